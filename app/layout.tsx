@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { currentViewer } from "@/lib/auth/viewer";
+import { inter } from "./fonts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Portail e-services", template: "%s · Portail e-services" },
+  description:
+    "Le portail qui donne aux agents des collectivités et des organismes publics l'accès aux e-services de leur organisation.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  return (
+    <html lang="fr" className={inter.variable}>
+      <body className="flex min-h-screen flex-col font-sans antialiased">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+        >
+          Aller au contenu
+        </a>
+        <SiteHeader viewer={viewer} />
+        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

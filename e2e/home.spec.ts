@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures/axe";
+
+test.describe("Foundation: the app shell in French", () => {
+  test("the home page shows the portal, the catalogue from the database, and passes axe", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("Portail e-services");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+
+    const header = page.getByRole("banner");
+    await expect(header.getByRole("link", { name: "Portail e-services" })).toBeVisible();
+    await expect(header.getByRole("link", { name: "Se connecter" })).toHaveAttribute("href", "/connexion");
+
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Les e-services de votre organisation");
+    // The seeded catalogue, read from the database.
+    const catalogue = page.getByRole("region", { name: "Les e-services proposés" });
+    await expect(catalogue.getByRole("listitem")).toHaveCount(6);
+    await expect(catalogue).toContainText("Santé au travail des agents");
+
+    const footer = page.getByRole("contentinfo");
+    for (const name of ["Aide", "Accessibilité : non conforme", "Cookies", "Mentions légales"]) {
+      await expect(footer.getByRole("link", { name })).toBeVisible();
+    }
+    await expectNoAxeViolations(page);
+  });
+
+  test("the skip link moves the keyboard to the content", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Aller au contenu" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main")).toBeFocused();
+  });
+
+  test("the footer pages exist in French and pass axe", async ({ page }) => {
+    for (const [path, title] of [
+      ["/cookies", "Cookies"],
+      ["/mentions-legales", "Mentions légales"],
+      ["/accessibilite", "Déclaration d'accessibilité"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expectNoAxeViolations(page);
+    }
+    await expect(page.getByText("non conforme", { exact: false }).first()).toBeVisible();
+  });
+
+  test("an unknown address shows the French 404 page", async ({ page }) => {
+    const response = await page.goto("/cette-page-n-existe-pas");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("link", { name: "Retour à l'accueil" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("GET /api/health reports the database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  test("security headers are sent (SEC-4)", async ({ request }) => {
+    const response = await request.get("/");
+    expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+});

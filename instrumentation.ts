@@ -1,0 +1,14 @@
+// Runs once when a Next.js server starts: check the configuration, then start the job
+// runner in-process unless JOBS_IN_PROCESS=0 (production runs `npm run worker` instead).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const config = env();
+  if (config.JOBS_IN_PROCESS === "0") return;
+  const { startJobRunner } = await import("./lib/jobs/start");
+  const { logger } = await import("./lib/logger");
+  const log = logger.child({ source: "jobs" });
+  startJobRunner(({ msg, ...event }) =>
+    String(msg).includes("failed") ? log.error(event, String(msg)) : log.info(event, String(msg)),
+  );
+}

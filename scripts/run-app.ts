@@ -1,0 +1,91 @@
+// `npm run dev` / `npm start`: prepares the database, then runs Next.js on 127.0.0.1.
+// Without DATABASE_URL the embedded PostgreSQL is started (data in .data/), migrated and,
+// on first run, seeded; it is stopped when the app stops, so no database process is left.
+//   --fresh   start from an empty embedded database (used by the end-to-end tests)
+import "./load-env";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { embeddedDataDir } from "./database/embedded-server";
+import { deployMigrations } from "./database/migrations";
+import { openDatabase } from "./database/open";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const fresh = process.argv.includes("--fresh");
+const host = process.env.HOST ?? "127.0.0.1";
+const port = process.env.PORT ?? "3000";
+const say = (line: string) => console.log(`[portail] ${line}`);
+
+function localAuthSecret(): string {
+  const file = path.resolve(".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function directoryIsEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "organisations") AS empty`);
+    return rows[0].empty;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded && fresh) rmSync(embeddedDataDir(), { recursive: true, force: true });
+  const database = await openDatabase();
+  say(embedded ? "PostgreSQL intégré démarré sur 127.0.0.1." : "Base de données : DATABASE_URL.");
+
+  const applied = await deployMigrations(database.url);
+  if (applied.length) say(`Migrations appliquées : ${applied.join(", ")}`);
+  if (await directoryIsEmpty(database.url)) {
+    say("Première exécution : chargement de l'annuaire des organisations et des données de démonstration…");
+    const { seed } = await import("../prisma/seed");
+    const { db } = await import("../lib/db");
+    const report = await seed(db);
+    await db.$disconnect();
+    say(`${report.organisations} organisations, ${report.eServices} e-services, ${report.accounts} comptes.`);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    APP_URL: process.env.APP_URL ?? `http://${host}:${port}`,
+  };
+  if (embedded) {
+    // A local run on the embedded database: a persisted secret and the dev mailbox.
+    childEnv.AUTH_SECRET ??= localAuthSecret();
+    childEnv.ENABLE_DEV_MAILBOX ??= "1";
+  }
+
+  const next = path.resolve("node_modules", ".bin", "next");
+  const child: ChildProcess = spawn(next, [mode, "--hostname", host, "--port", port], { stdio: "inherit", env: childEnv });
+  say(`Portail disponible sur http://${host}:${port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    await database.close();
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+// `npm run worker`: the job runner as its own process (e-mail delivery and scheduled jobs).
+// Run as many as you like: each scheduled job still runs once per period. On the embedded
+// database it shares the server the app started, or starts it.
+import "./load-env";
+import { openDatabase } from "./database/open";
+
+async function main(): Promise<void> {
+  const database = await openDatabase();
+  const { startJobRunner } = await import("../lib/jobs/start");
+  const { logger } = await import("../lib/logger");
+  const log = logger.child({ source: "worker" });
+  const runner = startJobRunner(({ msg, ...event }) =>
+    String(msg).includes("failed") ? log.error(event, String(msg)) : log.info(event, String(msg)),
+  );
+  log.info({ instanceId: runner.instanceId }, "worker started");
+
+  const stop = async () => {
+    await runner.stop();
+    const { db } = await import("../lib/db");
+    await db.$disconnect();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests import server modules directly, outside React's server environment.
+      "server-only": path.join(root, "lib/testing/server-only-stub.ts"),
+    },
+  },
+  test: {
+    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".data/**", "e2e/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+          globalSetup: ["lib/testing/integration-global-setup.ts"],
+          setupFiles: ["lib/testing/database-per-file.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
