@@ -2,7 +2,8 @@
 // runner in-process unless JOBS_IN_PROCESS=0 (production runs `npm run worker` instead).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env } = await import("./lib/env");
+  const { assertReadyToServe, env } = await import("./lib/env");
+  assertReadyToServe();
   const config = env();
   if (config.JOBS_IN_PROCESS === "0") return;
   const { startJobRunner } = await import("./lib/jobs/start");

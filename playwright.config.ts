@@ -42,7 +42,8 @@ export default defineConfig({
     command: "npm run build && tsx --import ./scripts/server-only-hook.mjs scripts/run-app.ts start --fresh",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
-    reuseExistingServer: false,
+    // E2E_REUSE=1 reuses a server already listening (local iteration); CI always starts its own.
+    reuseExistingServer: process.env.E2E_REUSE === "1" && !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -12,6 +12,10 @@ export default defineConfig({
     },
   },
   test: {
+    env: {
+      AUTH_SECRET: "secret-de-test-uniquement-pour-vitest-0123456789",
+      APP_URL: "http://127.0.0.1:3000",
+    },
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
     projects: [
       {

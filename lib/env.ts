@@ -38,6 +38,15 @@ export function env(): Env {
   return cached;
 }
 
+/** Checked when a server or worker starts: settings a real deployment cannot do without. */
+export function assertReadyToServe(): void {
+  const config = env();
+  if (config.NODE_ENV === "production" && !config.RESEND_API_KEY && config.ENABLE_DEV_MAILBOX !== "1") {
+    // Without a provider the outbox is only a dev mailbox: e-mails would never leave.
+    throw new Error("Configuration invalide :\n  - RESEND_API_KEY: obligatoire en production (ou ENABLE_DEV_MAILBOX=1 pour une démonstration)");
+  }
+}
+
 /** The dev mailbox (MAIL-2) exists outside production, or when explicitly enabled. */
 export function devMailboxEnabled(): boolean {
   const config = env();

@@ -6,6 +6,8 @@ import { openDatabase } from "./database/open";
 
 async function main(): Promise<void> {
   const database = await openDatabase();
+  const { assertReadyToServe } = await import("../lib/env");
+  assertReadyToServe();
   const { startJobRunner } = await import("../lib/jobs/start");
   const { logger } = await import("../lib/logger");
   const log = logger.child({ source: "worker" });

@@ -18,6 +18,9 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                 </span>
                 <span className="block text-slate-600">{viewer.organisationName ?? "Opérateur du portail"}</span>
               </p>
+              <Link href="/espace" className="text-sm font-medium">
+                Mon espace
+              </Link>
               <form action={signOutAction}>
                 <button
                   type="submit"

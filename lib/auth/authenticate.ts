@@ -1,42 +1,116 @@
-// Checks an identifier and a password (ACC-5). Unknown identifiers cost the same argon2
-// verification as known ones, so timing does not tell them apart.
+// Checks an identifier and a password (ACC-5, ACC-6, SEC-2). Unknown identifiers cost
+// the same argon2 verification as known ones; failures are counted per identifier and per
+// network address; an account's status is told only to someone who knows its password.
 import "server-only";
-import { z } from "zod";
 import { hashPassword, verifyPassword } from "../accounts/password-hash";
-import { db } from "../db";
+import type { Db } from "../db";
+import { clear, hit, peek, RATE_LIMITS } from "../rate-limit";
 
-const credentialsSchema = z.object({
-  // Spaces pasted around the identifier are ignored; the password is used as typed.
-  identifier: z.string().trim().toLowerCase().min(1).max(100),
-  password: z.string().min(1).max(1024),
-});
-
-let decoyHash: Promise<string> | undefined;
+export type LoginFailure =
+  | "invalid"
+  | "rate_limited"
+  | "pending_activation"
+  | "pending_validation"
+  | "pending_legal_representative"
+  | "deactivated_inactivity"
+  | "deactivated_never_activated"
+  | "deactivated_invalidated"
+  | "deactivated_closed";
 
 export type AuthenticationResult =
   | { ok: true; accountId: string; sessionVersion: number }
-  | { ok: false; reason: "invalid" | "not_active" };
+  | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
 
-export async function authenticate(input: unknown): Promise<AuthenticationResult> {
-  const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { identifier, password } = parsed.data;
+let decoyHash: Promise<string> | undefined;
 
-  const account = await db.account.findUnique({
-    where: { identifier },
-    select: { id: true, passwordHash: true, status: true, sessionVersion: true, organisationId: true },
-  });
-  if (!account?.passwordHash) {
-    decoyHash ??= hashPassword("mot-de-passe-leurre-pour-le-temps-constant");
+export async function authenticate(
+  db: Db,
+  credentials: { identifier: string; password: string },
+  context: { ipAddress: string; userAgent?: string | null; now?: Date },
+): Promise<AuthenticationResult> {
+  const identifier = credentials.identifier.trim().toLowerCase();
+  const { password } = credentials;
+
+  const [byIdentifier, byAddress] = await Promise.all([
+    peek(db, RATE_LIMITS.loginFailuresPerIdentifier, identifier),
+    peek(db, RATE_LIMITS.loginFailuresPerAddress, context.ipAddress),
+  ]);
+  if (!byIdentifier.allowed || !byAddress.allowed) {
+    return {
+      ok: false,
+      reason: "rate_limited",
+      retryAfterSeconds: Math.max(byIdentifier.allowed ? 0 : byIdentifier.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds),
+    };
+  }
+
+  const account = identifier
+    ? await db.account.findUnique({
+        where: { identifier },
+        select: {
+          id: true,
+          passwordHash: true,
+          status: true,
+          deactivationReason: true,
+          adminRoleRequestedAt: true,
+          sessionVersion: true,
+          organisationId: true,
+        },
+      })
+    : null;
+
+  let valid = false;
+  if (account?.passwordHash) {
+    valid = await verifyPassword(account.passwordHash, password);
+  } else {
+    decoyHash ??= hashPassword("leurre-pour-un-temps-de-reponse-constant");
     await verifyPassword(await decoyHash, password);
+  }
+
+  if (!account || !valid) {
+    await Promise.all([
+      hit(db, RATE_LIMITS.loginFailuresPerIdentifier, identifier),
+      hit(db, RATE_LIMITS.loginFailuresPerAddress, context.ipAddress),
+    ]);
     return { ok: false, reason: "invalid" };
   }
-  if (!(await verifyPassword(account.passwordHash, password))) return { ok: false, reason: "invalid" };
-  if (account.status !== "ACTIVE") return { ok: false, reason: "not_active" };
+  await clear(db, RATE_LIMITS.loginFailuresPerIdentifier, identifier);
 
+  switch (account.status) {
+    case "PENDING_ACTIVATION":
+      return { ok: false, reason: "pending_activation" };
+    case "PENDING_VALIDATION": {
+      const pendingRequest =
+        account.adminRoleRequestedAt &&
+        (await db.adminRequest.findFirst({ where: { requesterId: account.id, status: "PENDING" }, select: { id: true } }));
+      return { ok: false, reason: pendingRequest ? "pending_legal_representative" : "pending_validation" };
+    }
+    case "DEACTIVATED":
+      switch (account.deactivationReason) {
+        case "INACTIVITY":
+          return { ok: false, reason: "deactivated_inactivity" };
+        case "NEVER_ACTIVATED":
+          return { ok: false, reason: "deactivated_never_activated" };
+        case "CLOSED_BY_OWNER":
+          return { ok: false, reason: "deactivated_closed" };
+        default:
+          return { ok: false, reason: "deactivated_invalidated" };
+      }
+    case "ACTIVE":
+      break;
+  }
+
+  const now = context.now ?? new Date();
   await db.$transaction([
-    db.account.update({ where: { id: account.id }, data: { lastLoginAt: new Date() } }),
-    db.loginEvent.create({ data: { accountId: account.id, organisationId: account.organisationId } }),
+    db.account.update({ where: { id: account.id }, data: { lastLoginAt: now, inactivityWarnedAt: null } }),
+    db.loginEvent.create({
+      data: {
+        accountId: account.id,
+        organisationId: account.organisationId,
+        ipAddress: context.ipAddress,
+        userAgent: context.userAgent ?? null,
+        createdAt: now,
+      },
+    }),
   ]);
   return { ok: true, accountId: account.id, sessionVersion: account.sessionVersion };
 }

@@ -1,6 +1,7 @@
 // The signed-in account of the current request, checked against the database: a token
 // whose sessionVersion is stale, or whose account is no longer active, is no session.
 import "server-only";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
@@ -11,13 +12,23 @@ export interface Viewer {
   identifier: string;
   firstName: string;
   lastName: string;
+  email: string;
   role: AccountRole;
+  sessionVersion: number;
   organisationId: string | null;
   organisationName: string | null;
+  /** "accountId:sessionVersion" of the accounts whose password was given in this browser session (ORG-5). */
+  unlockedAccountIds: string[];
+}
+
+interface SessionClaims {
+  accountId?: string;
+  sessionVersion?: number;
+  unlockedAccountIds?: string[];
 }
 
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await auth()) as { accountId?: string; sessionVersion?: number } | null;
+  const session = (await auth()) as SessionClaims | null;
   if (!session?.accountId) return null;
   const account = await db.account.findUnique({
     where: { id: session.accountId },
@@ -26,6 +37,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
       identifier: true,
       firstName: true,
       lastName: true,
+      email: true,
       role: true,
       status: true,
       sessionVersion: true,
@@ -39,8 +51,18 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     identifier: account.identifier,
     firstName: account.firstName,
     lastName: account.lastName,
+    email: account.email,
     role: account.role,
+    sessionVersion: account.sessionVersion,
     organisationId: account.organisationId,
     organisationName: account.organisation?.name ?? null,
+    unlockedAccountIds: session.unlockedAccountIds ?? [],
   };
 });
+
+/** For pages and actions that need a signed-in account: otherwise, to the login page. */
+export async function requireViewer(returnTo = "/espace"): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}

@@ -1,0 +1,192 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { CloseAccountForm, EmailChangeForm, PasswordChangeForm, ProfileForm, SwitchAccountForm } from "@/components/space/space-forms";
+import { Alert } from "@/components/ui/alert";
+import { personalSpace, switchableAccounts } from "@/lib/accounts/queries";
+import { CIVILITY_LABELS } from "@/lib/accounts/schemas";
+import { unlockKey } from "@/lib/accounts/switch-account";
+import { requireViewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Mon espace" };
+
+const ROLE_LABELS = { USER: "Utilisateur", ADMINISTRATOR: "Administrateur", OPERATOR: "Opérateur du portail" } as const;
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`titre-${id}`} id={id} className="space-y-4 rounded-lg border border-slate-200 p-5">
+      <h2 id={`titre-${id}`} className="text-xl font-semibold text-brand-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function browserName(userAgent: string | null): string {
+  if (!userAgent) return "Navigateur inconnu";
+  const match = /(Edg|Firefox|Chrome|Safari)\/[\d.]+/.exec(userAgent);
+  const names: Record<string, string> = { Edg: "Edge", Firefox: "Firefox", Chrome: "Chrome", Safari: "Safari" };
+  return match ? names[match[1]] : "Autre navigateur";
+}
+
+export default async function PersonalSpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer("/espace");
+  const [space, others, params] = await Promise.all([personalSpace(db, viewer.accountId), switchableAccounts(db, viewer), searchParams]);
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-900">Mon espace</h1>
+        <p className="text-slate-700">
+          {CIVILITY_LABELS[space.civility]} {space.firstName} {space.lastName}
+          {space.organisation ? ` · ${space.organisation.name}` : ""}
+        </p>
+      </div>
+      {params.info === "compte-change" ? (
+        <Alert kind="success">
+          Vous utilisez maintenant le compte <strong>{space.identifier}</strong>
+          {space.organisation ? ` de ${space.organisation.name}` : ""}.
+        </Alert>
+      ) : null}
+
+      <Section id="compte" title="Mon compte">
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">Identifiant</dt>
+          <dd className="font-mono">{space.identifier}</dd>
+          <dt className="font-medium">Organisation</dt>
+          <dd>{space.organisation ? `${space.organisation.name} (code ${space.organisation.code})` : "Aucune : compte de l'équipe du portail"}</dd>
+          <dt className="font-medium">Rôle</dt>
+          <dd>{ROLE_LABELS[space.role]}</dd>
+          <dt className="font-medium">Adresse électronique</dt>
+          <dd>{space.email}</dd>
+          <dt className="font-medium">Inscription</dt>
+          <dd>{date.format(space.createdAt)}</dd>
+        </dl>
+        {space.adminRequests[0] ? (
+          <Alert kind="info" title="Demande d'administration en cours">
+            Demande n° {space.adminRequests[0].number} du {date.format(space.adminRequests[0].createdAt)} : le courrier
+            de confirmation est adressé au représentant légal de votre organisation.
+          </Alert>
+        ) : null}
+      </Section>
+
+      {others.length ? (
+        <Section id="comptes" title="Mes autres comptes">
+          <p className="text-slate-700">
+            Ces comptes utilisent la même adresse électronique, dans d&apos;autres organisations. Le mot de passe de
+            chacun n&apos;est demandé qu&apos;une fois pendant la session de votre navigateur.
+          </p>
+          <ul className="space-y-4">
+            {others.map((account) => (
+              <li key={account.id} className="rounded border border-slate-200 p-4">
+                <p className="mb-2 font-medium">
+                  {account.organisation?.name} · <span className="font-mono">{account.identifier}</span> · {ROLE_LABELS[account.role]}
+                </p>
+                <SwitchAccountForm
+                  account={{ id: account.id, identifier: account.identifier, organisationName: account.organisation?.name ?? "" }}
+                  unlocked={viewer.unlockedAccountIds.includes(unlockKey(account.id, account.sessionVersion))}
+                />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section id="e-services" title="Mes e-services">
+        {space.permissions.length ? (
+          <ul className="list-inside list-disc">
+            {space.permissions.map((permission) => (
+              <li key={permission.eService.slug}>
+                {permission.eService.name} <span className="text-slate-600">(attribué le {date.format(permission.createdAt)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            Aucun e-service ne vous est encore attribué. L&apos;administrateur de votre organisation les attribue à
+            chaque utilisateur, lui-même compris.
+          </p>
+        )}
+      </Section>
+
+      <Section id="informations" title="Mes informations">
+        <p className="text-sm text-slate-700">Votre identifiant ne change pas si vous modifiez votre nom.</p>
+        <ProfileForm
+          profile={{
+            civility: space.civility,
+            firstName: space.firstName,
+            lastName: space.lastName,
+            phone: space.phone ?? "",
+            jobTitle: space.jobTitle ?? "",
+          }}
+        />
+      </Section>
+
+      <Section id="adresse" title="Mon adresse électronique">
+        <p>
+          Adresse actuelle : <strong>{space.email}</strong>
+        </p>
+        {space.pendingEmail ? (
+          <p className="text-sm text-slate-700">
+            Changement en attente vers {space.pendingEmail} : cliquez sur le lien reçu à cette adresse pour le confirmer.
+          </p>
+        ) : null}
+        <EmailChangeForm />
+      </Section>
+
+      <Section id="mot-de-passe" title="Mon mot de passe">
+        <PasswordChangeForm context={{ firstName: space.firstName, lastName: space.lastName, identifier: space.identifier, email: space.email }} />
+      </Section>
+
+      <Section id="connexions" title="Mes dernières connexions">
+        {space.loginEvents.length ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Les dix dernières connexions à ce compte</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">Date</th>
+                <th scope="col" className="py-2 pr-4">Navigateur</th>
+                <th scope="col" className="py-2">Adresse réseau</th>
+              </tr>
+            </thead>
+            <tbody>
+              {space.loginEvents.map((event) => (
+                <tr key={event.createdAt.toISOString()} className="border-b border-slate-100">
+                  <td className="py-2 pr-4">{dateTime.format(event.createdAt)}</td>
+                  <td className="py-2 pr-4">{browserName(event.userAgent)}</td>
+                  <td className="py-2">{event.ipAddress ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Aucune connexion enregistrée.</p>
+        )}
+      </Section>
+
+      <Section id="donnees" title="Mes données">
+        <p>
+          Téléchargez tout ce que le portail conserve sur votre compte : identité, organisation, e-services,
+          connexions, événements.
+        </p>
+        <p>
+          <Link href="/espace/mes-donnees" prefetch={false} download>
+            Télécharger mes données (JSON)
+          </Link>
+        </p>
+      </Section>
+
+      <Section id="fermeture" title="Fermer mon compte">
+        <p>
+          La fermeture est immédiate : vous ne pourrez plus vous connecter et vos accès aux e-services sont retirés.
+        </p>
+        <CloseAccountForm isAdministrator={space.role === "ADMINISTRATOR"} />
+      </Section>
+    </div>
+  );
+}

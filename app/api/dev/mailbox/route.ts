@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { devMailboxEnabled } from "@/lib/env";
+import { listMailboxMessages } from "@/lib/mail/queries";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  to: z.string().trim().max(320, "Adresse trop longue.").optional(),
+});
+
+/**
+ * The dev mailbox as JSON (MAIL-2), read by the end-to-end journeys:
+ * `[{ to, subject, text, html, links, createdAt }]`, newest first, at most 200.
+ * It does not exist in production unless ENABLE_DEV_MAILBOX=1.
+ */
+export async function GET(request: Request) {
+  if (!devMailboxEnabled()) return new Response("Not Found", { status: 404 });
+  const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return Response.json({ error: parsed.error.issues[0]?.message ?? "Requête invalide." }, { status: 400 });
+  }
+  const messages = await listMailboxMessages(db, { to: parsed.data.to || undefined });
+  return Response.json(
+    messages.map(({ to, subject, text, html, links, createdAt }) => ({ to, subject, text, html, links, createdAt })),
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { activateAction, type ActivationState } from "@/lib/accounts/actions";
+import type { ActivationOutcome } from "@/lib/accounts/activate-account";
+import { TOKEN_PROBLEM_TEXT } from "./token-problem-text";
+
+function Outcome({ outcome }: { outcome: ActivationOutcome }) {
+  if (!outcome.ok) {
+    return (
+      <Alert kind="error" title="Votre adresse n'a pas pu être confirmée">
+        <p>{outcome.problem === "not_applicable" ? "Ce compte ne peut pas être réactivé par ce lien : contactez l'assistance." : TOKEN_PROBLEM_TEXT[outcome.problem]}</p>
+        <p className="mt-2">
+          <Link href="/activation/renvoyer">Recevoir un nouveau lien d&apos;activation</Link>
+        </p>
+      </Alert>
+    );
+  }
+  if (outcome.status === "ACTIVE") {
+    return (
+      <Alert kind="success" title="Votre compte est de nouveau actif">
+        <p>
+          Vous pouvez vous connecter avec l&apos;identifiant <strong>{outcome.identifier}</strong>. Vos accès aux
+          e-services doivent être attribués à nouveau par l&apos;administrateur de {outcome.organisationName}.
+        </p>
+        <p className="mt-2">
+          <Link href="/connexion">Se connecter</Link>
+        </p>
+      </Alert>
+    );
+  }
+  if (outcome.administratorRequested) {
+    return (
+      <Alert kind="success" title="Votre adresse électronique est confirmée">
+        <p>
+          Votre demande pour devenir administrateur de <strong>{outcome.organisationName}</strong> est enregistrée.
+          Un courrier contenant un numéro de demande et un code de confirmation va être envoyé par la poste au
+          représentant légal de l&apos;organisation (maire, président). Dès qu&apos;il les aura saisis sur le portail,
+          vous deviendrez administrateur et en serez informé par courriel.
+        </p>
+        <p className="mt-2">Votre identifiant : <strong>{outcome.identifier}</strong></p>
+      </Alert>
+    );
+  }
+  return (
+    <Alert kind="success" title="Votre adresse électronique est confirmée">
+      <p>
+        Votre compte attend maintenant la validation de l&apos;administrateur de <strong>{outcome.organisationName}</strong>.
+        Vous recevrez un courriel dès qu&apos;il l&apos;aura validé.
+      </p>
+      {outcome.organisationHasAdministrator ? null : (
+        <p className="mt-2">
+          Votre organisation n&apos;a pas encore d&apos;administrateur sur le portail : l&apos;un de vos collègues doit
+          s&apos;inscrire en tant qu&apos;administrateur pour pouvoir valider les comptes.
+        </p>
+      )}
+      <p className="mt-2">Votre identifiant : <strong>{outcome.identifier}</strong></p>
+    </Alert>
+  );
+}
+
+export function ActivationConfirm({ token }: { token: string }) {
+  const [state, action] = useActionState<ActivationState, FormData>(activateAction, { status: "idle" });
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "done") resultRef.current?.focus();
+  }, [state]);
+
+  if (state.status === "done") {
+    return (
+      <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
+        <Outcome outcome={state.outcome} />
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <p>Cliquez sur le bouton pour confirmer votre adresse électronique et activer votre compte.</p>
+      <SubmitButton pendingLabel="Confirmation…">Confirmer mon adresse électronique</SubmitButton>
+    </form>
+  );
+}

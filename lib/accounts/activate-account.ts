@@ -1,0 +1,94 @@
+// Clicking the activation link (ACC-4, LIFE-4): the e-mail address is verified. A new
+// account then waits for its administrator's validation, and an administrator
+// registration starts the legal representative's validation. An account deactivated
+// for inactivity or because it was never activated comes back the same way.
+import "server-only";
+import { requestAdministratorRole } from "../admin-requests/request-administrator-role";
+import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import type { Db } from "../db";
+import type { AccountStatus } from "../generated/prisma/enums";
+import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
+
+export type ActivationOutcome =
+  | {
+      ok: true;
+      identifier: string;
+      organisationName: string;
+      status: AccountStatus;
+      administratorRequested: boolean;
+      organisationHasAdministrator: boolean;
+    }
+  | { ok: false; problem: TokenProblem | "not_applicable" };
+
+export async function activateAccount(db: Db, rawToken: string, now = new Date()): Promise<ActivationOutcome> {
+  const check = await inspectToken(db, "ACTIVATION", rawToken, now);
+  if (!check.ok) return { ok: false, problem: check.problem };
+
+  return db.$transaction(async (tx) => {
+    const used = await consumeToken(tx, "ACTIVATION", rawToken, now);
+    if (!used.ok || !used.token.accountId) return { ok: false as const, problem: used.ok ? ("unknown" as const) : used.problem };
+    const account = await tx.account.findUniqueOrThrow({
+      where: { id: used.token.accountId },
+      include: { organisation: { select: { id: true, name: true } } },
+    });
+    if (!account.organisationId || !account.organisation) return { ok: false as const, problem: "not_applicable" as const };
+
+    let status: AccountStatus = account.status;
+    if (account.status === "PENDING_ACTIVATION" || account.deactivationReason === "NEVER_ACTIVATED") {
+      status = "PENDING_VALIDATION";
+    } else if (account.status === "DEACTIVATED" && account.deactivationReason === "INACTIVITY") {
+      // Validated before: the account is active again, without its former permissions (LIFE-4).
+      status = "ACTIVE";
+    } else if (account.status === "DEACTIVATED") {
+      return { ok: false as const, problem: "not_applicable" as const };
+    }
+
+    await tx.account.update({
+      where: { id: account.id },
+      data: {
+        status,
+        emailVerifiedAt: account.emailVerifiedAt ?? now,
+        activatedAt: account.activatedAt ?? now,
+        deactivationReason: status === "DEACTIVATED" ? account.deactivationReason : null,
+        deactivatedAt: status === "DEACTIVATED" ? account.deactivatedAt : null,
+        lastLoginAt: status === "ACTIVE" && account.status === "DEACTIVATED" ? now : account.lastLoginAt,
+      },
+    });
+    if (status !== account.status) {
+      await recordAuditEvent(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "account.activated",
+        organisationId: account.organisationId,
+        target: { type: "account", id: account.id, label: account.identifier },
+        details: { from: account.status, to: status },
+        at: now,
+      });
+    }
+
+    const administratorRequested = Boolean(account.adminRoleRequestedAt) && account.role !== "ADMINISTRATOR";
+    if (administratorRequested) {
+      const pending = await tx.adminRequest.findFirst({ where: { requesterId: account.id, status: "PENDING" }, select: { id: true } });
+      if (!pending) {
+        await requestAdministratorRole(tx, {
+          account: { id: account.id, organisationId: account.organisationId, identifier: account.identifier },
+          actor: { id: account.id, label: account.identifier, role: account.role },
+          now,
+        });
+      }
+    }
+    const organisationHasAdministrator = Boolean(
+      await tx.account.findFirst({
+        where: { organisationId: account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE" },
+        select: { id: true },
+      }),
+    );
+    return {
+      ok: true as const,
+      identifier: account.identifier,
+      organisationName: account.organisation.name,
+      status,
+      administratorRequested,
+      organisationHasAdministrator,
+    };
+  });
+}

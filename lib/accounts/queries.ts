@@ -1,0 +1,91 @@
+// Read models of a person's own space (ACC-9, ORG-5, SEC-6): always the signed-in account.
+import "server-only";
+import type { Db } from "../db";
+
+export async function personalSpace(db: Db, accountId: string) {
+  const account = await db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: {
+      id: true,
+      identifier: true,
+      civility: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      jobTitle: true,
+      role: true,
+      status: true,
+      createdAt: true,
+      organisation: { select: { name: true, code: true, kind: true } },
+      permissions: {
+        select: { createdAt: true, eService: { select: { name: true, slug: true, handlesHealthData: true } } },
+        orderBy: { eService: { name: "asc" } },
+      },
+      loginEvents: { select: { createdAt: true, ipAddress: true, userAgent: true }, orderBy: { createdAt: "desc" }, take: 10 },
+      adminRequests: {
+        where: { status: "PENDING" },
+        select: { number: true, createdAt: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+    },
+  });
+  const pendingEmail = await db.token.findFirst({
+    where: { accountId, purpose: "EMAIL_CHANGE", usedAt: null, invalidatedAt: null, expiresAt: { gt: new Date() } },
+    select: { email: true },
+  });
+  return { ...account, pendingEmail: pendingEmail?.email ?? null };
+}
+
+export type PersonalSpace = Awaited<ReturnType<typeof personalSpace>>;
+
+/** ORG-5: the other active accounts using the same verified e-mail address. */
+export async function switchableAccounts(db: Db, viewer: { accountId: string; email: string }) {
+  const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
+  if (!current?.emailVerifiedAt) return [];
+  return db.account.findMany({
+    where: { email: viewer.email, emailVerifiedAt: { not: null }, status: "ACTIVE", id: { not: viewer.accountId }, organisationId: { not: null } },
+    select: { id: true, identifier: true, role: true, sessionVersion: true, organisation: { select: { name: true } } },
+    orderBy: { identifier: "asc" },
+  });
+}
+
+/** SEC-6: everything the portal holds about the account, as one JSON document. */
+export async function exportAccountData(db: Db, accountId: string) {
+  const account = await db.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: {
+      identifier: true,
+      civility: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      emailVerifiedAt: true,
+      phone: true,
+      jobTitle: true,
+      category: true,
+      role: true,
+      status: true,
+      deactivationReason: true,
+      createdAt: true,
+      activatedAt: true,
+      validatedAt: true,
+      termsAcceptedAt: true,
+      lastLoginAt: true,
+      organisation: { select: { name: true, code: true } },
+      permissions: { select: { createdAt: true, eService: { select: { name: true } } } },
+      healthConsents: { select: { createdAt: true, eService: { select: { name: true } } } },
+      loginEvents: { select: { createdAt: true, ipAddress: true, userAgent: true }, orderBy: { createdAt: "desc" } },
+      adminRequests: { select: { number: true, status: true, createdAt: true, confirmedAt: true } },
+      supportTickets: { select: { number: true, category: true, status: true, createdAt: true } },
+    },
+  });
+  const audit = await db.auditEvent.findMany({
+    where: { OR: [{ actorId: accountId }, { targetType: "account", targetId: accountId }] },
+    select: { createdAt: true, action: true, actorLabel: true, ipAddress: true },
+    orderBy: { createdAt: "desc" },
+    take: 1_000,
+  });
+  return { exportedAt: new Date().toISOString(), account, auditEvents: audit };
+}

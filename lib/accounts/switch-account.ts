@@ -1,0 +1,60 @@
+// ORG-5: a person with accounts in several organisations moves between them without
+// logging out. The target must share the current account's verified e-mail address; its
+// password is asked the first time in the browser session, then remembered in the session.
+import "server-only";
+import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import type { Db } from "../db";
+import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
+import { AccountError, RateLimitedError } from "./errors";
+import { verifyPassword } from "./password-hash";
+
+export function unlockKey(accountId: string, sessionVersion: number): string {
+  return `${accountId}:${sessionVersion}`;
+}
+
+export async function switchAccount(
+  db: Db,
+  viewer: { accountId: string; email: string; unlockedAccountIds: string[] },
+  input: { targetAccountId: string; password?: string },
+  context: { ipAddress: string; now?: Date },
+): Promise<{ accountId: string; sessionVersion: number; unlockedAccountIds: string[] }> {
+  const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
+  const target = await db.account.findUnique({
+    where: { id: input.targetAccountId },
+    select: { id: true, identifier: true, role: true, email: true, emailVerifiedAt: true, status: true, passwordHash: true, sessionVersion: true, organisationId: true },
+  });
+  // Another person's account, or a forged id, gets the same answer as an unknown one.
+  if (!current?.emailVerifiedAt || !target || target.id === viewer.accountId || target.email !== viewer.email || !target.emailVerifiedAt || !target.organisationId) {
+    throw new AccountError("Ce compte n'est pas disponible.");
+  }
+  if (target.status !== "ACTIVE") throw new AccountError("Ce compte n'est pas actif : connectez-vous à lui directement pour savoir pourquoi.");
+
+  // Unlocked for this browser session, unless its password changed since.
+  const unlocked = viewer.unlockedAccountIds.includes(unlockKey(target.id, target.sessionVersion));
+  if (!unlocked) {
+    const limit = await hit(db, RATE_LIMITS.switchPerAccount, target.id);
+    if (!limit.allowed) throw new RateLimitedError(tooManyAttempts(limit.retryAfterSeconds), limit.retryAfterSeconds);
+    if (!input.password || !target.passwordHash || !(await verifyPassword(target.passwordHash, input.password))) {
+      throw new AccountError("Mot de passe incorrect pour ce compte.", "password");
+    }
+  }
+  const now = context.now ?? new Date();
+  await db.$transaction([
+    db.account.update({ where: { id: target.id }, data: { lastLoginAt: now, inactivityWarnedAt: null } }),
+    db.loginEvent.create({ data: { accountId: target.id, organisationId: target.organisationId, ipAddress: context.ipAddress, createdAt: now } }),
+  ]);
+  await recordAuditEvent(db, {
+    actor: accountActor(target),
+    action: "account.switched_to",
+    organisationId: target.organisationId,
+    target: { type: "account", id: target.id, label: target.identifier },
+    details: { from: viewer.accountId },
+    ipAddress: context.ipAddress,
+    at: now,
+  });
+  return {
+    accountId: target.id,
+    sessionVersion: target.sessionVersion,
+    unlockedAccountIds: [...new Set([...viewer.unlockedAccountIds, unlockKey(target.id, target.sessionVersion)])],
+  };
+}

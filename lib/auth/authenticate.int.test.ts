@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../db";
+import { createAccount, createOrganisation, TEST_PASSWORD } from "../testing/factories";
+import { authenticate } from "./authenticate";
+import { loginFailureMessage } from "./login-messages";
+
+let organisationId: string;
+let ip: string;
+beforeEach(async () => {
+  organisationId = (await createOrganisation()).id;
+  ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+});
+
+const login = (identifier: string, password = TEST_PASSWORD, address = ip) => authenticate(db, { identifier, password }, { ipAddress: address, userAgent: "Vitest" });
+
+describe("ACC-5 login with identifier and password", () => {
+  it("signs in an active account, trims the identifier, records the login", async () => {
+    const account = await createAccount({ organisationId });
+    const result = await login(`  ${account.identifier.toUpperCase()}  `);
+    expect(result).toEqual({ ok: true, accountId: account.id, sessionVersion: 0 });
+    const events = await db.loginEvent.findMany({ where: { accountId: account.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ ipAddress: ip, userAgent: "Vitest", organisationId });
+    expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).lastLoginAt).not.toBeNull();
+  });
+
+  it("uses the password exactly as typed", async () => {
+    const account = await createAccount({ organisationId });
+    expect(await login(account.identifier, ` ${TEST_PASSWORD}`)).toEqual({ ok: false, reason: "invalid" });
+    expect(await login(account.identifier, TEST_PASSWORD.toLowerCase())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("gives the same answer for an unknown identifier and a wrong password", async () => {
+    const account = await createAccount({ organisationId });
+    const unknown = await login("personne-inconnue");
+    const wrong = await login(account.identifier, "Mauvais-Mot-2026");
+    expect(unknown).toEqual(wrong);
+    expect(loginFailureMessage(unknown.ok ? "invalid" : unknown.reason)).toBe("Identifiant ou mot de passe incorrect.");
+  });
+});
+
+describe("ACC-6 accounts that cannot log in say why, only to whoever knows the password", () => {
+  const cases = [
+    [{ status: "PENDING_ACTIVATION" }, "pending_activation"],
+    [{ status: "PENDING_VALIDATION" }, "pending_validation"],
+    [{ status: "DEACTIVATED", deactivationReason: "INACTIVITY" }, "deactivated_inactivity"],
+    [{ status: "DEACTIVATED", deactivationReason: "NEVER_ACTIVATED" }, "deactivated_never_activated"],
+    [{ status: "DEACTIVATED", deactivationReason: "INVALIDATED" }, "deactivated_invalidated"],
+    [{ status: "DEACTIVATED", deactivationReason: "CLOSED_BY_OWNER" }, "deactivated_closed"],
+  ] as const;
+
+  for (const [state, reason] of cases) {
+    it(`${state.status} ${"deactivationReason" in state ? state.deactivationReason : ""} → ${reason}`, async () => {
+      const account = await createAccount({ organisationId, ...state });
+      expect(await login(account.identifier)).toEqual({ ok: false, reason });
+      expect(await login(account.identifier, "Mauvais-Mot-2026")).toEqual({ ok: false, reason: "invalid" });
+      expect(await db.loginEvent.count({ where: { accountId: account.id } })).toBe(0);
+      expect(loginFailureMessage(reason)).not.toBe("Identifiant ou mot de passe incorrect.");
+    });
+  }
+
+  it("tells an administrator candidate that the legal representative has not confirmed yet", async () => {
+    const account = await createAccount({ organisationId, status: "PENDING_VALIDATION", adminRoleRequested: true });
+    await db.adminRequest.create({
+      data: { number: `DA-${Date.now()}`, organisationId, requesterId: account.id, codeHash: "x", expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    expect(await login(account.identifier)).toEqual({ ok: false, reason: "pending_legal_representative" });
+  });
+});
+
+describe("SEC-2 failed logins are limited per identifier and per address", () => {
+  it("blocks an identifier after 5 failures, with the waiting time, even with the right password", async () => {
+    const account = await createAccount({ organisationId });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await login(account.identifier, "Mauvais-Mot-2026", `203.0.113.${attempt}`)).toEqual({ ok: false, reason: "invalid" });
+    }
+    const blocked = await login(account.identifier, TEST_PASSWORD, "203.0.113.99");
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    const seconds = blocked.ok ? 0 : blocked.retryAfterSeconds!;
+    expect(seconds).toBeGreaterThan(800);
+    expect(seconds).toBeLessThanOrEqual(900);
+    expect(loginFailureMessage("rate_limited", seconds)).toBe("Trop de tentatives. Par sécurité, réessayez dans 15 minutes.");
+  });
+
+  it("counts unknown identifiers too, and blocks an address after 30 failures", async () => {
+    for (let attempt = 0; attempt < 30; attempt += 1) await login(`inconnu-${attempt}`, "x", "192.0.2.200");
+    const account = await createAccount({ organisationId });
+    expect(await login(account.identifier, TEST_PASSWORD, "192.0.2.200")).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await login(account.identifier, TEST_PASSWORD, "192.0.2.201")).toMatchObject({ ok: true });
+  });
+
+  it("forgets earlier failures of an identifier after a successful login", async () => {
+    const account = await createAccount({ organisationId });
+    for (let attempt = 0; attempt < 4; attempt += 1) await login(account.identifier, "Mauvais-Mot-2026");
+    expect(await login(account.identifier)).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 4; attempt += 1) await login(account.identifier, "Mauvais-Mot-2026");
+    expect(await login(account.identifier)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,62 @@
+// Form handling shared by every server action: parse FormData with the form's zod schema
+// and, on error, return one French message per field plus the values typed, so that the
+// form shows each message next to its field and keeps what was typed (ACC-1).
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+export type FormState<Result = undefined> =
+  | { status: "idle" }
+  | { status: "error"; message?: string; fieldErrors: FieldErrors; values: FormValues }
+  | { status: "success"; message?: string; result: Result; values?: FormValues };
+
+export const IDLE: FormState<never> = { status: "idle" };
+
+/** The submitted values as text (files and passwords left out: they are never echoed back). */
+export function submittedValues(formData: FormData, secretFields: string[] = []): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$") || secretFields.includes(key)) continue;
+    values[key] = value.slice(0, 1_000);
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+export type ParseResult<T> = { ok: true; data: T } | { ok: false; state: FormState<never> };
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  secretFields: string[] = [],
+): ParseResult<z.output<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$")) continue;
+    raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    state: {
+      status: "error",
+      message: "Le formulaire contient des erreurs : corrigez les champs signalés.",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: submittedValues(formData, secretFields),
+    },
+  };
+}
+
+export function errorState(message: string, values: FormValues = {}, fieldErrors: FieldErrors = {}): FormState<never> {
+  return { status: "error", message, fieldErrors, values };
+}

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { maskEmailAddress } from "./format";
+import { extractLinks, renderEmail } from "./render";
+import {
+  AUTOMATIC_NOTICE,
+  LATEST_COUNTS_NOTICE,
+  TEMPLATE_NAMES,
+  type EmailMessage,
+  type TemplateDataMap,
+  type TemplateName,
+} from "./templates";
+
+const ORGANISATION = "Commune de Saint-Exemple-sur-Loire";
+const support = { email: "aide@portail.test", phone: "01 02 03 04 05", hours: "en semaine, de 9 h à 17 h" };
+
+/** One realistic message per template: its identifier, organisation and main link. */
+const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: string; link: string } } = {
+  activation: {
+    identifier: "frederic-dupont-dura",
+    link: "https://portail.test/activation/tok-activation?x=1&y=2",
+    data: {
+      identifier: "frederic-dupont-dura",
+      organisationName: ORGANISATION,
+      firstName: "Frédéric",
+      activationUrl: "https://portail.test/activation/tok-activation?x=1&y=2",
+      requestedRole: "USER",
+    },
+  },
+  "password-reset": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/mot-de-passe-oublie/tok-reset",
+    data: {
+      accounts: [
+        { identifier: "amelie-martin", organisationName: ORGANISATION, resetUrl: "https://portail.test/mot-de-passe-oublie/tok-reset" },
+      ],
+    },
+  },
+  "identifier-reminder": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/connexion",
+    data: { accounts: [{ identifier: "amelie-martin", organisationName: ORGANISATION }], loginUrl: "https://portail.test/connexion" },
+  },
+  "password-changed": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/mot-de-passe-oublie",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      changedAt: new Date("2026-03-10T10:05:00Z"),
+      forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie",
+    },
+  },
+  "email-change-verify": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/espace/adresse/tok-change",
+    data: { identifier: "amelie-martin", organisationName: ORGANISATION, confirmUrl: "https://portail.test/espace/adresse/tok-change" },
+  },
+  "email-change-notice": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/mot-de-passe-oublie",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      newAddressMasked: "a***@n***.fr",
+      stage: "requested",
+      forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie",
+    },
+  },
+  "account-closed": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/inscription",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      closedAt: new Date("2026-07-01T08:00:00Z"),
+      registrationUrl: "https://portail.test/inscription",
+    },
+  },
+};
+
+function message<K extends TemplateName>(template: K, data: TemplateDataMap[K]): EmailMessage {
+  return { template, data } as EmailMessage;
+}
+
+const PASSWORD_VALUE = /mot de passe\s*:/i;
+
+describe("MAIL-3 every template: French, HTML and text, identifier, organisation, link, automatic, latest counts", () => {
+  it("covers every template of the registry", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  it.each(TEMPLATE_NAMES)("renders %s", async (name) => {
+    const sample = SAMPLES[name];
+    const email = await renderEmail(message(name, sample.data), { support });
+
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.html).toContain('lang="fr"');
+    for (const body of [email.html, email.text]) {
+      expect(body).toContain(sample.identifier);
+      expect(body).toContain(ORGANISATION);
+      expect(body).toContain("Portail e-services");
+    }
+    // The link is printed in full in the text version, and collected for the dev mailbox.
+    expect(email.text).toContain(sample.link);
+    expect(email.links[0]).toBe(sample.link);
+    expect(email.text).toContain(AUTOMATIC_NOTICE);
+    expect(email.text).toContain(LATEST_COUNTS_NOTICE);
+    expect(email.text).toContain("seul le plus récent compte");
+    expect(email.text).toContain(support.email);
+    // Never a password (unlike the portals of the seeds).
+    expect(email.text).not.toMatch(PASSWORD_VALUE);
+    expect(email.html).not.toMatch(PASSWORD_VALUE);
+    // The text version reads as text: no markup, no shouted headings, no duplicated button.
+    expect(email.text).not.toMatch(/<[a-z]/i);
+    expect(email.text.split(sample.link)).toHaveLength(2);
+  });
+});
+
+describe("MAIL-3 activation (ACC-3, ACC-4)", () => {
+  const base = SAMPLES.activation.data;
+
+  it("greets the person, gives the validity and says a user waits for the administrator", async () => {
+    const email = await renderEmail(message("activation", base));
+    expect(email.subject).toContain(base.identifier);
+    expect(email.text).toContain("Bonjour Frédéric,");
+    expect(email.text).toContain("72 heures");
+    expect(email.text).toContain("l'administrateur de votre organisation");
+    expect(email.text).not.toContain("représentant légal");
+  });
+
+  it("tells a future administrator about the letter to the legal representative", async () => {
+    const email = await renderEmail(message("activation", { ...base, requestedRole: "ADMINISTRATOR", expiresInHours: 48 }));
+    expect(email.text).toContain("48 heures");
+    expect(email.text).toContain("représentant légal");
+    expect(email.text).toMatch(/courrier/);
+    expect(email.text).toMatch(/devenez administrateur/);
+  });
+});
+
+describe("MAIL-3 password reset (ACC-7) and identifier reminder (ACC-8) for an address with several accounts", () => {
+  it("lists every account with its own link, valid one hour", async () => {
+    const email = await renderEmail(
+      message("password-reset", {
+        accounts: [
+          { identifier: "amelie-martin", organisationName: ORGANISATION, resetUrl: "https://portail.test/reset/a" },
+          { identifier: "amelie-martin2", organisationName: "Communauté de communes du Val", resetUrl: "https://portail.test/reset/b" },
+          { identifier: "amelie-martin3", organisationName: null, resetUrl: "https://portail.test/reset/c" },
+        ],
+      }),
+    );
+    expect(email.subject).toContain("vos comptes");
+    expect(email.links).toEqual(["https://portail.test/reset/a", "https://portail.test/reset/b", "https://portail.test/reset/c"]);
+    expect(email.text).toContain("1 heure");
+    expect(email.text).toContain("3 comptes");
+    for (const name of [ORGANISATION, "Communauté de communes du Val", "amelie-martin2", "amelie-martin3"]) {
+      expect(email.text).toContain(name);
+    }
+    // An operator has no organisation: no empty "Organisation :" line.
+    expect(email.text.match(/Organisation :/g)).toHaveLength(2);
+  });
+
+  it("reminds every identifier with its organisation", async () => {
+    const email = await renderEmail(
+      message("identifier-reminder", {
+        accounts: [
+          { identifier: "jean-dupont", organisationName: ORGANISATION },
+          { identifier: "jean-dupont2", organisationName: "Syndicat des eaux" },
+        ],
+        loginUrl: "https://portail.test/connexion",
+      }),
+    );
+    expect(email.subject).toBe("Vos identifiants de connexion");
+    expect(email.text).toMatch(/Identifiant : jean-dupont\s+Organisation : Commune de Saint-Exemple-sur-Loire/);
+    expect(email.text).toMatch(/Identifiant : jean-dupont2\s+Organisation : Syndicat des eaux/);
+  });
+});
+
+describe("MAIL-3 security notices", () => {
+  it("dates a password change in Paris time", async () => {
+    const email = await renderEmail(message("password-changed", SAMPLES["password-changed"].data));
+    expect(email.text).toContain("mardi 10 mars 2026 à 11:05");
+    expect(email.text).toMatch(/Ce n'était pas vous/);
+  });
+
+  it("tells the old address about a new one, masked, before and after confirmation", async () => {
+    const requested = await renderEmail(message("email-change-notice", SAMPLES["email-change-notice"].data));
+    const confirmed = await renderEmail(message("email-change-notice", { ...SAMPLES["email-change-notice"].data, stage: "confirmed" }));
+    expect(requested.text).toContain("a***@n***.fr");
+    expect(requested.text).toMatch(/confirmée/);
+    expect(confirmed.subject).not.toBe(requested.subject);
+    expect(confirmed.text).toContain("désormais");
+  });
+
+  it("gives the new address 24 hours to confirm", async () => {
+    const email = await renderEmail(message("email-change-verify", SAMPLES["email-change-verify"].data));
+    expect(email.text).toContain("24 heures");
+  });
+});
+
+describe("MAIL-2 links and masking helpers", () => {
+  it("keeps absolute http(s) hrefs, decoded, in order, once each", () => {
+    const html =
+      '<a href="https://a.test/x?y=1&amp;z=2">1</a><a href="mailto:x@y.z">2</a><a href="/relative">3</a>' +
+      '<a href="http://b.test/">4</a><a href="https://a.test/x?y=1&amp;z=2">5</a>';
+    expect(extractLinks(html)).toEqual(["https://a.test/x?y=1&z=2", "http://b.test/"]);
+  });
+
+  it("masks an address without giving away its length", () => {
+    expect(maskEmailAddress("jean.dupont@mairie-exemple.fr")).toBe("j***@m***.fr");
+    expect(maskEmailAddress("a@b")).toBe("a***@b***");
+    expect(maskEmailAddress("nonsense")).toBe("***");
+  });
+});

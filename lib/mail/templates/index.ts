@@ -1,0 +1,58 @@
+// The registry of e-mail templates (MAIL-3): each name maps to its React Email component and
+// its subject, with the data each one needs checked by TypeScript.
+import type { ComponentType } from "react";
+import { AccountClosedEmail, accountClosedSubject, type AccountClosedEmailData } from "./account-closed";
+import { ActivationEmail, activationSubject, type ActivationEmailData } from "./activation";
+import { EmailChangeNoticeEmail, emailChangeNoticeSubject, type EmailChangeNoticeEmailData } from "./email-change-notice";
+import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyEmailData } from "./email-change-verify";
+import {
+  IdentifierReminderEmail,
+  identifierReminderSubject,
+  type IdentifierReminderEmailData,
+} from "./identifier-reminder";
+import type { CommonEmailProps } from "./layout";
+import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
+import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
+
+export type { AccountClosedEmailData } from "./account-closed";
+export type { ActivationEmailData } from "./activation";
+export type { EmailChangeNoticeEmailData } from "./email-change-notice";
+export type { EmailChangeVerifyEmailData } from "./email-change-verify";
+export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
+export type { CommonEmailProps } from "./layout";
+export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
+export type { PasswordChangedEmailData } from "./password-changed";
+export type { PasswordResetAccount, PasswordResetEmailData } from "./password-reset";
+
+/** The data each template needs. */
+export interface TemplateDataMap {
+  activation: ActivationEmailData;
+  "password-reset": PasswordResetEmailData;
+  "identifier-reminder": IdentifierReminderEmailData;
+  "password-changed": PasswordChangedEmailData;
+  "email-change-verify": EmailChangeVerifyEmailData;
+  "email-change-notice": EmailChangeNoticeEmailData;
+  "account-closed": AccountClosedEmailData;
+}
+
+export type TemplateName = keyof TemplateDataMap;
+
+/** One message to send: a template and its data, checked together. */
+export type EmailMessage = { [K in TemplateName]: { template: K; data: TemplateDataMap[K] } }[TemplateName];
+
+export interface TemplateDefinition<Data> {
+  component: ComponentType<Data & CommonEmailProps>;
+  subject(data: Data): string;
+}
+
+export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMap[K]> } = {
+  activation: { component: ActivationEmail, subject: activationSubject },
+  "password-reset": { component: PasswordResetEmail, subject: passwordResetSubject },
+  "identifier-reminder": { component: IdentifierReminderEmail, subject: identifierReminderSubject },
+  "password-changed": { component: PasswordChangedEmail, subject: passwordChangedSubject },
+  "email-change-verify": { component: EmailChangeVerifyEmail, subject: emailChangeVerifySubject },
+  "email-change-notice": { component: EmailChangeNoticeEmail, subject: emailChangeNoticeSubject },
+  "account-closed": { component: AccountClosedEmail, subject: accountClosedSubject },
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "accounts" ADD COLUMN     "adminRoleRequestedAt" TIMESTAMP(3);
