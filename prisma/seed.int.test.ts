@@ -45,6 +45,12 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
     expect(saintEtienne.addressStreet).toBe("Place de l'Hôtel de Ville");
   });
 
+  it("ORG-4 never overwrites an organisation an operator created or edited", async () => {
+    await db.organisation.update({ where: { code: "25056" }, data: { name: "Ville de Besançon", postalCodes: ["25000"], directoryManaged: false } });
+    await seed(db);
+    expect(await db.organisation.findUniqueOrThrow({ where: { code: "25056" } })).toMatchObject({ name: "Ville de Besançon", postalCodes: ["25000"] });
+  });
+
   it("creates two onboarded organisations with users in every status, and an operator", async () => {
     for (const demo of DEMO_ORGANISATIONS) {
       const organisation = await db.organisation.findUniqueOrThrow({

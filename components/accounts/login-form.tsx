@@ -9,6 +9,7 @@ import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
 import { ACTIVATION_LINK_HELPS } from "@/lib/auth/login-messages";
 import { IDLE } from "@/lib/forms";
+import { NewLetterForm } from "./new-letter-form";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<LoginState, FormData>(loginAction, IDLE);
@@ -18,6 +19,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   return (
+    <>
     <form ref={formRef} action={action} noValidate className="space-y-5">
       {state.status === "error" && state.message ? (
         <Alert kind="error" id="connexion-message" tabIndex={-1}>
@@ -61,5 +63,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         <Link href="/identifiant-oublie">Identifiant oublié ?</Link>
       </div>
     </form>
+    {state.status === "error" && state.reason === "pending_legal_representative" ? <NewLetterForm identifier={values.identifier ?? ""} /> : null}
+    </>
   );
 }

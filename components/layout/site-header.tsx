@@ -18,6 +18,16 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                 </span>
                 <span className="block text-slate-600">{viewer.organisationName ?? "Opérateur du portail"}</span>
               </p>
+              {viewer.role === "OPERATOR" ? (
+                <Link href="/operateur" className="text-sm font-medium">
+                  Console opérateur
+                </Link>
+              ) : null}
+              {viewer.role === "ADMINISTRATOR" ? (
+                <Link href="/administration" className="text-sm font-medium">
+                  Administration
+                </Link>
+              ) : null}
               <Link href="/espace" className="text-sm font-medium">
                 Mon espace
               </Link>

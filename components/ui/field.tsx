@@ -103,6 +103,9 @@ export function SelectField({ name, label, options, placeholder, hint, error, re
   return (
     <FieldShell id={fieldId} label={label} required={required} hint={hint} error={error}>
       <select
+        // React 19 resets a form after its action; a select returns to the option that was its
+        // default when mounted, so a new default (the submitted value) remounts it.
+        key={String(select.defaultValue ?? "")}
         id={fieldId}
         name={name}
         required={required}

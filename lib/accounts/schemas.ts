@@ -1,26 +1,12 @@
 // The zod schemas of the account forms, shared by the forms and their server actions.
 // Every message is the French text shown next to its field.
 import { z } from "zod";
+import { optionalText, requiredText } from "../form-fields";
 
 export const NAME_MAX = 60;
 export const EMAIL_MAX = 254;
 
-export function requiredText(message: string, max: number) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${max} caractères au plus.`);
-}
 
-function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${max} caractères au plus.`)
-    .optional()
-    .transform((value) => value || null);
-}
 
 export const emailField = z
   .string({ error: "Indiquez votre adresse électronique." })

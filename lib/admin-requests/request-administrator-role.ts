@@ -1,47 +1,103 @@
 // An activated account asks to become its organisation's administrator (ACC-4, LR-1): a
-// request with a fresh confirmation code is created, and any pending request of the same
-// organisation is superseded, its code no longer working (LR-5).
+// request with a fresh confirmation code is created and its letter generated at once, to
+// the legal representative at the address held in the directory (ORG-4). Any pending
+// request of the same organisation is superseded: its code stops working and its letter,
+// if not posted yet, is withdrawn from the print queue (LR-5).
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { appUrl } from "../app-url";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import type { Prisma } from "../generated/prisma/client";
+import { formatAddressBlock } from "../letters/address-block";
+import { printQueueSender } from "../letters/letter-sender";
+import { renderLetterPdf } from "../letters/render-letter";
+import { supportContacts } from "../support-contacts";
 import { generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
 
 export const CODE_VALIDITY_DAYS = 60;
+
+async function freeRequestNumber(tx: Prisma.TransactionClient): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const number = generateRequestNumber();
+    if (!(await tx.adminRequest.findUnique({ where: { number }, select: { id: true } }))) return number;
+  }
+  throw new Error("Impossible d'attribuer un numéro de demande.");
+}
 
 export async function requestAdministratorRole(
   tx: Prisma.TransactionClient,
   input: { account: { id: string; organisationId: string; identifier: string }; actor: AuditActor; now?: Date },
 ): Promise<{ requestId: string; number: string; code: string }> {
   const now = input.now ?? new Date();
-  await tx.adminRequest.updateMany({
+  const superseded = await tx.adminRequest.findMany({
     where: { organisationId: input.account.organisationId, status: "PENDING" },
+    select: { id: true },
+  });
+  await tx.adminRequest.updateMany({
+    where: { id: { in: superseded.map((request) => request.id) } },
     data: { status: "SUPERSEDED", closedAt: now },
   });
+  await tx.letter.updateMany({
+    where: { adminRequestId: { in: superseded.map((request) => request.id) }, status: "QUEUED" },
+    data: { status: "CANCELLED" },
+  });
+
+  const [organisation, requester, currentAdministrator] = await Promise.all([
+    tx.organisation.findUniqueOrThrow({ where: { id: input.account.organisationId } }),
+    tx.account.findUniqueOrThrow({ where: { id: input.account.id } }),
+    tx.account.findFirst({
+      where: { organisationId: input.account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE", id: { not: input.account.id } },
+      select: { firstName: true, lastName: true },
+    }),
+  ]);
+
   const code = generateConfirmationCode();
-  for (let attempt = 0; ; attempt += 1) {
-    const number = generateRequestNumber();
-    if (await tx.adminRequest.findUnique({ where: { number }, select: { id: true } })) {
-      if (attempt > 20) throw new Error("Impossible d'attribuer un numéro de demande.");
-      continue;
-    }
-    const request = await tx.adminRequest.create({
-      data: {
-        number,
-        organisationId: input.account.organisationId,
-        requesterId: input.account.id,
-        codeHash: hashConfirmationCode(code),
-        expiresAt: new Date(now.getTime() + CODE_VALIDITY_DAYS * 86_400_000),
-        createdAt: now,
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor: input.actor,
-      action: "admin_request.created",
-      organisationId: input.account.organisationId,
-      target: { type: "account", id: input.account.id, label: input.account.identifier },
-      details: { number },
-      at: now,
-    });
-    return { requestId: request.id, number, code };
-  }
+  const number = await freeRequestNumber(tx);
+  const expiresAt = new Date(now.getTime() + CODE_VALIDITY_DAYS * 86_400_000);
+  const request = await tx.adminRequest.create({
+    data: {
+      number,
+      organisationId: organisation.id,
+      requesterId: requester.id,
+      codeHash: hashConfirmationCode(code),
+      expiresAt,
+      createdAt: now,
+    },
+  });
+
+  const address = formatAddressBlock(organisation);
+  const support = supportContacts();
+  const pdf = await renderLetterPdf({
+    requestNumber: number,
+    confirmationCode: code,
+    expiresAt,
+    issuedAt: now,
+    validationUrl: appUrl("/validation-administrateur"),
+    organisation: { name: organisation.name, code: organisation.code },
+    addressLines: address.lines,
+    requester: {
+      civility: requester.civility,
+      firstName: requester.firstName,
+      lastName: requester.lastName,
+      jobTitle: requester.jobTitle,
+      email: requester.email,
+      identifier: requester.identifier,
+    },
+    currentAdministrator,
+    supportEmail: support.email,
+    supportPhone: support.phone,
+  });
+  const letter = await tx.letter.create({
+    data: { adminRequestId: request.id, addressLines: address.lines, pdf: new Uint8Array(pdf), sender: printQueueSender.name, createdAt: now },
+  });
+  await printQueueSender.submit({ id: letter.id, pdf: new Uint8Array(pdf), addressLines: address.lines });
+
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: "admin_request.created",
+    organisationId: organisation.id,
+    target: { type: "account", id: requester.id, label: requester.identifier },
+    details: { number, superseded: superseded.length, addressComplete: address.complete },
+    at: now,
+  });
+  return { requestId: request.id, number, code };
 }

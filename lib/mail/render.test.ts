@@ -66,6 +66,21 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
       forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie",
     },
   },
+  "administrator-confirmed": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/administration",
+    data: { identifier: "amelie-martin", organisationName: ORGANISATION, consoleUrl: "https://portail.test/administration" },
+  },
+  "administrator-replaced": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/espace",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      newAdministratorName: "Frédéric Dupont",
+      spaceUrl: "https://portail.test/espace",
+    },
+  },
   "account-closed": {
     identifier: "amelie-martin",
     link: "https://portail.test/inscription",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { directoryRows, postalCity } from "./directory";
+import { postalCityLine } from "../../lib/organisations/postal-address";
+import { directoryRows } from "./directory";
 
 describe("ORG-1 organisation directory from @etalab/decoupage-administratif", () => {
   const rows = directoryRows();
@@ -41,7 +42,7 @@ describe("ORG-1 organisation directory from @etalab/decoupage-administratif", ()
   });
 
   it("writes the city line in capitals without accents", () => {
-    expect(postalCity("L'Abergement-Clémenciat")).toBe("L ABERGEMENT CLEMENCIAT");
-    expect(postalCity("Œuilly")).toBe("OEUILLY");
+    expect(postalCityLine("L'Abergement-Clémenciat")).toBe("L ABERGEMENT CLEMENCIAT");
+    expect(postalCityLine("Œuilly")).toBe("OEUILLY");
   });
 });

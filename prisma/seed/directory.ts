@@ -3,6 +3,7 @@
 // One INSERT … SELECT FROM unnest() per kind keeps the whole directory under a few seconds.
 import { createRequire } from "node:module";
 import type { Db } from "../../lib/db";
+import { postalCityLine } from "../../lib/organisations/postal-address";
 
 const require = createRequire(import.meta.url);
 
@@ -56,16 +57,6 @@ const LEGAL_REPRESENTATIVE: Record<CommuneRecord["type"], string> = {
   "commune-associee": "Maire délégué",
 };
 
-/** The city line of a French postal address: capitals, no accents (La Poste's standard). */
-export function postalCity(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/œ/gi, (ligature) => (ligature === "Œ" ? "OE" : "oe"))
-    .replace(/æ/gi, (ligature) => (ligature === "Æ" ? "AE" : "ae"))
-    .replace(/[-']/g, " ")
-    .toUpperCase();
-}
 
 export function directoryRows(): DirectoryRow[] {
   const communes = require("@etalab/decoupage-administratif/data/communes.json") as CommuneRecord[];
@@ -91,7 +82,7 @@ export function directoryRows(): DirectoryRow[] {
       legalRepresentativeTitle: LEGAL_REPRESENTATIVE[commune.type],
       addressRecipient: commune.type === "commune-actuelle" ? `Mairie de ${commune.nom}` : `Mairie déléguée de ${commune.nom}`,
       addressPostalCode: postalCodes[0] ?? null,
-      addressCity: postalCity(commune.nom),
+      addressCity: postalCityLine(commune.nom),
     };
   });
 
@@ -116,7 +107,7 @@ export function directoryRows(): DirectoryRow[] {
   return rows;
 }
 
-/** Inserts or refreshes the directory. Addresses edited by operators are kept. */
+/** Inserts or refreshes the directory; rows an operator created or edited are left alone. */
 export async function seedDirectory(db: Db): Promise<number> {
   const rows = directoryRows();
   const column = <K extends keyof DirectoryRow>(key: K) => rows.map((row) => row[key]);
@@ -143,8 +134,9 @@ export async function seedDirectory(db: Db): Promise<number> {
       "addressPostalCode" = COALESCE("organisations"."addressPostalCode", EXCLUDED."addressPostalCode"),
       "addressCity" = COALESCE("organisations"."addressCity", EXCLUDED."addressCity"),
       "updatedAt" = now()
-    WHERE ("organisations"."name", "organisations"."siren", "organisations"."postalCodes", "organisations"."population")
-      IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."siren", EXCLUDED."postalCodes", EXCLUDED."population")
+    WHERE "organisations"."directoryManaged"
+      AND ("organisations"."name", "organisations"."siren", "organisations"."postalCodes", "organisations"."population")
+        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."siren", EXCLUDED."postalCodes", EXCLUDED."population")
     `,
     column("kind"),
     column("code"),

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BecomeAdministratorButton, NewLetterButton } from "@/components/space/administrator-request-section";
 import { CloseAccountForm, EmailChangeForm, PasswordChangeForm, ProfileForm, SwitchAccountForm } from "@/components/space/space-forms";
 import { Alert } from "@/components/ui/alert";
 import { personalSpace, switchableAccounts } from "@/lib/accounts/queries";
+import { administratorRequestStatus } from "@/lib/admin-requests/queries";
 import { CIVILITY_LABELS } from "@/lib/accounts/schemas";
 import { unlockKey } from "@/lib/accounts/switch-account";
 import { requireViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { supportContacts } from "@/lib/support-contacts";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -36,7 +39,13 @@ function browserName(userAgent: string | null): string {
 
 export default async function PersonalSpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/espace");
-  const [space, others, params] = await Promise.all([personalSpace(db, viewer.accountId), switchableAccounts(db, viewer), searchParams]);
+  const [space, others, adminRequest, params] = await Promise.all([
+    personalSpace(db, viewer.accountId),
+    switchableAccounts(db, viewer),
+    administratorRequestStatus(db, viewer.accountId),
+    searchParams,
+  ]);
+  const support = supportContacts();
 
   return (
     <div className="space-y-8">
@@ -67,13 +76,50 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
           <dt className="font-medium">Inscription</dt>
           <dd>{date.format(space.createdAt)}</dd>
         </dl>
-        {space.adminRequests[0] ? (
-          <Alert kind="info" title="Demande d'administration en cours">
-            Demande n° {space.adminRequests[0].number} du {date.format(space.adminRequests[0].createdAt)} : le courrier
-            de confirmation est adressé au représentant légal de votre organisation.
-          </Alert>
-        ) : null}
       </Section>
+
+      {space.organisation ? (
+        <Section id="administration" title="Administrateur de mon organisation">
+          {space.role === "ADMINISTRATOR" ? (
+            <p>
+              Vous êtes l&apos;administrateur de {space.organisation.name}. <Link href="/administration">Ouvrir la console d&apos;administration</Link>
+            </p>
+          ) : adminRequest ? (
+            <>
+              <Alert kind="info" title={`Demande n° ${adminRequest.number} en cours`}>
+                <p>
+                  Demandée le {date.format(adminRequest.createdAt)}.{" "}
+                  {adminRequest.postedAt
+                    ? `Le courrier a été posté le ${date.format(adminRequest.postedAt)} au représentant légal de votre organisation.`
+                    : "Le courrier au représentant légal de votre organisation est en cours d'impression."}{" "}
+                  Le code est valable jusqu&apos;au {date.format(adminRequest.expiresAt)}.
+                </p>
+              </Alert>
+              {adminRequest.overdue ? (
+                <Alert kind="warning" title="Le courrier n'est toujours pas confirmé">
+                  <p>
+                    Plus de 5 jours ouvrables ont passé depuis l&apos;envoi. Vérifiez auprès du représentant légal qu&apos;il
+                    a bien reçu le courrier. Sinon, demandez un nouveau courrier, ou contactez l&apos;assistance :{" "}
+                    <a href={`mailto:${support.email}`}>{support.email}</a>, {support.phone} ({support.hours}).
+                  </p>
+                  <div className="mt-3">
+                    <NewLetterButton />
+                  </div>
+                </Alert>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <p>
+                L&apos;administrateur abonne l&apos;organisation aux e-services, valide les comptes et attribue les
+                e-services. Votre demande sera confirmée par le représentant légal (maire, président), qui recevra un
+                courrier avec un code.
+              </p>
+              <BecomeAdministratorButton />
+            </>
+          )}
+        </Section>
+      ) : null}
 
       {others.length ? (
         <Section id="comptes" title="Mes autres comptes">

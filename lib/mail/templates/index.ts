@@ -3,6 +3,16 @@
 import type { ComponentType } from "react";
 import { AccountClosedEmail, accountClosedSubject, type AccountClosedEmailData } from "./account-closed";
 import { ActivationEmail, activationSubject, type ActivationEmailData } from "./activation";
+import {
+  AdministratorConfirmedEmail,
+  administratorConfirmedSubject,
+  type AdministratorConfirmedEmailData,
+} from "./administrator-confirmed";
+import {
+  AdministratorReplacedEmail,
+  administratorReplacedSubject,
+  type AdministratorReplacedEmailData,
+} from "./administrator-replaced";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject, type EmailChangeNoticeEmailData } from "./email-change-notice";
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyEmailData } from "./email-change-verify";
 import {
@@ -16,6 +26,8 @@ import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData }
 
 export type { AccountClosedEmailData } from "./account-closed";
 export type { ActivationEmailData } from "./activation";
+export type { AdministratorConfirmedEmailData } from "./administrator-confirmed";
+export type { AdministratorReplacedEmailData } from "./administrator-replaced";
 export type { EmailChangeNoticeEmailData } from "./email-change-notice";
 export type { EmailChangeVerifyEmailData } from "./email-change-verify";
 export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
@@ -33,6 +45,8 @@ export interface TemplateDataMap {
   "email-change-verify": EmailChangeVerifyEmailData;
   "email-change-notice": EmailChangeNoticeEmailData;
   "account-closed": AccountClosedEmailData;
+  "administrator-confirmed": AdministratorConfirmedEmailData;
+  "administrator-replaced": AdministratorReplacedEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -53,6 +67,8 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "email-change-verify": { component: EmailChangeVerifyEmail, subject: emailChangeVerifySubject },
   "email-change-notice": { component: EmailChangeNoticeEmail, subject: emailChangeNoticeSubject },
   "account-closed": { component: AccountClosedEmail, subject: accountClosedSubject },
+  "administrator-confirmed": { component: AdministratorConfirmedEmail, subject: administratorConfirmedSubject },
+  "administrator-replaced": { component: AdministratorReplacedEmail, subject: administratorReplacedSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import { requireAdministrator } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Administration" };
+
+const STATUS_LABELS = {
+  PENDING_ACTIVATION: "Adresse à confirmer",
+  PENDING_VALIDATION: "À valider",
+  ACTIVE: "Actifs",
+  DEACTIVATED: "Désactivés",
+} as const;
+
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+// The administrator's console (ADM): everything is scoped to the administrator's own
+// organisation, taken from the session, never from the request.
+export default async function AdministrationPage() {
+  const viewer = await requireAdministrator();
+  const organisationId = viewer.organisationId;
+  const [byStatus, pending, subscriptions] = await Promise.all([
+    db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
+    db.account.findMany({
+      where: { organisationId, status: "PENDING_VALIDATION" },
+      select: { id: true, identifier: true, firstName: true, lastName: true, jobTitle: true, activatedAt: true },
+      orderBy: { activatedAt: "asc" },
+      take: 20,
+    }),
+    db.subscription.findMany({
+      where: { organisationId },
+      select: { id: true, startDate: true, endDate: true, eService: { select: { name: true } } },
+      orderBy: { startDate: "desc" },
+    }),
+  ]);
+  const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-3xl font-bold text-brand-900">Administration</h1>
+        <p className="text-slate-700">{viewer.organisationName}</p>
+      </div>
+
+      <section aria-labelledby="titre-comptes" className="space-y-3">
+        <h2 id="titre-comptes" className="text-xl font-semibold text-brand-900">
+          Comptes de l&apos;organisation
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-4">
+          {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((status) => (
+            <li key={status} className="rounded-lg border border-slate-200 p-4">
+              <p className="text-2xl font-bold">{count(status)}</p>
+              <p className="text-slate-700">{STATUS_LABELS[status]}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="titre-a-valider" className="space-y-3">
+        <h2 id="titre-a-valider" className="text-xl font-semibold text-brand-900">
+          Comptes en attente de votre validation
+        </h2>
+        {pending.length ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Les comptes dont l&apos;adresse est confirmée et qui attendent votre validation</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">Nom</th>
+                <th scope="col" className="py-2 pr-3">Identifiant</th>
+                <th scope="col" className="py-2 pr-3">Fonction</th>
+                <th scope="col" className="py-2">Adresse confirmée le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((account) => (
+                <tr key={account.id} className="border-b border-slate-100">
+                  <td className="py-2 pr-3">
+                    {account.firstName} {account.lastName}
+                  </td>
+                  <td className="py-2 pr-3 font-mono">{account.identifier}</td>
+                  <td className="py-2 pr-3">{account.jobTitle ?? "—"}</td>
+                  <td className="py-2">{account.activatedAt ? date.format(account.activatedAt) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Aucun compte n&apos;attend votre validation.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="titre-abonnements" className="space-y-3">
+        <h2 id="titre-abonnements" className="text-xl font-semibold text-brand-900">
+          Abonnements aux e-services
+        </h2>
+        {subscriptions.length ? (
+          <ul className="list-inside list-disc">
+            {subscriptions.map((subscription) => (
+              <li key={subscription.id}>
+                {subscription.eService.name} : depuis le {date.format(subscription.startDate)}
+                {subscription.endDate ? `, jusqu'au ${date.format(subscription.endDate)}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>L&apos;organisation n&apos;est abonnée à aucun e-service.</p>
+        )}
+      </section>
+    </div>
+  );
+}

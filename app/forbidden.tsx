@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-3xl font-bold text-brand-900">Accès refusé</h1>
+      <p className="text-slate-700">
+        Votre compte ne donne pas accès à cette page. Si vous pensez devoir y accéder, adressez-vous à
+        l&apos;administrateur de votre organisation.
+      </p>
+      <p>
+        <Link href="/espace">Retour à mon espace</Link>
+      </p>
+    </div>
+  );
+}

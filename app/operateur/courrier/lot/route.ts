@@ -1,0 +1,19 @@
+import { operatorOrError } from "@/lib/auth/operator-route";
+import { db } from "@/lib/db";
+import { queuedBatchPdf } from "@/lib/letters/queue";
+
+/** The batch to print: every letter waiting, in one PDF (LR-6). */
+export async function GET() {
+  const access = await operatorOrError();
+  if ("error" in access) return access.error;
+  const batch = await queuedBatchPdf(db);
+  if (!batch) return Response.json({ error: "Aucun courrier en attente." }, { status: 404 });
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+  return new Response(new Uint8Array(batch.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="courriers-${day}.pdf"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

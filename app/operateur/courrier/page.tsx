@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { MarkPostedForm } from "@/components/letters/mark-posted-form";
+import { requireOperator } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { listLetterHistory, listQueuedLetters } from "@/lib/letters/queue";
+
+export const metadata: Metadata = { title: "Courrier" };
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+
+const STATUS = { POSTED: "Posté", CANCELLED: "Annulé (demande remplacée ou confirmée)" } as Record<string, string>;
+
+export default async function CourrierPage() {
+  await requireOperator("/operateur/courrier");
+  const [queued, history] = await Promise.all([listQueuedLetters(db), listLetterHistory(db)]);
+
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-900">Courrier</h1>
+        <p className="text-slate-700">
+          Les courriers aux représentants légaux, générés à chaque demande d&apos;administration. Imprimez le lot, mettez
+          sous enveloppe à fenêtre, puis marquez les courriers comme postés avec la date de dépôt.
+        </p>
+      </div>
+
+      <section aria-labelledby="titre-attente" className="space-y-4">
+        <h2 id="titre-attente" className="text-xl font-semibold text-brand-900">
+          En attente d&apos;impression ({queued.length})
+        </h2>
+        {queued.length ? (
+          <p>
+            {/* A PDF download from a route handler, not a page: a plain link, no client navigation. */}
+            <a href="/operateur/courrier/lot" className="font-semibold" download>
+              Télécharger le lot à imprimer (PDF, {queued.length} courrier{queued.length > 1 ? "s" : ""})
+            </a>
+          </p>
+        ) : null}
+        {/* Always mounted, so that its confirmation stays visible once the queue is empty. */}
+        <MarkPostedForm
+          today={isoDay.format(new Date())}
+          letters={queued.map((letter) => ({
+            id: letter.id,
+            number: letter.adminRequest.number,
+            organisationName: letter.adminRequest.organisation.name,
+            requesterName: `${letter.adminRequest.requester.firstName} ${letter.adminRequest.requester.lastName}`,
+            createdAt: dateTime.format(letter.createdAt),
+            addressLines: letter.addressLines,
+            addressComplete: letter.addressComplete,
+          }))}
+        />
+      </section>
+
+      <section aria-labelledby="titre-historique" className="space-y-4">
+        <h2 id="titre-historique" className="text-xl font-semibold text-brand-900">
+          Historique
+        </h2>
+        {history.length ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Les 50 derniers courriers postés ou annulés</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">Demande</th>
+                <th scope="col" className="py-2 pr-3">Organisation</th>
+                <th scope="col" className="py-2 pr-3">État</th>
+                <th scope="col" className="py-2">PDF</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((letter) => (
+                <tr key={letter.id} className="border-b border-slate-100">
+                  <td className="py-2 pr-3 font-mono">{letter.adminRequest.number}</td>
+                  <td className="py-2 pr-3">{letter.adminRequest.organisation.name}</td>
+                  <td className="py-2 pr-3">
+                    {STATUS[letter.status]}
+                    {letter.postedAt ? ` le ${dateOnly.format(letter.postedAt)}` : ""}
+                    {letter.postedBy ? ` par ${letter.postedBy.identifier}` : ""}
+                  </td>
+                  <td className="py-2">
+                    {letter.pdfPurgedAt ? "Supprimé (30 jours après l'envoi)" : <a href={`/operateur/courrier/${letter.id}`}>Télécharger<span className="sr-only"> le courrier {letter.adminRequest.number}</span></a>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Aucun courrier posté pour le moment.</p>
+        )}
+      </section>
+    </div>
+  );
+}

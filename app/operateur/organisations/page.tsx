@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/submit-button";
+import { inputClass } from "@/components/ui/field";
+import { requireOperator } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { KIND_LABELS } from "@/lib/organisations/organisation-codes";
+import { listOrganisationsForOperator, pageNumber, SEARCH_RESULTS_MAX } from "@/lib/organisations/queries";
+import { SEARCH_MAX_LENGTH } from "@/lib/organisations/search-organisations";
+
+export const metadata: Metadata = { title: "Organisations" };
+
+const count = new Intl.NumberFormat("fr-FR");
+
+/** At most this many postal codes in a row of the table; the organisation's page has them all. */
+const POSTAL_CODES_SHOWN = 4;
+
+function pageHref(query: string, page: number): string {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return `/operateur/organisations${search ? `?${search}` : ""}`;
+}
+
+export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireOperator("/operateur/organisations");
+  const params = await searchParams;
+  const rawQuery = Array.isArray(params.q) ? params.q[0] : params.q;
+  const query = (rawQuery ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
+  const result = await listOrganisationsForOperator(db, { query, page: pageNumber(params.page) });
+
+  const summary = query
+    ? result.total
+      ? `${count.format(result.total)} organisation${result.total > 1 ? "s" : ""} trouvée${result.total > 1 ? "s" : ""} pour « ${query} »${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}.`
+      : `Aucune organisation ne correspond à « ${query} ».`
+    : `${count.format(result.total)} organisations dans l'annuaire, les dernières modifiées en premier${result.pageCount > 1 ? ` (page ${count.format(result.page)} sur ${count.format(result.pageCount)})` : ""}.`;
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/operateur">Console opérateur</Link>
+      </p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-3xl font-bold text-brand-900">Organisations</h1>
+        <Link href="/operateur/organisations/nouvelle" className={`${buttonClass} no-underline hover:text-white`}>
+          Créer une organisation
+        </Link>
+      </div>
+
+      <form role="search" method="get" action="/operateur/organisations" className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor="recherche-organisation" className="block font-medium text-slate-900">
+            Rechercher une organisation
+          </label>
+          <p id="recherche-organisation-aide" className="text-sm text-slate-600">
+            Nom, code postal, code INSEE, SIREN ou code organisation.
+          </p>
+          <input
+            id="recherche-organisation"
+            name="q"
+            type="search"
+            defaultValue={query}
+            maxLength={SEARCH_MAX_LENGTH}
+            aria-describedby="recherche-organisation-aide"
+            className={inputClass}
+          />
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Rechercher
+        </button>
+        </form>
+
+      <p role="status" className="text-slate-700">
+        {summary}
+        {result.truncated ? ` Seuls les ${SEARCH_RESULTS_MAX} premiers résultats sont affichés : précisez la recherche.` : ""}
+      </p>
+
+      {result.rows.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Organisations{query ? ` correspondant à « ${query} »` : ""}</caption>
+            <thead className="bg-slate-50">
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="px-4 py-2">Nom</th>
+                <th scope="col" className="px-4 py-2">Type</th>
+                <th scope="col" className="px-4 py-2">Code</th>
+                <th scope="col" className="px-4 py-2">Codes postaux</th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((organisation) => (
+                <tr key={organisation.id} className="border-b border-slate-100 last:border-0">
+                  <th scope="row" className="px-4 py-2 font-medium">{organisation.name}</th>
+                  <td className="px-4 py-2">{KIND_LABELS[organisation.kind]}</td>
+                  <td className="px-4 py-2 font-mono">{organisation.code}</td>
+                  <td className="px-4 py-2">
+                    {organisation.postalCodes.length
+                      ? organisation.postalCodes.slice(0, POSTAL_CODES_SHOWN).join(", ") +
+                        (organisation.postalCodes.length > POSTAL_CODES_SHOWN ? ` et ${organisation.postalCodes.length - POSTAL_CODES_SHOWN} autres` : "")
+                      : "—"}
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link href={`/operateur/organisations/${organisation.id}`}>
+                      Modifier<span className="sr-only"> {organisation.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {result.pageCount > 1 ? (
+        <nav aria-label="Pages de résultats" className="flex flex-wrap items-center gap-4">
+          {result.page > 1 ? <Link href={pageHref(query, result.page - 1)}>Page précédente</Link> : null}
+          <span className="text-slate-700">
+            Page {count.format(result.page)} sur {count.format(result.pageCount)}
+          </span>
+          {result.page < result.pageCount ? <Link href={pageHref(query, result.page + 1)}>Page suivante</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

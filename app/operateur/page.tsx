@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireOperator } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Console opérateur" };
+
+export default async function OperatorHomePage() {
+  await requireOperator("/operateur");
+  const [queued, pendingRequests, organisations] = await Promise.all([
+    db.letter.count({ where: { status: "QUEUED" } }),
+    db.adminRequest.count({ where: { status: "PENDING" } }),
+    db.organisation.count(),
+  ]);
+  const cards = [
+    { href: "/operateur/courrier", title: "Courrier", text: `${queued} courrier${queued > 1 ? "s" : ""} à imprimer, ${pendingRequests} demande${pendingRequests > 1 ? "s" : ""} d'administration en cours.` },
+    { href: "/operateur/organisations", title: "Organisations", text: `${organisations.toLocaleString("fr-FR")} organisations dans l'annuaire : rechercher, créer, corriger une adresse.` },
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-900">Console opérateur</h1>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {cards.map((card) => (
+          <li key={card.href} className="rounded-lg border border-slate-200 p-5">
+            <h2 className="text-lg font-semibold">
+              <Link href={card.href}>{card.title}</Link>
+            </h2>
+            <p className="mt-2 text-slate-700">{card.text}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Sent to the previous administrator when the legal representative confirmed another one (LR-5).
+import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
+
+export interface AdministratorReplacedEmailData {
+  identifier: string;
+  organisationName: string;
+  newAdministratorName: string;
+  spaceUrl: string;
+}
+
+export function administratorReplacedSubject(data: AdministratorReplacedEmailData): string {
+  return `${data.organisationName} a un nouvel administrateur`;
+}
+
+export function AdministratorReplacedEmail({ support, ...data }: AdministratorReplacedEmailData & CommonEmailProps) {
+  return (
+    <EmailLayout
+      preview={`${data.newAdministratorName} devient l'administrateur de ${data.organisationName}.`}
+      heading="Vous n'êtes plus administrateur"
+      support={support}
+    >
+      <Paragraph>Bonjour,</Paragraph>
+      <Paragraph>
+        Le représentant légal de {data.organisationName} a confirmé {data.newAdministratorName} comme nouvel
+        administrateur. Votre compte reste actif en tant qu&apos;utilisateur, avec les e-services qui vous sont
+        attribués.
+      </Paragraph>
+      <AccountDetails identifier={data.identifier} organisationName={data.organisationName} />
+      <Paragraph>Si ce changement vous surprend, rapprochez-vous du représentant légal de votre organisation.</Paragraph>
+      <ActionLink href={data.spaceUrl} label="Ouvrir mon espace" caption="Mon espace" />
+    </EmailLayout>
+  );
+}

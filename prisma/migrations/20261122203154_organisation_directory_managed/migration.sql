@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "organisations" ADD COLUMN     "directoryManaged" BOOLEAN NOT NULL DEFAULT true;
