@@ -23,6 +23,11 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                   Console opérateur
                 </Link>
               ) : null}
+              {viewer.organisationId ? (
+                <Link href="/e-services" className="text-sm font-medium">
+                  Mes e-services
+                </Link>
+              ) : null}
               {viewer.role === "ADMINISTRATOR" ? (
                 <Link href="/administration" className="text-sm font-medium">
                   Administration

@@ -71,6 +71,11 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
     link: "https://portail.test/administration",
     data: { identifier: "amelie-martin", organisationName: ORGANISATION, consoleUrl: "https://portail.test/administration" },
   },
+  "account-validated": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/connexion",
+    data: { identifier: "amelie-martin", organisationName: ORGANISATION, loginUrl: "https://portail.test/connexion", reactivated: false },
+  },
   "administrator-replaced": {
     identifier: "amelie-martin",
     link: "https://portail.test/espace",
@@ -89,6 +94,28 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
       organisationName: ORGANISATION,
       closedAt: new Date("2026-07-01T08:00:00Z"),
       registrationUrl: "https://portail.test/inscription",
+    },
+  },
+  "inactivity-warning": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/connexion",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      lastActivityAt: new Date("2024-10-31T09:00:00Z"),
+      deactivationAt: new Date("2026-02-28T09:00:00Z"),
+      loginUrl: "https://portail.test/connexion",
+    },
+  },
+  "account-deactivated": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/activation/renvoyer",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      reason: "INACTIVITY",
+      deactivatedAt: new Date("2026-02-28T09:00:00Z"),
+      reactivationUrl: "https://portail.test/activation/renvoyer",
     },
   },
 };
@@ -224,5 +251,39 @@ describe("MAIL-2 links and masking helpers", () => {
     expect(maskEmailAddress("jean.dupont@mairie-exemple.fr")).toBe("j***@m***.fr");
     expect(maskEmailAddress("a@b")).toBe("a***@b***");
     expect(maskEmailAddress("nonsense")).toBe("***");
+  });
+});
+
+describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the reason", () => {
+  const base = SAMPLES["account-deactivated"].data;
+
+  it("inactivity: 16 months, permissions not restored, a new activation link to come back", async () => {
+    const email = await renderEmail(message("account-deactivated", base));
+    expect(email.subject).toMatch(/faute de connexion/);
+    expect(email.text).toContain("16 mois");
+    expect(email.text).toMatch(/ne seront\s+pas rétablis automatiquement/);
+    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
+  });
+
+  it("invalidated or refused: the administrator's note and the contact hint, no reactivation link", async () => {
+    const data = { ...base, note: "Agent parti en retraite", contactHint: "Adressez-vous à Mme Martin, à l'accueil de la mairie.", reactivationUrl: null };
+    const invalidated = await renderEmail(message("account-deactivated", { ...data, reason: "INVALIDATED" }));
+    const refused = await renderEmail(message("account-deactivated", { ...data, reason: "REFUSED" }));
+    for (const email of [invalidated, refused]) {
+      expect(email.text).toContain("« Agent parti en retraite »");
+      expect(email.text).toContain("Mme Martin");
+      expect(email.text).not.toContain("16 mois");
+      expect(email.links).toEqual([]);
+    }
+    expect(invalidated.subject).not.toBe(refused.subject);
+    expect(invalidated.text).toMatch(/ne seront\s+pas rétablis/);
+    expect(refused.text).toMatch(/pas validé/);
+  });
+
+  it("inactivity warning: the date of deactivation and the way to keep the account", async () => {
+    const email = await renderEmail(message("inactivity-warning", SAMPLES["inactivity-warning"].data));
+    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
+    expect(email.text).toContain("jeudi 31 octobre 2024 à 10:00");
+    expect(email.text).toMatch(/connecter une fois/);
   });
 });

@@ -144,6 +144,9 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
       ) : null}
 
       <Section id="e-services" title="Mes e-services">
+        <p>
+          <Link href="/e-services">Ouvrir mes e-services</Link>
+        </p>
         {space.permissions.length ? (
           <ul className="list-inside list-disc">
             {space.permissions.map((permission) => (

@@ -2,6 +2,8 @@
 // its subject, with the data each one needs checked by TypeScript.
 import type { ComponentType } from "react";
 import { AccountClosedEmail, accountClosedSubject, type AccountClosedEmailData } from "./account-closed";
+import { AccountDeactivatedEmail, accountDeactivatedSubject, type AccountDeactivatedEmailData } from "./account-deactivated";
+import { AccountValidatedEmail, accountValidatedSubject, type AccountValidatedEmailData } from "./account-validated";
 import { ActivationEmail, activationSubject, type ActivationEmailData } from "./activation";
 import {
   AdministratorConfirmedEmail,
@@ -20,17 +22,21 @@ import {
   identifierReminderSubject,
   type IdentifierReminderEmailData,
 } from "./identifier-reminder";
+import { InactivityWarningEmail, inactivityWarningSubject, type InactivityWarningEmailData } from "./inactivity-warning";
 import type { CommonEmailProps } from "./layout";
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
 
 export type { AccountClosedEmailData } from "./account-closed";
+export type { AccountDeactivatedEmailData, AccountDeactivatedReason } from "./account-deactivated";
+export type { AccountValidatedEmailData } from "./account-validated";
 export type { ActivationEmailData } from "./activation";
 export type { AdministratorConfirmedEmailData } from "./administrator-confirmed";
 export type { AdministratorReplacedEmailData } from "./administrator-replaced";
 export type { EmailChangeNoticeEmailData } from "./email-change-notice";
 export type { EmailChangeVerifyEmailData } from "./email-change-verify";
 export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
+export type { InactivityWarningEmailData } from "./inactivity-warning";
 export type { CommonEmailProps } from "./layout";
 export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
 export type { PasswordChangedEmailData } from "./password-changed";
@@ -45,8 +51,11 @@ export interface TemplateDataMap {
   "email-change-verify": EmailChangeVerifyEmailData;
   "email-change-notice": EmailChangeNoticeEmailData;
   "account-closed": AccountClosedEmailData;
+  "inactivity-warning": InactivityWarningEmailData;
+  "account-deactivated": AccountDeactivatedEmailData;
   "administrator-confirmed": AdministratorConfirmedEmailData;
   "administrator-replaced": AdministratorReplacedEmailData;
+  "account-validated": AccountValidatedEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -67,8 +76,11 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "email-change-verify": { component: EmailChangeVerifyEmail, subject: emailChangeVerifySubject },
   "email-change-notice": { component: EmailChangeNoticeEmail, subject: emailChangeNoticeSubject },
   "account-closed": { component: AccountClosedEmail, subject: accountClosedSubject },
+  "inactivity-warning": { component: InactivityWarningEmail, subject: inactivityWarningSubject },
+  "account-deactivated": { component: AccountDeactivatedEmail, subject: accountDeactivatedSubject },
   "administrator-confirmed": { component: AdministratorConfirmedEmail, subject: administratorConfirmedSubject },
   "administrator-replaced": { component: AdministratorReplacedEmail, subject: administratorReplacedSubject },
+  "account-validated": { component: AccountValidatedEmail, subject: accountValidatedSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

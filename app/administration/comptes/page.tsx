@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccountDecisionForm } from "@/components/administration/account-decision-form";
+import { listOrganisationAccounts } from "@/lib/administration/queries";
+import { requireAdministrator } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import type { AccountStatus } from "@/lib/generated/prisma/enums";
+
+export const metadata: Metadata = { title: "Comptes de l'organisation" };
+
+const TABS: { status: AccountStatus; label: string }[] = [
+  { status: "PENDING_VALIDATION", label: "À valider" },
+  { status: "ACTIVE", label: "Actifs" },
+  { status: "PENDING_ACTIVATION", label: "Adresse à confirmer" },
+  { status: "DEACTIVATED", label: "Désactivés" },
+];
+
+const REASONS: Record<string, string> = {
+  INACTIVITY: "inactivité (16 mois)",
+  NEVER_ACTIVATED: "adresse jamais confirmée",
+  INVALIDATED: "par l'administrateur",
+  CLOSED_BY_OWNER: "fermé par son titulaire",
+};
+
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const administrator = await requireAdministrator("/administration/comptes");
+  const params = await searchParams;
+  const status = TABS.find((tab) => tab.status === params.statut)?.status ?? "PENDING_VALIDATION";
+  const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
+  const list = await listOrganisationAccounts(db, administrator.organisationId, { status, query, page });
+  const href = (changes: Record<string, string | number>) =>
+    `/administration/comptes?${new URLSearchParams({ statut: status, ...(query ? { q: query } : {}), ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)])) })}`;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold text-brand-900">Comptes de l&apos;organisation</h1>
+      <nav aria-label="États des comptes">
+        <ul className="flex flex-wrap gap-2">
+          {TABS.map((tab) => (
+            <li key={tab.status}>
+              <Link
+                href={`/administration/comptes?statut=${tab.status}`}
+                aria-current={tab.status === status ? "page" : undefined}
+                className={`inline-block rounded border px-3 py-1.5 no-underline ${tab.status === status ? "border-brand-700 bg-brand-700 text-white hover:text-white" : "border-slate-300"}`}
+              >
+                {tab.label} ({list.counts[tab.status] ?? 0})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search">
+        <input type="hidden" name="statut" value={status} />
+        <div>
+          <label htmlFor="recherche-compte" className="block font-medium">
+            Rechercher un compte
+          </label>
+          <input id="recherche-compte" name="q" defaultValue={query} className="w-72 rounded border border-slate-500 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700">
+          Rechercher
+        </button>
+      </form>
+      <p role="status">
+        {list.total} compte{list.total > 1 ? "s" : ""}
+        {query ? ` pour « ${query} »` : ""}
+        {list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}
+      </p>
+      {list.rows.length ? (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2 pr-3">Nom</th>
+              <th scope="col" className="py-2 pr-3">Identifiant et adresse</th>
+              <th scope="col" className="py-2 pr-3">{status === "ACTIVE" ? "Dernière connexion" : status === "DEACTIVATED" ? "Motif" : "Inscription"}</th>
+              <th scope="col" className="py-2">Décision</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((account) => {
+              const name = `${account.firstName} ${account.lastName}`;
+              const self = account.id === administrator.accountId;
+              return (
+                <tr key={account.id} className="border-b border-slate-100 align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {name}
+                    {account.role === "ADMINISTRATOR" ? <span className="block text-slate-600">Administrateur</span> : null}
+                    {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
+                  </th>
+                  <td className="py-2 pr-3">
+                    <span className="block font-mono">{account.identifier}</span>
+                    <span className="block text-slate-600">{account.email}</span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {status === "ACTIVE"
+                      ? account.lastLoginAt
+                        ? date.format(account.lastLoginAt)
+                        : "Jamais"
+                      : status === "DEACTIVATED"
+                        ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
+                        : date.format(account.createdAt)}
+                  </td>
+                  <td className="space-y-2 py-2">
+                    {self ? <span className="text-slate-600">Votre compte</span> : null}
+                    {!self && status === "PENDING_VALIDATION" ? (
+                      <>
+                        <AccountDecisionForm accountId={account.id} personName={name} decision="validate" />
+                        <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
+                      </>
+                    ) : null}
+                    {!self && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
+                    {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
+                      <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
+      )}
+      {list.pageCount > 1 ? (
+        <nav aria-label="Pages de résultats" className="flex gap-4">
+          {list.page > 1 ? <Link href={href({ page: list.page - 1 })}>Page précédente</Link> : null}
+          {list.page < list.pageCount ? <Link href={href({ page: list.page + 1 })}>Page suivante</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

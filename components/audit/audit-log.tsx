@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { auditActionLabel } from "@/lib/audit/action-labels";
+import type { listAuditEvents } from "@/lib/administration/queries";
+
+type AuditPage = Awaited<ReturnType<typeof listAuditEvents>>;
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+
+/** The read-only audit log with its filters (ADM-5). */
+export function AuditLog({
+  basePath,
+  log,
+  filters,
+  organisations,
+}: {
+  basePath: string;
+  log: AuditPage;
+  filters: { action: string; from: string; to: string; query: string };
+  organisations?: Map<string, string>;
+}) {
+  const href = (page: number) => `${basePath}?${new URLSearchParams({ ...filters, page: String(page) })}`;
+  return (
+    <div className="space-y-4">
+      <form method="get" role="search" aria-label="Filtrer le journal" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="journal-action" className="block font-medium">
+            Action
+          </label>
+          <select id="journal-action" name="action" defaultValue={filters.action} className="rounded border border-slate-500 px-3 py-2">
+            <option value="">Toutes</option>
+            {log.actions.map((action) => (
+              <option key={action} value={action}>
+                {auditActionLabel(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="journal-du" className="block font-medium">
+            Du
+          </label>
+          <input id="journal-du" type="date" name="du" defaultValue={filters.from} className="rounded border border-slate-500 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="journal-au" className="block font-medium">
+            Au
+          </label>
+          <input id="journal-au" type="date" name="au" defaultValue={filters.to} className="rounded border border-slate-500 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="journal-personne" className="block font-medium">
+            Auteur ou personne concernée
+          </label>
+          <input id="journal-personne" name="q" defaultValue={filters.query} className="rounded border border-slate-500 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700">
+          Filtrer
+        </button>
+      </form>
+      <p role="status">
+        {log.total} événement{log.total > 1 ? "s" : ""}
+        {log.pageCount > 1 ? ` — page ${log.page} sur ${log.pageCount}` : ""}
+      </p>
+      {log.rows.length ? (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Journal des actions, du plus récent au plus ancien</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2 pr-3">Date</th>
+              <th scope="col" className="py-2 pr-3">Action</th>
+              <th scope="col" className="py-2 pr-3">Auteur</th>
+              <th scope="col" className="py-2 pr-3">Concerne</th>
+              {organisations ? <th scope="col" className="py-2 pr-3">Organisation</th> : null}
+              <th scope="col" className="py-2">Adresse réseau</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.rows.map((event) => (
+              <tr key={event.id} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-3 whitespace-nowrap">{dateTime.format(event.createdAt)}</td>
+                <td className="py-2 pr-3">{auditActionLabel(event.action)}</td>
+                <td className="py-2 pr-3">{event.actorLabel}</td>
+                <td className="py-2 pr-3">{event.targetLabel ?? "—"}</td>
+                {organisations ? <td className="py-2 pr-3">{event.organisationId ? (organisations.get(event.organisationId) ?? "—") : "—"}</td> : null}
+                <td className="py-2">{event.ipAddress ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Aucun événement ne correspond à ces filtres.</p>
+      )}
+      {log.pageCount > 1 ? (
+        <nav aria-label="Pages du journal" className="flex gap-4">
+          {log.page > 1 ? <Link href={href(log.page - 1)}>Page précédente</Link> : null}
+          {log.page < log.pageCount ? <Link href={href(log.page + 1)}>Page suivante</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

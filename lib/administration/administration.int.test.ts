@@ -1,0 +1,175 @@
+// ADM-2 and ADM-5 through the administrator's actions and queries, and the authorization
+// matrix: (a) the organisation's administrator, (b) a user of the same organisation, (c) the
+// administrator of another organisation, (d) an operator, (e) nobody signed in.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "../auth/viewer";
+import { db } from "../db";
+import { createAccount, createOrganisation, mailbox, tableCounts } from "../testing/factories";
+import { listAuditEvents, listOrganisationAccounts } from "./queries";
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.20", "user-agent": "vitest" }),
+}));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("../auth/viewer", () => ({
+  currentViewer: async () => session.viewer,
+  requireViewer: async () => {
+    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
+    return session.viewer;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+
+const { decideOnAccountAction } = await import("./actions");
+
+type Account = Awaited<ReturnType<typeof createAccount>>;
+
+function viewerOf(account: Account, organisationName = "Commune test"): Viewer {
+  return {
+    accountId: account.id,
+    identifier: account.identifier,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    email: account.email,
+    role: account.role,
+    sessionVersion: account.sessionVersion,
+    organisationId: account.organisationId,
+    organisationName: account.organisationId ? organisationName : null,
+    unlockedAccountIds: [],
+  };
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+let organisationId: string;
+let administrator: Account;
+beforeEach(async () => {
+  organisationId = (await createOrganisation({ name: "Commune de Valdecisions" })).id;
+  administrator = await createAccount({ organisationId, role: "ADMINISTRATOR" });
+  session.viewer = viewerOf(administrator, "Commune de Valdecisions");
+});
+
+async function grant(account: Account) {
+  const service = await db.eService.create({
+    data: { slug: `svc-${account.id.slice(0, 8)}`, name: "Cadastre", description: "d", url: "https://cadastre.example/", termsText: "t" },
+  });
+  await db.permission.create({ data: { accountId: account.id, eServiceId: service.id, organisationId: account.organisationId! } });
+}
+
+describe("ADM-2 the administrator validates, refuses, invalidates and reactivates accounts", () => {
+  it("validates a pending account: active, e-mailed, audited", async () => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "validate" }))).toMatchObject({ status: "success" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("ACTIVE");
+    expect((await mailbox(pending.email))[0].template).toBe("account-validated");
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "account.validated", targetId: pending.id } })).toMatchObject({
+      actorId: administrator.id,
+      organisationId,
+      ipAddress: "198.51.100.20",
+    });
+  });
+
+  it("refuses with a reason, told to the person", async () => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });
+    const missing = await decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "refuse" }));
+    expect(missing).toMatchObject({ status: "error", fieldErrors: { note: "Indiquez le motif : il sera communiqué à la personne." } });
+    await decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "refuse", note: "Personne inconnue du service" }));
+    expect(await db.account.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "DEACTIVATED", deactivationReason: "INVALIDATED", statusNote: "Personne inconnue du service" });
+    const [message] = await mailbox(pending.email);
+    expect(message.template).toBe("account-deactivated");
+    expect(message.text).toContain("Personne inconnue du service");
+  });
+
+  it("invalidates an active account (permissions removed, sessions ended); reactivation does not restore permissions (LIFE-4)", async () => {
+    const active = await createAccount({ organisationId });
+    await grant(active);
+    await decideOnAccountAction({ status: "idle" }, form({ accountId: active.id, decision: "invalidate", note: "Départ de la collectivité" }));
+    const invalidated = await db.account.findUniqueOrThrow({ where: { id: active.id } });
+    expect(invalidated).toMatchObject({ status: "DEACTIVATED", deactivationReason: "INVALIDATED", sessionVersion: active.sessionVersion + 1 });
+    expect(await db.permission.count({ where: { accountId: active.id } })).toBe(0);
+
+    await decideOnAccountAction({ status: "idle" }, form({ accountId: active.id, decision: "reactivate" }));
+    expect((await db.account.findUniqueOrThrow({ where: { id: active.id } })).status).toBe("ACTIVE");
+    expect(await db.permission.count({ where: { accountId: active.id } })).toBe(0);
+    expect((await mailbox(active.email))[0]).toMatchObject({ template: "account-validated", subject: "Votre compte est réactivé" });
+  });
+
+  it("refuses decisions that do not fit the account's state, and any on the administrator's own account", async () => {
+    const active = await createAccount({ organisationId });
+    const before = await tableCounts();
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: active.id, decision: "validate" }))).toMatchObject({ status: "error", message: "Ce compte n'attend pas de validation." });
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: administrator.id, decision: "invalidate", note: "x" }))).toMatchObject({ status: "error" });
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: "pas-un-uuid", decision: "validate" }))).toMatchObject({ fieldErrors: { accountId: "Compte inconnu." } });
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: active.id, decision: "promote" }))).toMatchObject({ fieldErrors: { decision: "Décision inconnue." } });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("lists by status with search and paging, only the organisation's accounts", async () => {
+    await createAccount({ organisationId, firstName: "Zoé", lastName: "Aubert" });
+    await createAccount({ organisationId, firstName: "Yves", lastName: "Barbier", status: "PENDING_VALIDATION" });
+    await createAccount({ firstName: "Zoé", lastName: "Ailleurs" });
+    const active = await listOrganisationAccounts(db, organisationId, { status: "ACTIVE", query: "zoe aub" });
+    expect(active.rows.map((row) => row.lastName)).toEqual(["Aubert"]);
+    expect((await listOrganisationAccounts(db, organisationId, { status: "ACTIVE", query: "Ailleurs" })).total).toBe(0);
+    const pending = await listOrganisationAccounts(db, organisationId, { status: "PENDING_VALIDATION" });
+    expect(pending.rows.map((row) => row.lastName)).toEqual(["Barbier"]);
+    expect(pending.counts).toMatchObject({ ACTIVE: 2, PENDING_VALIDATION: 1 });
+  });
+});
+
+describe("ADM-5 the audit log: the administrator reads their organisation's, operators everything", () => {
+  it("scopes and filters", async () => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });
+    await decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "validate" }));
+    const elsewhere = await createOrganisation();
+    await db.auditEvent.create({ data: { actorLabel: "autre", action: "account.validated", organisationId: elsewhere.id } });
+
+    const mine = await listAuditEvents(db, { organisationId }, { action: "account.validated" });
+    expect(mine.rows.map((event) => event.targetId)).toEqual([pending.id]);
+    const all = await listAuditEvents(db, { all: true }, { action: "account.validated" });
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect((await listAuditEvents(db, { organisationId }, { query: pending.identifier })).total).toBe(1);
+    expect((await listAuditEvents(db, { organisationId }, { from: new Date(Date.now() + 86_400_000) })).total).toBe(0);
+    // Append-only (ADM-5): the database refuses to change or delete an event.
+    await expect(db.auditEvent.updateMany({ where: { organisationId }, data: { actorLabel: "effacé" } })).rejects.toThrow();
+    await expect(db.auditEvent.deleteMany({ where: { organisationId } })).rejects.toThrow();
+  });
+});
+
+describe("SEC-1 authorization of the administrator's account decisions", () => {
+  const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
+  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion" };
+
+  it.each([
+    ["(b) a user of the same organisation", "user", FORBIDDEN],
+    ["(c) the administrator of another organisation", "otherAdministrator", null],
+    ["(d) an operator", "operator", FORBIDDEN],
+    ["(e) nobody signed in", "nobody", TO_LOGIN],
+  ] as const)("%s changes nothing", async (_label, who, refusal) => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });
+    const otherOrganisation = await createOrganisation({ name: "Ailleurs" });
+    const actors = {
+      user: viewerOf(await createAccount({ organisationId })),
+      otherAdministrator: viewerOf(await createAccount({ organisationId: otherOrganisation.id, role: "ADMINISTRATOR" }), "Ailleurs"),
+      operator: viewerOf(await createAccount({ organisationId: null, role: "OPERATOR" })),
+      nobody: null,
+    };
+    session.viewer = actors[who];
+    const before = await tableCounts();
+    const attempt = decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "validate" }));
+    if (refusal) await expect(attempt).rejects.toMatchObject(refusal);
+    else await expect(attempt).resolves.toMatchObject({ status: "error", message: "Ce compte n'appartient pas à votre organisation." });
+    expect(await tableCounts()).toEqual(before);
+    expect((await db.account.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("PENDING_VALIDATION");
+  });
+
+  it("(a) the organisation's administrator is allowed", async () => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });
+    await expect(decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "validate" }))).resolves.toMatchObject({ status: "success" });
+  });
+});

@@ -1,0 +1,113 @@
+// The administrator's decisions on the organisation's accounts (ADM-2, LIFE-4): validate or
+// refuse an account waiting for validation, invalidate an active one with a reason, and
+// reactivate an invalidated one — never restoring its permissions silently. Each person is
+// told by e-mail; each decision is audited in the same transaction (ADM-5). Only accounts of
+// the administrator's own organisation can be touched.
+import "server-only";
+import { AccountError } from "../accounts/errors";
+import { appUrl } from "../app-url";
+import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import type { AdministratorViewer } from "../auth/guards";
+import type { Db } from "../db";
+import type { AccountStatus, Prisma } from "../generated/prisma/client";
+import { enqueueEmail } from "../mail/outbox";
+
+export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
+
+const ALLOWED_FROM: Record<AccountDecision, (account: { status: AccountStatus; deactivationReason: string | null }) => boolean> = {
+  validate: (account) => account.status === "PENDING_VALIDATION",
+  refuse: (account) => account.status === "PENDING_VALIDATION",
+  invalidate: (account) => account.status === "ACTIVE",
+  reactivate: (account) => account.status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED",
+};
+
+const NOT_ALLOWED: Record<AccountDecision, string> = {
+  validate: "Ce compte n'attend pas de validation.",
+  refuse: "Ce compte n'attend pas de validation.",
+  invalidate: "Seul un compte actif peut être désactivé.",
+  reactivate: "Seul un compte désactivé par l'administrateur peut être réactivé ici.",
+};
+
+async function lockAccountOfOrganisation(tx: Prisma.TransactionClient, organisationId: string, accountId: string) {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "accounts" WHERE "id" = ${accountId}::uuid AND "organisationId" = ${organisationId}::uuid FOR UPDATE`;
+  // Another organisation's account, or an unknown id: the same answer, nothing revealed.
+  if (!row) throw new AccountError("Ce compte n'appartient pas à votre organisation.");
+  return tx.account.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+export async function decideOnAccount(
+  db: Db,
+  administrator: AdministratorViewer,
+  input: { accountId: string; decision: AccountDecision; note?: string | null },
+  context: { ipAddress?: string; now?: Date } = {},
+): Promise<void> {
+  const now = context.now ?? new Date();
+  if (input.accountId === administrator.accountId && input.decision !== "validate") {
+    throw new AccountError("Vous ne pouvez pas prendre cette décision sur votre propre compte.");
+  }
+  if ((input.decision === "invalidate" || input.decision === "refuse") && !input.note?.trim()) {
+    throw new AccountError("Indiquez le motif : il sera communiqué à la personne.", "note");
+  }
+  await db.$transaction(async (tx) => {
+    const account = await lockAccountOfOrganisation(tx, administrator.organisationId, input.accountId);
+    if (!ALLOWED_FROM[input.decision](account)) throw new AccountError(NOT_ALLOWED[input.decision]);
+    const common = { identifier: account.identifier, organisationName: administrator.organisationName };
+
+    switch (input.decision) {
+      case "validate":
+      case "reactivate":
+        await tx.account.update({
+          where: { id: account.id },
+          data: {
+            status: "ACTIVE",
+            validatedAt: account.validatedAt ?? now,
+            deactivationReason: null,
+            deactivatedAt: null,
+            statusNote: null,
+            lastLoginAt: input.decision === "reactivate" ? now : account.lastLoginAt,
+          },
+        });
+        await enqueueEmail(tx, account.email, {
+          template: "account-validated",
+          data: { ...common, loginUrl: appUrl("/connexion"), reactivated: input.decision === "reactivate" },
+        });
+        break;
+      case "refuse":
+      case "invalidate":
+        await tx.permission.deleteMany({ where: { accountId: account.id } });
+        await tx.adminRequest.updateMany({ where: { requesterId: account.id, status: "PENDING" }, data: { status: "CANCELLED", closedAt: now } });
+        await tx.account.update({
+          where: { id: account.id },
+          data: {
+            status: "DEACTIVATED",
+            deactivationReason: "INVALIDATED",
+            deactivatedAt: now,
+            statusNote: input.note!.trim(),
+            role: "USER",
+            sessionVersion: { increment: 1 },
+          },
+        });
+        await enqueueEmail(tx, account.email, {
+          template: "account-deactivated",
+          data: {
+            ...common,
+            reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
+            deactivatedAt: now,
+            note: input.note!.trim(),
+            contactHint: `Pour toute question, adressez-vous à ${administrator.firstName} ${administrator.lastName}, administrateur de ${administrator.organisationName}.`,
+          },
+        });
+        break;
+    }
+    await recordAuditEvent(tx, {
+      actor: accountActor({ id: administrator.accountId, identifier: administrator.identifier, role: administrator.role }),
+      action: `account.${input.decision === "validate" ? "validated" : input.decision === "refuse" ? "refused" : input.decision === "invalidate" ? "invalidated" : "reactivated"}`,
+      organisationId: administrator.organisationId,
+      target: { type: "account", id: account.id, label: account.identifier },
+      details: input.note ? { note: input.note.trim() } : undefined,
+      ipAddress: context.ipAddress,
+      at: now,
+    });
+  });
+}

@@ -1,0 +1,56 @@
+// Read model of the permission matrix (ADM-3): one page of the organisation's active
+// accounts × the e-services it is subscribed to. Only the page's rows are read, in the
+// order of the index accounts(organisationId, status, lastName, firstName), so that the
+// page stays fast with tens of thousands of accounts.
+import "server-only";
+import type { Db } from "../db";
+import { inOrder, searchAccountIds } from "../accounts/search-accounts";
+import { listSubscribedEServices } from "../subscriptions/queries";
+import { cellKey, PAGE_SIZE } from "./schemas";
+
+export interface MatrixPage {
+  eServices: { id: string; name: string }[];
+  accounts: { id: string; identifier: string; firstName: string; lastName: string; role: string }[];
+  /** cellKey(accountId, eServiceId) of the permissions held on this page. */
+  granted: string[];
+  total: number;
+  page: number;
+  pageCount: number;
+  query: string;
+}
+
+export async function loadPermissionMatrix(
+  db: Db,
+  organisationId: string,
+  options: { query?: string; page?: number; now?: Date } = {},
+): Promise<MatrixPage> {
+  const query = (options.query ?? "").trim().slice(0, 100);
+  const [found, eServices] = await Promise.all([
+    searchAccountIds(db, { organisationId, status: "ACTIVE", query, page: options.page ?? 1, pageSize: PAGE_SIZE }),
+    listSubscribedEServices(db, organisationId, options.now),
+  ]);
+  const { total, page, pageCount } = found;
+  const accounts = inOrder(
+    found.ids,
+    await db.account.findMany({
+      where: { id: { in: found.ids } },
+      select: { id: true, identifier: true, firstName: true, lastName: true, role: true },
+    }),
+  );
+  const permissions =
+    accounts.length && eServices.length
+      ? await db.permission.findMany({
+          where: { organisationId, accountId: { in: accounts.map((a) => a.id) }, eServiceId: { in: eServices.map((e) => e.id) } },
+          select: { accountId: true, eServiceId: true },
+        })
+      : [];
+  return {
+    eServices,
+    accounts,
+    granted: permissions.map((permission) => cellKey(permission.accountId, permission.eServiceId)),
+    total,
+    page,
+    pageCount,
+    query,
+  };
+}

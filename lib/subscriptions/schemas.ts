@@ -1,0 +1,35 @@
+// The zod schemas of the subscription forms (ADM-1), shared by the forms and their actions.
+import { z } from "zod";
+import { isValidDayKey } from "./dates";
+
+export const TERMS_LABEL = "J'accepte les conditions d'utilisation de cet e-service";
+
+const optionalDay = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .max(10, message)
+    .optional()
+    .transform((value) => value || null)
+    .refine((value) => value === null || isValidDayKey(value), message);
+
+export const subscribeSchema = z
+  .object({
+    eServiceId: z.uuid({ error: "Choisissez un e-service du catalogue." }),
+    acceptTerms: z.literal("on", { error: "Acceptez les conditions d'utilisation de cet e-service pour vous y abonner." }),
+    startDate: optionalDay("Indiquez une date de début valide (jj/mm/aaaa)."),
+    endDate: optionalDay("Indiquez une date de fin valide (jj/mm/aaaa)."),
+  })
+  .refine((input) => !input.startDate || !input.endDate || input.endDate >= input.startDate, {
+    path: ["endDate"],
+    message: "La date de fin ne peut pas précéder la date de début.",
+  });
+
+export type SubscribeInput = z.output<typeof subscribeSchema>;
+
+export const endSubscriptionSchema = z.object({
+  subscriptionId: z.uuid({ error: "Cet abonnement est introuvable." }),
+  endDate: optionalDay("Indiquez une date de fin valide (jj/mm/aaaa)."),
+});
+
+export type EndSubscriptionInput = z.output<typeof endSubscriptionSchema>;
