@@ -15,6 +15,7 @@ export default async function OperatorHomePage() {
   const cards = [
     { href: "/operateur/courrier", title: "Courrier", text: `${queued} courrier${queued > 1 ? "s" : ""} à imprimer, ${pendingRequests} demande${pendingRequests > 1 ? "s" : ""} d'administration en cours.` },
     { href: "/operateur/journal", title: "Journal", text: "Toutes les actions des administrateurs, des opérateurs et du portail, filtrables." },
+    { href: "/operateur/catalogue", title: "Catalogue", text: "Les e-services proposés aux organisations : ajouter, modifier, retirer du catalogue." },
     { href: "/operateur/organisations", title: "Organisations", text: `${organisations.toLocaleString("fr-FR")} organisations dans l'annuaire : rechercher, créer, corriger une adresse.` },
   ];
   return (

@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.reactivated": "Compte réactivé",
   "account.deactivated": "Compte désactivé",
   "account.purged": "Compte supprimé",
+  "account.inactivity_warned": "Avertissement d'inactivité",
   "account.profile_updated": "Informations modifiées",
   "account.email_changed": "Adresse électronique modifiée",
   "account.password_changed": "Mot de passe modifié",
@@ -26,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "subscription.ended": "Fin d'abonnement",
   "permission.granted": "E-service attribué",
   "permission.revoked": "E-service retiré",
+  "e_service.created": "E-service ajouté au catalogue",
+  "e_service.updated": "E-service modifié",
   "e_service.opened": "E-service ouvert",
   "e_service.health_consent": "Consentement données de santé",
 };

@@ -1,0 +1,268 @@
+// ADM, ADM-5, SEC-1: operators create and edit the e-services of the catalogue; every change
+// is audited in its transaction; slugs are unique, addresses https; nobody else may act.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { accountActor, type AuditActor } from "../audit/record-audit-event";
+import type { Viewer } from "../auth/viewer";
+import { db } from "../db";
+import type { FormState } from "../forms";
+import { createAccount } from "../testing/factories";
+import { CatalogueError } from "./errors";
+import { createEService, updateEService } from "./manage-catalogue";
+import { getEServiceForOperator, listEServicesForOperator } from "./queries";
+import type { EServiceInput } from "./schemas";
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
+}));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("../auth/viewer", () => ({
+  currentViewer: async () => session.viewer,
+  requireViewer: async () => {
+    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
+    return session.viewer;
+  },
+}));
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  redirect: (url: string) => {
+    throw new Error(`NEXT_REDIRECT ${url}`);
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// As in next.config.mjs (experimental.authInterrupts): forbidden() throws Next's 403 signal.
+vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+
+const { createEServiceAction, updateEServiceAction } = await import("./actions");
+
+let sequence = 0;
+function uniqueSlug(): string {
+  sequence += 1;
+  return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${sequence}`;
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+function errorsOf(state: FormState<unknown>) {
+  expect(state.status).toBe("error");
+  return state as Extract<FormState<unknown>, { status: "error" }>;
+}
+
+function validInput(overrides: Partial<EServiceInput> = {}): EServiceInput {
+  return {
+    name: "État civil de test",
+    slug: uniqueSlug(),
+    description: "Demandes d'actes d'état civil en ligne.",
+    url: "https://etat-civil.example.fr",
+    termsText: "Conditions d'utilisation de l'e-service de test.",
+    handlesHealthData: false,
+    active: true,
+    ...overrides,
+  };
+}
+
+function formFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: "Cantine de test",
+    slug: uniqueSlug(),
+    description: "Inscriptions à la cantine scolaire.",
+    url: "https://cantine.example.fr/",
+    termsText: "Conditions d'utilisation de la cantine de test.",
+    active: "on",
+    ...overrides,
+  };
+}
+
+async function counts() {
+  const [eServices, audit] = await Promise.all([db.eService.count(), db.auditEvent.count()]);
+  return { eServices, audit };
+}
+
+async function expectNothingWritten(run: () => Promise<unknown>) {
+  const before = await counts();
+  const updatedAt = await db.eService.aggregate({ _max: { updatedAt: true } });
+  await run();
+  expect(await counts()).toEqual(before);
+  expect(await db.eService.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
+}
+
+function viewerOf(account: Awaited<ReturnType<typeof createAccount>>): Viewer {
+  return {
+    accountId: account.id,
+    identifier: account.identifier,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    email: account.email,
+    role: account.role,
+    sessionVersion: 0,
+    organisationId: account.organisationId,
+    organisationName: account.organisationId ? "Commune test" : null,
+    unlockedAccountIds: [],
+  };
+}
+
+let operator: Awaited<ReturnType<typeof createAccount>>;
+let actor: AuditActor;
+beforeEach(async () => {
+  operator = await createAccount({ organisationId: null });
+  actor = accountActor(operator);
+  session.viewer = viewerOf(operator);
+});
+
+describe("ADM catalogue: operators create and edit e-services, audited", () => {
+  it("creates an e-service and records who did it, from where", async () => {
+    const slug = uniqueSlug();
+    const eService = await createEService(db, actor, validInput({ slug, handlesHealthData: true }), { ipAddress: "203.0.113.9" });
+    expect(eService).toMatchObject({ slug, handlesHealthData: true, active: true });
+    const events = await db.auditEvent.findMany({ where: { targetId: eService.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "e_service.created",
+      actorId: operator.id,
+      actorRole: "OPERATOR",
+      targetType: "e_service",
+      targetLabel: "État civil de test",
+      ipAddress: "203.0.113.9",
+    });
+    expect(events[0].details).toMatchObject({ values: { slug, handlesHealthData: true, url: "https://etat-civil.example.fr" } });
+    const rows = await listEServicesForOperator(db);
+    expect(rows.find((row) => row.id === eService.id)).toMatchObject({ slug, active: true, organisations: 0 });
+  });
+
+  it("saves the changes with exactly the changed fields; an unchanged form writes nothing", async () => {
+    const eService = await createEService(db, actor, validInput());
+    const { eService: updated, changes } = await updateEService(
+      db,
+      actor,
+      eService.id,
+      validInput({ slug: eService.slug, name: "État civil renommé", active: false }),
+    );
+    expect(updated).toMatchObject({ name: "État civil renommé", active: false });
+    expect(changes).toEqual({ name: { from: "État civil de test", to: "État civil renommé" }, active: { from: true, to: false } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: eService.id, action: "e_service.updated" } });
+    expect(event).toMatchObject({ actorId: operator.id });
+    expect(event.details).toEqual({ changes });
+
+    await expectNothingWritten(async () => {
+      const outcome = await updateEService(db, actor, eService.id, validInput({ slug: eService.slug, name: "État civil renommé", active: false }));
+      expect(outcome.changes).toEqual({});
+    });
+    expect(await getEServiceForOperator(db, "pas-un-identifiant")).toBeNull();
+    await expect(updateEService(db, actor, "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
+  });
+
+  it("a duplicate slug is refused on creation and edition, nothing written", async () => {
+    const first = await createEService(db, actor, validInput({ name: "Premier service" }));
+    const second = await createEService(db, actor, validInput({ name: "Second service" }));
+    await expectNothingWritten(async () => {
+      const created = createEService(db, actor, validInput({ slug: first.slug }));
+      await expect(created).rejects.toBeInstanceOf(CatalogueError);
+      await expect(created).rejects.toMatchObject({ field: "slug", message: expect.stringMatching(/déjà celui de l'e-service « Premier service »/) });
+      await expect(updateEService(db, actor, second.id, validInput({ slug: first.slug }))).rejects.toMatchObject({ field: "slug" });
+      const state = errorsOf(await createEServiceAction({ status: "idle" }, form(formFields({ slug: ` ${first.slug.toUpperCase()} ` }))));
+      expect(state.fieldErrors.slug).toMatch(/Premier service/);
+      expect(state.values.name).toBe("Cantine de test");
+    });
+  });
+
+  it.each([
+    ["http://cantine.example.fr"],
+    ["ftp://cantine.example.fr"],
+    ["cantine.example.fr"],
+    ["javascript:alert(1)"],
+    ["https://user:secret@cantine.example.fr"],
+  ])("the address %s is refused, nothing written", async (url) => {
+    await expectNothingWritten(async () => {
+      await expect(createEService(db, actor, validInput({ url }))).rejects.toMatchObject({ field: "url", message: expect.stringMatching(/https/) });
+      const state = errorsOf(await createEServiceAction({ status: "idle" }, form(formFields({ url }))));
+      expect(state.fieldErrors.url).toMatch(/https/);
+    });
+  });
+
+  it("http is accepted for a local e-service only", async () => {
+    const local = await createEService(db, actor, validInput({ url: "http://localhost:4000/essai" }));
+    expect(local.url).toBe("http://localhost:4000/essai");
+  });
+
+  it("the form reports every problem at once", async () => {
+    await expectNothingWritten(async () => {
+      const state = errorsOf(
+        await createEServiceAction(
+          { status: "idle" },
+          form(formFields({ name: "X", slug: "Avec Espace", description: "court", termsText: "x".repeat(10_001) })),
+        ),
+      );
+      expect(state.fieldErrors).toEqual({
+        name: "2 caractères au moins.",
+        slug: expect.stringMatching(/minuscules/),
+        description: "10 caractères au moins.",
+        termsText: "10000 caractères au plus.",
+      });
+    });
+  });
+});
+
+describe("SEC-1 ADM catalogue: only operators may create or edit e-services", () => {
+  it("an operator creates (then lands on the e-service's page) and edits", async () => {
+    const slug = uniqueSlug();
+    await expect(createEServiceAction({ status: "idle" }, form(formFields({ slug, handlesHealthData: "on" })))).rejects.toThrow(
+      /^NEXT_REDIRECT \/operateur\/catalogue\/[0-9a-f-]{36}\?info=cree$/,
+    );
+    const created = await db.eService.findUniqueOrThrow({ where: { slug } });
+    expect(created).toMatchObject({ name: "Cantine de test", handlesHealthData: true, active: true });
+    expect(await db.auditEvent.findFirst({ where: { targetId: created.id, action: "e_service.created" } })).toMatchObject({
+      actorId: operator.id,
+      ipAddress: "198.51.100.7",
+    });
+
+    // Unticked boxes are absent from the form: the e-service is withdrawn, health flag off.
+    const fields = formFields({ eServiceId: created.id, slug, description: "Inscriptions à la cantine et au périscolaire." });
+    delete fields.active;
+    const state = await updateEServiceAction({ status: "idle" }, form(fields));
+    expect(state).toMatchObject({
+      status: "success",
+      message: "Les modifications de l'e-service sont enregistrées.",
+      values: { slug, active: "", handlesHealthData: "" },
+    });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: "e_service.updated" } });
+    expect(Object.keys((event.details as { changes: object }).changes).sort()).toEqual(["active", "description", "handlesHealthData"]);
+
+    const again = await updateEServiceAction({ status: "idle" }, form(fields));
+    expect(again).toMatchObject({ status: "success", message: expect.stringMatching(/Aucune modification/) });
+
+    for (const eServiceId of ["0190f3a4-0000-7000-8000-000000000000", "pas-un-identifiant", ""]) {
+      const refused = errorsOf(await updateEServiceAction({ status: "idle" }, form(formFields({ eServiceId }))));
+      expect(refused.message).toMatch(/n'existe pas ou plus/);
+    }
+  });
+
+  const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
+  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion" };
+
+  it.each([
+    ["an administrator", "ADMINISTRATOR" as const, FORBIDDEN],
+    ["a user", "USER" as const, FORBIDDEN],
+    ["nobody signed in", null, TO_LOGIN],
+  ])("%s is refused and nothing is written", async (_who, role, refusal) => {
+    const target = await createEService(db, actor, validInput());
+    session.viewer = role ? viewerOf(await createAccount({ role })) : null;
+    await expectNothingWritten(async () => {
+      await expect(createEServiceAction({ status: "idle" }, form(formFields()))).rejects.toMatchObject(refusal);
+      await expect(
+        updateEServiceAction({ status: "idle" }, form(formFields({ eServiceId: target.id, slug: target.slug, name: "Piraté" }))),
+      ).rejects.toMatchObject(refusal);
+      await expect(updateEServiceAction({ status: "idle" }, form({}))).rejects.toMatchObject(refusal);
+    });
+    expect((await db.eService.findUniqueOrThrow({ where: { id: target.id } })).name).toBe("État civil de test");
+  });
+
+  it("the service itself refuses an actor who is not an operator", async () => {
+    const administrator = await createAccount({ role: "ADMINISTRATOR" });
+    await expectNothingWritten(async () => {
+      await expect(createEService(db, accountActor(administrator), validInput())).rejects.toThrow(/operators/);
+    });
+  });
+});
