@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation, tableCounts, TEST_PASSWORD } from "../testing/factories";
+import { formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}`, "user-agent": "vitest" }),
@@ -27,11 +28,6 @@ const { loginAction } = await import("../auth/actions");
 
 const HUGE = "x".repeat(10_240);
 
-function form(fields: Record<string, string | Blob>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 function errorsOf(state: FormState<unknown> | { status: string }) {
   expect(state.status).toBe("error");

@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { createAccount, createOrganisation, mailbox, tableCounts } from "../testing/factories";
 import { listAuditEvents, listOrganisationAccounts } from "./queries";
+import { viewerOf, formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.20", "user-agent": "vitest" }),
@@ -25,26 +26,7 @@ const { decideOnAccountAction } = await import("./actions");
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
 
-function viewerOf(account: Account, organisationName = "Commune test"): Viewer {
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: account.sessionVersion,
-    organisationId: account.organisationId,
-    organisationName: account.organisationId ? organisationName : null,
-    unlockedAccountIds: [],
-  };
-}
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 let organisationId: string;
 let administrator: Account;

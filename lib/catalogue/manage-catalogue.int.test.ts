@@ -10,6 +10,7 @@ import { CatalogueError } from "./errors";
 import { createEService, updateEService } from "./manage-catalogue";
 import { getEServiceForOperator, listEServicesForOperator } from "./queries";
 import type { EServiceInput } from "./schemas";
+import { viewerOf, formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
@@ -40,11 +41,6 @@ function uniqueSlug(): string {
   return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${sequence}`;
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 function errorsOf(state: FormState<unknown>) {
   expect(state.status).toBe("error");
@@ -89,20 +85,6 @@ async function expectNothingWritten(run: () => Promise<unknown>) {
   expect(await db.eService.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
 }
 
-function viewerOf(account: Awaited<ReturnType<typeof createAccount>>): Viewer {
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: 0,
-    organisationId: account.organisationId,
-    organisationName: account.organisationId ? "Commune test" : null,
-    unlockedAccountIds: [],
-  };
-}
 
 let operator: Awaited<ReturnType<typeof createAccount>>;
 let actor: AuditActor;

@@ -11,6 +11,7 @@ import { OrganisationError } from "./errors";
 import { createOrganisation, updateOrganisation } from "./manage-organisations";
 import { getOrganisationForOperator, listOrganisationsForOperator } from "./queries";
 import type { OrganisationInput } from "./schemas";
+import { viewerOf, formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
@@ -42,11 +43,6 @@ function publicBodyCode(): string {
   return `${String(100_000 + (Date.now() % 800_000) + sequence).slice(-6)}RH`;
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 function errorsOf(state: FormState<unknown>) {
   expect(state.status).toBe("error");
@@ -102,20 +98,6 @@ async function expectNothingWritten(run: () => Promise<unknown>) {
   expect(await db.organisation.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
 }
 
-function viewerOf(account: Awaited<ReturnType<typeof createAccount>>): Viewer {
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: 0,
-    organisationId: account.organisationId,
-    organisationName: account.organisationId ? "Commune test" : null,
-    unlockedAccountIds: [],
-  };
-}
 
 let operator: Awaited<ReturnType<typeof createAccount>>;
 let actor: AuditActor;

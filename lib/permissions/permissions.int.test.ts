@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
+import { viewerOf } from "../testing/actions";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.20" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -29,20 +30,6 @@ const REFUSED = /403|forbidden|NEXT_REDIRECT/;
 type Account = Awaited<ReturnType<typeof createAccount>>;
 type EService = Awaited<ReturnType<typeof db.eService.create>>;
 
-function viewerOf(account: Account): Viewer {
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: 0,
-    organisationId: account.organisationId,
-    organisationName: account.organisationId ? "Commune test" : null,
-    unlockedAccountIds: [],
-  };
-}
 
 const IDLE = { status: "idle" } as const;
 

@@ -7,6 +7,7 @@ import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { parisDayKey, parisToday } from "./dates";
+import { viewerOf, formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -28,26 +29,7 @@ const REFUSED = /403|forbidden|NEXT_REDIRECT/;
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
 
-function viewerOf(account: Account, organisationName = "Commune test"): Viewer {
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: 0,
-    organisationId: account.organisationId,
-    organisationName: account.organisationId ? organisationName : null,
-    unlockedAccountIds: [],
-  };
-}
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 const IDLE = { status: "idle" } as const;
 

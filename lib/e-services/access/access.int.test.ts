@@ -9,6 +9,7 @@ import { createAccount, createOrganisation } from "../../testing/factories";
 import { eServiceTokenSecret, verifyHandoverToken } from "./handover-token";
 import { accessibleEServices, explainAccess } from "./queries";
 import { recordHealthConsent } from "./record-health-consent";
+import { formData as form } from "../../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.23", "user-agent": "vitest" }),
@@ -82,11 +83,6 @@ beforeEach(async () => {
   session.viewer = viewer;
 });
 
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-}
 
 async function redirectOf(run: () => Promise<unknown>): Promise<string> {
   const error = await run().then(

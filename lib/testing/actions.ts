@@ -1,0 +1,37 @@
+// Helpers for integration tests that call server actions as a given person.
+import type { Viewer } from "../auth/viewer";
+
+/** The session a signed-in account would have. */
+export function viewerOf(
+  account: {
+    id: string;
+    identifier: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    role: Viewer["role"];
+    sessionVersion: number;
+    organisationId: string | null;
+  },
+  organisationName = "Commune test",
+): Viewer {
+  return {
+    accountId: account.id,
+    identifier: account.identifier,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    email: account.email,
+    role: account.role,
+    sessionVersion: account.sessionVersion,
+    organisationId: account.organisationId,
+    organisationName: account.organisationId ? organisationName : null,
+    unlockedAccountIds: [],
+  };
+}
+
+/** A form submission as the browser would send it. */
+export function formData(fields: Record<string, string | Blob>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
