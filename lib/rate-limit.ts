@@ -53,11 +53,21 @@ export async function hit(db: Client, rule: RateRule, subject: string): Promise<
 
 /** Says whether the limit is already reached, without counting an attempt. */
 export async function peek(db: Client, rule: RateRule, subject: string): Promise<RateDecision> {
-  const [row] = await db.$queryRaw<{ points: number; seconds: number }[]>`
-    SELECT "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"
-    FROM "rate_limit_buckets" WHERE "key" = ${bucketKey(rule, subject)} AND "expiresAt" > now()`;
-  if (!row) return { allowed: true, retryAfterSeconds: 0, count: 0 };
-  return { allowed: row.points < rule.limit, retryAfterSeconds: row.seconds, count: row.points };
+  const [decision] = await peekAll(db, [[rule, subject]]);
+  return decision;
+}
+
+/** `peek` for several limits in one round trip (the login checks two on every attempt). */
+export async function peekAll(db: Client, checks: [RateRule, string][]): Promise<RateDecision[]> {
+  const keys = checks.map(([rule, subject]) => bucketKey(rule, subject));
+  const rows = await db.$queryRaw<{ key: string; points: number; seconds: number }[]>`
+    SELECT "key", "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"
+    FROM "rate_limit_buckets" WHERE "key" = ANY(${keys}::text[]) AND "expiresAt" > now()`;
+  return checks.map(([rule], index) => {
+    const row = rows.find((candidate) => candidate.key === keys[index]);
+    if (!row) return { allowed: true, retryAfterSeconds: 0, count: 0 };
+    return { allowed: row.points < rule.limit, retryAfterSeconds: row.seconds, count: row.points };
+  });
 }
 
 export async function clear(db: Client, rule: RateRule, subject: string): Promise<void> {

@@ -4,7 +4,7 @@
 // select sections by topic. Prints figures; asserts nothing (these machines are shared and noisy).
 import "./load-env";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureDatabase, freePort, startEmbeddedServer } from "./database/embedded-server";
@@ -29,7 +29,8 @@ async function main() {
     process.env.DATABASE_POOL_SIZE = String(CONCURRENCY);
     await deployMigrations(databaseUrl);
     const { db } = await import("../lib/db");
-    console.log(`Machine: ${availableParallelism()} cores, Node ${process.version}`);
+    // Other work on the machine skews every figure: say how busy it was.
+    console.log(`Machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start`);
     for (const file of files) {
       const section = ((await import(pathToFileURL(path.join(sectionsDir, file)).href)) as { default: BenchSection }).default;
       console.log(`\n# ${section.title}`);

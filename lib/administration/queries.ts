@@ -2,40 +2,17 @@
 // the session (ADM-2, ADM-5).
 import "server-only";
 import type { Db } from "../db";
-import { inOrder, searchAccountIds } from "../accounts/search-accounts";
+import { searchAccounts } from "../accounts/search-accounts";
 import type { AccountStatus, Prisma } from "../generated/prisma/client";
 
 export const PAGE_SIZE = 50;
 
-const ACCOUNT_ROW = {
-  id: true,
-  identifier: true,
-  civility: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  jobTitle: true,
-  role: true,
-  status: true,
-  deactivationReason: true,
-  statusNote: true,
-  lastLoginAt: true,
-  activatedAt: true,
-  createdAt: true,
-} satisfies Prisma.AccountSelect;
-
-export async function listOrganisationAccounts(
+export function listOrganisationAccounts(
   db: Db,
   organisationId: string,
   filters: { status: AccountStatus; query?: string; page?: number },
 ) {
-  const [found, byStatus] = await Promise.all([
-    searchAccountIds(db, { organisationId, status: filters.status, query: filters.query, page: filters.page ?? 1, pageSize: PAGE_SIZE }),
-    db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
-  ]);
-  const rows = inOrder(found.ids, await db.account.findMany({ where: { id: { in: found.ids } }, select: ACCOUNT_ROW }));
-  const counts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all])) as Partial<Record<AccountStatus, number>>;
-  return { rows, total: found.total, page: found.page, pageCount: found.pageCount, counts };
+  return searchAccounts(db, { organisationId, status: filters.status, query: filters.query, page: filters.page ?? 1, pageSize: PAGE_SIZE, withCounts: true });
 }
 
 export interface AuditFilters {

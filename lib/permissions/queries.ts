@@ -4,7 +4,7 @@
 // page stays fast with tens of thousands of accounts.
 import "server-only";
 import type { Db } from "../db";
-import { inOrder, searchAccountIds } from "../accounts/search-accounts";
+import { searchAccounts } from "../accounts/search-accounts";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { cellKey, PAGE_SIZE } from "./schemas";
 
@@ -26,17 +26,11 @@ export async function loadPermissionMatrix(
 ): Promise<MatrixPage> {
   const query = (options.query ?? "").trim().slice(0, 100);
   const [found, eServices] = await Promise.all([
-    searchAccountIds(db, { organisationId, status: "ACTIVE", query, page: options.page ?? 1, pageSize: PAGE_SIZE }),
+    searchAccounts(db, { organisationId, status: "ACTIVE", query, page: options.page ?? 1, pageSize: PAGE_SIZE }),
     listSubscribedEServices(db, organisationId, options.now),
   ]);
   const { total, page, pageCount } = found;
-  const accounts = inOrder(
-    found.ids,
-    await db.account.findMany({
-      where: { id: { in: found.ids } },
-      select: { id: true, identifier: true, firstName: true, lastName: true, role: true },
-    }),
-  );
+  const accounts = found.rows.map(({ id, identifier, firstName, lastName, role }) => ({ id, identifier, firstName, lastName, role }));
   const permissions =
     accounts.length && eServices.length
       ? await db.permission.findMany({
