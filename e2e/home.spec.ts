@@ -65,4 +65,28 @@ test.describe("Foundation: the app shell in French", () => {
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   });
+
+  test("SEC-4 scripts run only with the request's nonce, and the pages still work", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const first = await page.goto("/inscription");
+    const policy = first!.headers()["content-security-policy"];
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).not.toContain("'unsafe-inline' 'nonce");
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    // Next.js's inline scripts carry that nonce (the browser hides it from getAttribute).
+    const inlineScripts = await page.locator("script:not([src])").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    expect(inlineScripts.every((value) => value === nonce)).toBe(true);
+    // Hydrated: the live identifier preview reacts to typing.
+    await page.getByLabel("Prénom").fill("Émile");
+    await page.getByLabel("Nom", { exact: true }).fill("Zola");
+    await expect(page.getByText("Votre identifiant sera")).toContainText("emile-zola");
+    const second = await page.request.get("/inscription");
+    expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+    expect(violations).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ test.describe("ADM operators manage the e-service catalogue", () => {
 
     await page.getByLabel("Proposé aux organisations", { exact: true }).uncheck();
     await page.getByRole("button", { name: "Enregistrer" }).click();
+    // The save is done once the page says so (the box is unticked before that already).
+    await expect(page.getByText("Les modifications de l'e-service sont enregistrées.")).toBeVisible();
     await expect(page.getByLabel("Proposé aux organisations", { exact: true })).not.toBeChecked();
     await page.goto("/");
     await expect(page.getByRole("region", { name: "Les e-services proposés" })).not.toContainText("Gestion des cimetières");

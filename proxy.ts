@@ -1,0 +1,19 @@
+// Runs before every page and route (Next.js 16 "proxy", formerly middleware): a fresh nonce
+// for the Content-Security-Policy (SEC-4). Next.js reads the policy from the request headers to
+// put the nonce on its inline scripts; the browser gets the same policy on the response.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "./lib/security/content-security-policy";
+
+export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV !== "production" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Static files carry no script to protect; everything else gets its own nonce.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
