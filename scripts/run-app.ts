@@ -66,8 +66,11 @@ async function main(): Promise<void> {
     childEnv.ENABLE_DEV_MAILBOX ??= "1";
   }
 
-  const next = path.resolve("node_modules", ".bin", "next");
-  const child: ChildProcess = spawn(next, [mode, "--hostname", host, "--port", port], { stdio: "inherit", env: childEnv });
+  // Production: our server in front of Next.js resolves the client's address (SEC-2).
+  const child: ChildProcess =
+    mode === "dev"
+      ? spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--hostname", host, "--port", port], { stdio: "inherit", env: childEnv })
+      : spawn(process.execPath, [path.resolve("scripts", "next-server.mjs")], { stdio: "inherit", env: { ...childEnv, HOST: host, PORT: port, NODE_ENV: "production" } });
   say(`Portail disponible sur http://${host}:${port}`);
 
   let stopping = false;

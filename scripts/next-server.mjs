@@ -1,0 +1,31 @@
+// @ts-check
+// `npm start` serves the production build through this small HTTP server rather than
+// `next start`: it is the only place that sees the TCP connection, so it resolves the client's
+// address (scripts/client-address.mjs) and hands it to the app in a header that it always
+// overwrites: a client cannot choose the address its rate limits are counted under (SEC-2).
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address.mjs";
+
+const hostname = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`[portail] Next.js prêt sur http://${hostname}:${port}`));
+
+for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Open keep-alive connections would hold close() forever.
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
