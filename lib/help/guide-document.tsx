@@ -2,7 +2,7 @@
 // of contents with page numbers, and numbered pages. React-PDF has no table of contents of
 // its own: the document is rendered twice (render-guide.ts). The first pass records, through
 // render callbacks, the page each theme and question lands on; the second prints them.
-import { Document, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Link, Page, StyleSheet, Text, View, type DocumentProps } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";
 import type { HelpBlock, HelpTheme } from "./content";
@@ -97,7 +97,7 @@ function Footer({ editionDate }: { editionDate: string }) {
 /** "12", or a placeholder of the same width on the first pass. */
 const pageLabel = (pages: GuidePages, id: string) => String(pages.get(id) ?? "00");
 
-export function guideElement(data: GuideData, pages: GuidePages, record: (id: string, page: number) => void): ReactElement {
+export function guideElement(data: GuideData, pages: GuidePages, record: (id: string, page: number) => void): ReactElement<DocumentProps> {
   // Records where a heading landed; returns its text unchanged, so both passes lay out alike.
   const located = (id: string) => (props: { pageNumber: number }) => {
     record(id, props.pageNumber);
