@@ -55,14 +55,9 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
         <h2 id="titre-traiter" className="text-xl font-semibold text-brand-900">
           Traiter la demande
         </h2>
-        {ticket.status === "CLOSED" ? (
-          <OperatorStatusForm ticketId={ticket.id} action="reopen" />
-        ) : (
-          <>
-            <OperatorAnswerForm ticketId={ticket.id} />
-            <OperatorStatusForm ticketId={ticket.id} action="close" />
-          </>
-        )}
+        {ticket.status === "CLOSED" ? <p>Cette demande est close : rouvrez-la pour y répondre.</p> : <OperatorAnswerForm ticketId={ticket.id} />}
+        {/* Same place in both states, so that its confirmation survives the change of state. */}
+        <OperatorStatusForm ticketId={ticket.id} action={ticket.status === "CLOSED" ? "reopen" : "close"} />
       </section>
 
       <section aria-labelledby="titre-comptes" className="space-y-4">
