@@ -33,9 +33,24 @@ function blockText(block: HelpBlock): string {
   return ("steps" in block ? block.steps : block.points).map(plainText).join(" ");
 }
 
+// Entries are static data: each one is normalised once, not at every keystroke.
+const prepared = new WeakMap<HelpEntry, { text: string; question: string }>();
+
+function preparedEntry(entry: HelpEntry) {
+  let found = prepared.get(entry);
+  if (!found) {
+    found = {
+      text: ` ${normalizeForSearch([entry.question, ...entry.answer.map(blockText), ...(entry.keywords ?? [])].join(" "))} `,
+      question: ` ${normalizeForSearch(entry.question)} `,
+    };
+    prepared.set(entry, found);
+  }
+  return found;
+}
+
 /** The normalised text an entry is searched in. */
 export function searchableText(entry: HelpEntry): string {
-  return normalizeForSearch([entry.question, ...entry.answer.map(blockText), ...(entry.keywords ?? [])].join(" "));
+  return preparedEntry(entry).text.trim();
 }
 
 /**
@@ -47,9 +62,8 @@ export function searchHelp(entries: HelpEntry[], query: string): string[] {
   if (words.length === 0) return entries.map((entry) => entry.id);
   const scored: { id: string; score: number; index: number }[] = [];
   entries.forEach((entry, index) => {
-    const haystack = ` ${searchableText(entry)} `;
+    const { text: haystack, question } = preparedEntry(entry);
     if (!words.every((word) => haystack.includes(word))) return;
-    const question = ` ${normalizeForSearch(entry.question)} `;
     const score = words.reduce((total, word) => total + (question.includes(` ${word}`) ? 2 : 0) + (haystack.includes(` ${word} `) ? 1 : 0), 0);
     scored.push({ id: entry.id, score, index });
   });
