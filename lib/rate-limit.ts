@@ -24,6 +24,9 @@ export const RATE_LIMITS = {
   codeAttemptsPerAddress: { name: "code-ip", limit: 20, windowSeconds: 60 * 60 },
   passwordChecksPerAccount: { name: "password-check", limit: 5, windowSeconds: 15 * 60 },
   switchPerAccount: { name: "switch", limit: 5, windowSeconds: 15 * 60 },
+  ticketsPerAddress: { name: "ticket-ip", limit: 10, windowSeconds: 60 * 60 },
+  ticketsPerEmail: { name: "ticket-email", limit: 5, windowSeconds: 60 * 60 },
+  ticketRepliesPerTicket: { name: "ticket-reply", limit: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateRule>;
 
 export interface RateDecision {

@@ -7,13 +7,15 @@ export const metadata: Metadata = { title: "Console opérateur" };
 
 export default async function OperatorHomePage() {
   await requireOperator("/operateur");
-  const [queued, pendingRequests, organisations] = await Promise.all([
+  const [queued, pendingRequests, organisations, openTickets] = await Promise.all([
     db.letter.count({ where: { status: "QUEUED" } }),
     db.adminRequest.count({ where: { status: "PENDING" } }),
     db.organisation.count(),
+    db.supportTicket.count({ where: { status: "OPEN" } }),
   ]);
   const cards = [
     { href: "/operateur/courrier", title: "Courrier", text: `${queued} courrier${queued > 1 ? "s" : ""} à imprimer, ${pendingRequests} demande${pendingRequests > 1 ? "s" : ""} d'administration en cours.` },
+    { href: "/operateur/assistance", title: "Assistance", text: `${openTickets} demande${openTickets > 1 ? "s" : ""} d'assistance à traiter : répondre, clore, réactiver un compte.` },
     { href: "/operateur/journal", title: "Journal", text: "Toutes les actions des administrateurs, des opérateurs et du portail, filtrables." },
     { href: "/operateur/catalogue", title: "Catalogue", text: "Les e-services proposés aux organisations : ajouter, modifier, retirer du catalogue." },
     { href: "/operateur/organisations", title: "Organisations", text: `${organisations.toLocaleString("fr-FR")} organisations dans l'annuaire : rechercher, créer, corriger une adresse.` },

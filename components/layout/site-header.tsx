@@ -10,6 +10,9 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
           Portail e-services
         </Link>
         <nav aria-label="Compte" className="flex flex-wrap items-center gap-4">
+          <Link href="/aide" className="text-sm font-medium">
+            Aide
+          </Link>
           {viewer ? (
             <>
               <p className="text-sm leading-tight">

@@ -10,6 +10,7 @@ import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
 import type { AdministratorViewer } from "../auth/guards";
 import type { Db } from "../db";
 import type { AccountStatus, Prisma } from "../generated/prisma/client";
+import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
@@ -59,14 +60,7 @@ export async function decideOnAccount(
       case "reactivate":
         await tx.account.update({
           where: { id: account.id },
-          data: {
-            status: "ACTIVE",
-            validatedAt: account.validatedAt ?? now,
-            deactivationReason: null,
-            deactivatedAt: null,
-            statusNote: null,
-            lastLoginAt: input.decision === "reactivate" ? now : account.lastLoginAt,
-          },
+          data: activeAgainData(account, now, { reactivation: input.decision === "reactivate" }),
         });
         await enqueueEmail(tx, account.email, {
           template: "account-validated",

@@ -31,6 +31,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "e_service.updated": "E-service modifié",
   "e_service.opened": "E-service ouvert",
   "e_service.health_consent": "Consentement données de santé",
+  "ticket.answered": "Réponse à une demande d'assistance",
+  "ticket.closed": "Demande d'assistance close",
+  "ticket.reopened": "Demande d'assistance rouverte",
+  "account.reactivation_link_sent": "Lien de réactivation envoyé par l'assistance",
 };
 
 export function auditActionLabel(action: string): string {

@@ -118,6 +118,35 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
       reactivationUrl: "https://portail.test/activation/renvoyer",
     },
   },
+  "ticket-received": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/aide/demande/tok-ticket",
+    data: {
+      number: "A-2026-000123",
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      categoryLabel: "Tableaux de bord",
+      message: "Le nombre de connexions du 3 mars est à zéro.",
+      contextLine: "Tableau de bord : Portail — période : 30 derniers jours",
+      followUrl: "https://portail.test/aide/demande/tok-ticket",
+    },
+  },
+  "ticket-answered": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/aide/demande/tok-ticket",
+    data: {
+      number: "A-2026-000123",
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      answer: "Les chiffres du 3 mars ont été recalculés.\n\nIls sont corrects depuis ce matin.",
+      followUrl: "https://portail.test/aide/demande/tok-ticket",
+    },
+  },
+  "account-reactivated-by-support": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/connexion",
+    data: { identifier: "amelie-martin", organisationName: ORGANISATION, ticketNumber: "A-2026-000123", loginUrl: "https://portail.test/connexion" },
+  },
 };
 
 function message<K extends TemplateName>(template: K, data: TemplateDataMap[K]): EmailMessage {
@@ -285,5 +314,27 @@ describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the re
     expect(email.text).toContain("samedi 28 février 2026 à 10:00");
     expect(email.text).toContain("jeudi 31 octobre 2024 à 10:00");
     expect(email.text).toMatch(/connecter une fois/);
+  });
+});
+
+describe("HELP-2 assistance e-mails", () => {
+  it("the acknowledgement gives the ticket number, the DASH-5 context and the private link", async () => {
+    const email = await renderEmail(message("ticket-received", SAMPLES["ticket-received"].data));
+    expect(email.subject).toBe("Demande d'assistance A-2026-000123 enregistrée");
+    expect(email.text).toContain("Tableau de bord : Portail — période : 30 derniers jours");
+    expect(email.text).toContain("Le nombre de connexions du 3 mars est à zéro.");
+  });
+
+  it("without an account, the organisation alone; the answer is quoted in full", async () => {
+    const email = await renderEmail(message("ticket-answered", { ...SAMPLES["ticket-answered"].data, identifier: null }));
+    expect(email.text).not.toContain("Identifiant");
+    expect(email.text).toContain(`Organisation : ${ORGANISATION}`);
+    expect(email.text).toContain("Ils sont corrects depuis ce matin.");
+  });
+
+  it("a reactivation by the assistance says permissions are not given back (LIFE-4)", async () => {
+    const email = await renderEmail(message("account-reactivated-by-support", SAMPLES["account-reactivated-by-support"].data));
+    expect(email.text).toContain("A-2026-000123");
+    expect(email.text).toMatch(/ne vous sont pas rendus automatiquement/);
   });
 });

@@ -11,6 +11,8 @@ import { unlockKey } from "@/lib/accounts/switch-account";
 import { requireViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { supportContacts } from "@/lib/support-contacts";
+import { MyTicketsSection } from "@/components/support/my-tickets-section";
+import { ticketsOfAccount } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -162,6 +164,8 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
           </p>
         )}
       </Section>
+
+      <MyTicketsSection tickets={await ticketsOfAccount(db, viewer.accountId)} />
 
       <Section id="informations" title="Mes informations">
         <p className="text-sm text-slate-700">Votre identifiant ne change pas si vous modifiez votre nom.</p>

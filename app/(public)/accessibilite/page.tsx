@@ -15,15 +15,24 @@ export default function AccessibilityPage() {
       <h2>État de conformité</h2>
       <p>
         Le portail est <strong>non conforme</strong> au RGAA 4.1 : aucun audit de conformité n&apos;a encore été
-        réalisé. Chaque page est toutefois vérifiée automatiquement (outil axe) avant chaque mise en production, et
-        les parcours sont utilisables au clavier.
+        réalisé, le taux de conformité n&apos;est donc pas mesuré.
       </p>
-      <h2>Contenus non accessibles</h2>
+      <h2>Résultats des tests</h2>
       <p>
-        Tant que l&apos;audit n&apos;a pas eu lieu, des non-conformités peuvent subsister. Aucune dérogation pour
-        charge disproportionnée n&apos;est revendiquée. Les documents PDF (courriers, exports, guide) reprennent des
-        informations également disponibles dans les pages du portail.
+        En attendant l&apos;audit, chaque page des parcours (inscription, connexion, espace personnel, consoles,
+        aide et assistance) est contrôlée automatiquement avec l&apos;outil axe-core, sur les règles WCAG 2.1 de
+        niveaux A et AA, avant chaque mise en production : aucune erreur n&apos;est tolérée. Les formulaires sont vérifiés
+        au clavier. Ces tests automatiques ne couvrent qu&apos;une partie des critères du RGAA.
       </p>
+      <h2>Contenus non accessibles et dérogations</h2>
+      <p>
+        Tant que l&apos;audit n&apos;a pas eu lieu, des non-conformités peuvent subsister. Aucune dérogation pour charge
+        disproportionnée n&apos;est revendiquée. Les documents PDF (courriers, exports de tableaux de bord, guide
+        pratique) ne sont pas balisés pour les technologies d&apos;assistance : les informations qu&apos;ils contiennent
+        sont également disponibles dans les pages du portail (l&apos;aide en ligne reprend tout le guide pratique).
+      </p>
+      <h2>Technologies utilisées</h2>
+      <p>HTML, CSS, JavaScript (WAI-ARIA pour les listes de suggestions et les messages).</p>
       <h2>Retour d&apos;information et contact</h2>
       <p>
         Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez à{" "}

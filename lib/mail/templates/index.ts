@@ -26,6 +26,13 @@ import { InactivityWarningEmail, inactivityWarningSubject, type InactivityWarnin
 import type { CommonEmailProps } from "./layout";
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
+import {
+  AccountReactivatedBySupportEmail,
+  accountReactivatedBySupportSubject,
+  type AccountReactivatedBySupportEmailData,
+} from "./account-reactivated-by-support";
+import { TicketAnsweredEmail, ticketAnsweredSubject, type TicketAnsweredEmailData } from "./ticket-answered";
+import { TicketReceivedEmail, ticketReceivedSubject, type TicketReceivedEmailData } from "./ticket-received";
 
 export type { AccountClosedEmailData } from "./account-closed";
 export type { AccountDeactivatedEmailData, AccountDeactivatedReason } from "./account-deactivated";
@@ -41,6 +48,9 @@ export type { CommonEmailProps } from "./layout";
 export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
 export type { PasswordChangedEmailData } from "./password-changed";
 export type { PasswordResetAccount, PasswordResetEmailData } from "./password-reset";
+export type { AccountReactivatedBySupportEmailData } from "./account-reactivated-by-support";
+export type { TicketAnsweredEmailData } from "./ticket-answered";
+export type { TicketReceivedEmailData } from "./ticket-received";
 
 /** The data each template needs. */
 export interface TemplateDataMap {
@@ -56,6 +66,9 @@ export interface TemplateDataMap {
   "administrator-confirmed": AdministratorConfirmedEmailData;
   "administrator-replaced": AdministratorReplacedEmailData;
   "account-validated": AccountValidatedEmailData;
+  "ticket-received": TicketReceivedEmailData;
+  "ticket-answered": TicketAnsweredEmailData;
+  "account-reactivated-by-support": AccountReactivatedBySupportEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -81,6 +94,9 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "administrator-confirmed": { component: AdministratorConfirmedEmail, subject: administratorConfirmedSubject },
   "administrator-replaced": { component: AdministratorReplacedEmail, subject: administratorReplacedSubject },
   "account-validated": { component: AccountValidatedEmail, subject: accountValidatedSubject },
+  "ticket-received": { component: TicketReceivedEmail, subject: ticketReceivedSubject },
+  "ticket-answered": { component: TicketAnsweredEmail, subject: ticketAnsweredSubject },
+  "account-reactivated-by-support": { component: AccountReactivatedBySupportEmail, subject: accountReactivatedBySupportSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

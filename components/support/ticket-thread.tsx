@@ -1,0 +1,68 @@
+// One assistance request as its requester and operators read it: number, category, status,
+// dashboard context (DASH-5) and the messages in order.
+import { TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
+import type { TicketCategory, TicketStatus } from "@/lib/generated/prisma/enums";
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export interface ThreadProps {
+  number: string;
+  category: TicketCategory;
+  status: TicketStatus;
+  createdAt: Date;
+  organisationLabel: string | null;
+  stepsTried: string | null;
+  contextLine: string | null;
+  messages: { id: string; author: "REQUESTER" | "OPERATOR"; body: string; createdAt: Date }[];
+  /** Operators see who wrote; requesters see "Assistance du portail". */
+  requesterLabel?: string;
+}
+
+export function TicketSummary({ ticket }: { ticket: ThreadProps }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+      <dt className="font-medium">Catégorie</dt>
+      <dd>{TICKET_CATEGORY_LABELS[ticket.category]}</dd>
+      <dt className="font-medium">État</dt>
+      <dd>{TICKET_STATUS_LABELS[ticket.status]}</dd>
+      <dt className="font-medium">Envoyée le</dt>
+      <dd>{dateTime.format(ticket.createdAt)}</dd>
+      {ticket.organisationLabel ? (
+        <>
+          <dt className="font-medium">Organisation</dt>
+          <dd>{ticket.organisationLabel}</dd>
+        </>
+      ) : null}
+      {ticket.contextLine ? (
+        <>
+          <dt className="font-medium">Chiffres signalés</dt>
+          <dd>{ticket.contextLine}</dd>
+        </>
+      ) : null}
+      {ticket.stepsTried ? (
+        <>
+          <dt className="font-medium">Démarches déjà effectuées</dt>
+          <dd className="whitespace-pre-line">{ticket.stepsTried}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function TicketMessages({ ticket }: { ticket: ThreadProps }) {
+  return (
+    <ol className="space-y-4" aria-label="Messages de la demande">
+      {ticket.messages.map((message) => (
+        <li
+          key={message.id}
+          className={`rounded-lg border p-4 ${message.author === "OPERATOR" ? "border-brand-700 bg-brand-50" : "border-slate-200"}`}
+        >
+          <p className="mb-2 text-sm font-semibold text-slate-700">
+            {message.author === "OPERATOR" ? "Assistance du portail" : (ticket.requesterLabel ?? "Vous")} · {dateTime.format(message.createdAt)}
+          </p>
+          <p className="whitespace-pre-line text-slate-900">{message.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

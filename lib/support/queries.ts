@@ -1,0 +1,105 @@
+// Read models of the assistance pages. A requester reaches a ticket only through its owner
+// account (signed in) or its private link; operators see every ticket.
+import "server-only";
+import type { Db } from "../db";
+import type { TicketCategory, TicketStatus } from "../generated/prisma/enums";
+import { inspectToken } from "../tokens";
+import { storedDashboardContext } from "./tickets";
+
+const threadInclude = {
+  messages: {
+    orderBy: { createdAt: "asc" as const },
+    select: { id: true, author: true, body: true, createdAt: true, authorAccount: { select: { firstName: true, lastName: true } } },
+  },
+};
+
+async function withContext<T extends { context: unknown } | null>(ticket: T) {
+  if (!ticket) return null;
+  return { ...ticket, dashboardContext: storedDashboardContext(ticket.context as never) };
+}
+
+export type TicketThread = NonNullable<Awaited<ReturnType<typeof ticketOfAccount>>>;
+
+/** The ticket if, and only if, it was made from this account. */
+export async function ticketOfAccount(db: Db, accountId: string, ticketId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(ticketId)) return null;
+  return withContext(await db.supportTicket.findFirst({ where: { id: ticketId, accountId }, include: threadInclude }));
+}
+
+/** The ticket a private link opens; nothing for an unknown, expired or foreign token. */
+export async function ticketOfLink(db: Db, rawToken: string) {
+  const check = await inspectToken(db, "TICKET_ACCESS", rawToken);
+  if (!check.ok || !check.token.ticketId) return null;
+  return withContext(await db.supportTicket.findUnique({ where: { id: check.token.ticketId }, include: threadInclude }));
+}
+
+export async function ticketsOfAccount(db: Db, accountId: string) {
+  return db.supportTicket.findMany({
+    where: { accountId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, number: true, category: true, status: true, createdAt: true, updatedAt: true },
+  });
+}
+
+export const OPERATOR_PAGE_SIZE = 50;
+
+export async function listTicketsForOperator(db: Db, filters: { status: TicketStatus | null; category: TicketCategory | null }) {
+  const where = { ...(filters.status ? { status: filters.status } : {}), ...(filters.category ? { category: filters.category } : {}) };
+  const [tickets, counts] = await Promise.all([
+    db.supportTicket.findMany({
+      where,
+      orderBy: { createdAt: "asc" },
+      take: OPERATOR_PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        category: true,
+        status: true,
+        contactEmail: true,
+        organisationLabel: true,
+        createdAt: true,
+        updatedAt: true,
+        _count: { select: { messages: true } },
+      },
+    }),
+    db.supportTicket.groupBy({ by: ["status"], where: filters.category ? { category: filters.category } : {}, _count: { _all: true } }),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<Record<TicketStatus, number>>;
+  return { tickets, byStatus };
+}
+
+export async function ticketForOperator(db: Db, ticketId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(ticketId)) return null;
+  const ticket = await withContext(
+    await db.supportTicket.findUnique({
+      where: { id: ticketId },
+      include: { ...threadInclude, account: { select: { identifier: true } }, organisation: { select: { id: true, name: true, code: true } } },
+    }),
+  );
+  if (!ticket) return null;
+  // LIFE-4: the requester's accounts, to reactivate one if needed.
+  const accounts = await db.account.findMany({
+    where: { OR: [...(ticket.accountId ? [{ id: ticket.accountId }] : []), { email: ticket.contactEmail.toLowerCase() }] },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+    select: {
+      id: true,
+      identifier: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      role: true,
+      status: true,
+      deactivationReason: true,
+      deactivatedAt: true,
+      passwordHash: true,
+      emailVerifiedAt: true,
+      organisation: { select: { name: true } },
+    },
+  });
+  return {
+    ...ticket,
+    accounts: accounts.map(({ passwordHash, emailVerifiedAt, ...account }) => ({ ...account, canSignIn: Boolean(passwordHash && emailVerifiedAt) })),
+  };
+}

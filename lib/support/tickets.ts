@@ -1,0 +1,208 @@
+// Assistance requests (HELP-2): a person (signed in or not) creates a ticket and gets an
+// acknowledgement with its number and a private link; operators answer (the answer is
+// e-mailed), close and reopen; the person follows and replies from "Mon espace" or from
+// the private link. Each change and its e-mail are one transaction (MAIL-1); each operator
+// action is audited (ADM-5).
+import "server-only";
+import { AccountError, RateLimitedError } from "../accounts/errors";
+import { appUrl } from "../app-url";
+import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import type { OperatorViewer } from "../auth/guards";
+import type { Viewer } from "../auth/viewer";
+import type { Db } from "../db";
+import type { Prisma, SupportTicket } from "../generated/prisma/client";
+import { enqueueEmail } from "../mail/outbox";
+import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
+import { issueToken } from "../tokens";
+import {
+  describeDashboardContext,
+  parseDashboardContext,
+  TICKET_CATEGORY_LABELS,
+  type DashboardContext,
+} from "./categories";
+import type { TicketRequestInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/** The dashboard key of the portal's own figures (DASH-1); any other key is an e-service slug. */
+export const PORTAL_DASHBOARD = "portail";
+
+/** What SupportTicket.context holds for "Signaler une erreur dans mes chiffres" (DASH-5). */
+export interface StoredDashboardContext extends DashboardContext {
+  dashboardName: string;
+}
+
+export function storedDashboardContext(value: Prisma.JsonValue | null): StoredDashboardContext | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const parsed = parseDashboardContext({ tableau: record.dashboard, periode: record.period });
+  if (!parsed || typeof record.dashboardName !== "string") return null;
+  return { ...parsed, dashboardName: record.dashboardName };
+}
+
+/**
+ * The DASH-5 context of a help page's query string, checked against the catalogue: a key
+ * that names no dashboard is ignored, like a malformed one.
+ */
+export async function resolveDashboardContext(
+  db: Db | Tx,
+  params: { tableau?: unknown; periode?: unknown },
+): Promise<StoredDashboardContext | null> {
+  const parsed = parseDashboardContext(params);
+  if (!parsed) return null;
+  if (parsed.dashboard === PORTAL_DASHBOARD) return { ...parsed, dashboardName: "Portail" };
+  const service = await db.eService.findUnique({ where: { slug: parsed.dashboard }, select: { name: true } });
+  return service ? { ...parsed, dashboardName: service.name } : null;
+}
+
+export function dashboardContextLine(context: StoredDashboardContext | null): string | null {
+  return context ? describeDashboardContext(context, context.dashboardName) : null;
+}
+
+/** "A-2026-000123": the year in Paris, then the rank of the ticket in that year. */
+export function formatTicketNumber(year: number, rank: number): string {
+  return `A-${year}-${String(rank).padStart(6, "0")}`;
+}
+
+async function nextTicketNumber(tx: Tx, now: Date): Promise<string> {
+  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  // Two requests at the same instant must not get the same number: one at a time takes the
+  // next rank (the lock ends with the transaction).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('support_ticket_number'))`;
+  const [row] = await tx.$queryRaw<{ rank: number | null }[]>`
+    SELECT max(substring("number" from 8)::int) AS "rank" FROM "support_tickets" WHERE "number" LIKE ${`A-${year}-%`}`;
+  return formatTicketNumber(year, (row?.rank ?? 0) + 1);
+}
+
+/** A private link to a ticket (TICKET_ACCESS): only the token's hash is stored. */
+async function followLink(tx: Tx, ticketId: string, now: Date): Promise<string> {
+  const { token } = await issueToken(tx, { purpose: "TICKET_ACCESS", ticketId, now });
+  return appUrl(`/aide/demande/${token}`);
+}
+
+async function requesterIdentity(tx: Tx, ticket: Pick<SupportTicket, "accountId" | "organisationLabel">) {
+  const account = ticket.accountId ? await tx.account.findUnique({ where: { id: ticket.accountId }, select: { identifier: true } }) : null;
+  return { identifier: account?.identifier ?? null, organisationName: ticket.organisationLabel };
+}
+
+export async function createTicket(
+  db: Db,
+  input: TicketRequestInput,
+  context: { viewer: Viewer | null; ipAddress: string; now?: Date },
+): Promise<{ id: string; number: string }> {
+  const now = context.now ?? new Date();
+  for (const [rule, subject] of [
+    [RATE_LIMITS.ticketsPerAddress, context.ipAddress],
+    [RATE_LIMITS.ticketsPerEmail, input.contactEmail],
+  ] as const) {
+    const decision = await hit(db, rule, subject);
+    if (!decision.allowed) throw new RateLimitedError(tooManyAttempts(decision.retryAfterSeconds), decision.retryAfterSeconds);
+  }
+
+  const organisation = input.organisationId
+    ? await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true } })
+    : null;
+  if (input.organisationId && !organisation) {
+    throw new AccountError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
+  }
+  const dashboard = input.category === "DASHBOARDS" ? await resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null;
+
+  return db.$transaction(async (tx) => {
+    const number = await nextTicketNumber(tx, now);
+    const ticket = await tx.supportTicket.create({
+      data: {
+        number,
+        category: input.category,
+        organisationId: organisation?.id ?? null,
+        organisationLabel: organisation?.name ?? input.organisationLabel,
+        accountId: context.viewer?.accountId ?? null,
+        contactEmail: input.contactEmail,
+        stepsTried: input.stepsTried,
+        context: dashboard ? { dashboard: dashboard.dashboard, period: dashboard.period, dashboardName: dashboard.dashboardName } : undefined,
+        createdAt: now,
+        messages: { create: { author: "REQUESTER", authorId: context.viewer?.accountId ?? null, body: input.message, createdAt: now } },
+      },
+    });
+    await enqueueEmail(tx, input.contactEmail, {
+      template: "ticket-received",
+      data: {
+        number,
+        identifier: context.viewer?.identifier ?? null,
+        organisationName: ticket.organisationLabel,
+        categoryLabel: TICKET_CATEGORY_LABELS[input.category],
+        message: input.message,
+        contextLine: dashboardContextLine(dashboard),
+        followUrl: await followLink(tx, ticket.id, now),
+      },
+    });
+    return { id: ticket.id, number };
+  });
+}
+
+async function lockTicket(tx: Tx, ticketId: string): Promise<SupportTicket> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "support_tickets" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
+  if (!row) throw new AccountError("Cette demande d'assistance n'existe pas.");
+  return tx.supportTicket.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+/** The requester adds a message; the ticket waits for an operator again. */
+export async function addRequesterMessage(
+  db: Db,
+  input: { ticketId: string; body: string; authorId: string | null },
+  now = new Date(),
+): Promise<void> {
+  const limit = await hit(db, RATE_LIMITS.ticketRepliesPerTicket, input.ticketId);
+  if (!limit.allowed) throw new RateLimitedError(tooManyAttempts(limit.retryAfterSeconds), limit.retryAfterSeconds);
+  await db.$transaction(async (tx) => {
+    const ticket = await lockTicket(tx, input.ticketId);
+    if (ticket.status === "CLOSED") {
+      throw new AccountError("Cette demande est close : faites une nouvelle demande depuis la page d'aide.");
+    }
+    await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "REQUESTER", authorId: input.authorId, body: input.body, createdAt: now } });
+    await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN" } });
+  });
+}
+
+export type OperatorTicketAction = "answer" | "close" | "reopen";
+
+export async function handleTicket(
+  db: Db,
+  operator: OperatorViewer,
+  input: { ticketId: string; action: OperatorTicketAction; body?: string | null },
+  context: { ipAddress?: string; now?: Date } = {},
+): Promise<void> {
+  const now = context.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    const ticket = await lockTicket(tx, input.ticketId);
+    switch (input.action) {
+      case "answer": {
+        if (ticket.status === "CLOSED") throw new AccountError("Cette demande est close : rouvrez-la avant d'y répondre.");
+        const body = input.body?.trim();
+        if (!body) throw new AccountError("Écrivez votre réponse.", "body");
+        await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "OPERATOR", authorId: operator.accountId, body, createdAt: now } });
+        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "ANSWERED" } });
+        await enqueueEmail(tx, ticket.contactEmail, {
+          template: "ticket-answered",
+          data: { number: ticket.number, ...(await requesterIdentity(tx, ticket)), answer: body, followUrl: await followLink(tx, ticket.id, now) },
+        });
+        break;
+      }
+      case "close":
+        if (ticket.status === "CLOSED") throw new AccountError("Cette demande est déjà close.");
+        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: now } });
+        break;
+      case "reopen":
+        if (ticket.status !== "CLOSED") throw new AccountError("Seule une demande close peut être rouverte.");
+        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN", closedAt: null } });
+        break;
+    }
+    await recordAuditEvent(tx, {
+      actor: accountActor({ id: operator.accountId, identifier: operator.identifier, role: operator.role }),
+      action: input.action === "answer" ? "ticket.answered" : input.action === "close" ? "ticket.closed" : "ticket.reopened",
+      organisationId: ticket.organisationId,
+      target: { type: "ticket", id: ticket.id, label: ticket.number },
+      ipAddress: context.ipAddress,
+      at: now,
+    });
+  });
+}

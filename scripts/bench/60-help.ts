@@ -1,0 +1,53 @@
+// Help centre and assistance (HELP-1..3): search speed, ticket creation under concurrency
+// (numbers stay unique), the operator's ticket list, and the two-pass guide PDF.
+import { allHelpEntries } from "../../lib/help/content";
+import { renderGuidePdf } from "../../lib/help/render-guide";
+import { searchHelp } from "../../lib/help/search";
+import { listTicketsForOperator } from "../../lib/support/queries";
+import { createTicket } from "../../lib/support/tickets";
+import { line, report, runConcurrently, timed, type BenchSection } from "./measure";
+
+const TICKETS = 400;
+
+const section: BenchSection = {
+  title: "Help centre and assistance",
+  async run({ db }) {
+    const entries = allHelpEntries().map(({ entry }) => entry);
+    const queries = ["compte désactivé", "courrier représentant", "mot de passe oublié", "export pdf", "zèbre"];
+    const search = await timed(async () => {
+      for (let turn = 0; turn < 2_000; turn += 1) searchHelp(entries, queries[turn % queries.length]);
+    });
+    line("help search (in the browser's code)", `${((search.seconds * 1000) / 2_000).toFixed(3)} ms per query over ${entries.length} entries`);
+
+    const ticket = (turn: number) =>
+      createTicket(
+        db,
+        {
+          category: turn % 2 ? "ACCESS" : "DASHBOARDS",
+          organisationId: null,
+          organisationLabel: null,
+          stepsTried: null,
+          message: `Demande de mesure n° ${turn}`,
+          contactEmail: `bench-${turn}@bench.example`,
+          tableau: "portail",
+          periode: "30j",
+        },
+        { viewer: null, ipAddress: `10.0.${turn >> 8}.${turn & 255}` },
+      );
+    const alone = await runConcurrently(20, (turn) => ticket(TICKETS + turn), 1);
+    report("ticket creation (+ outbox), one client", alone);
+    // Numbering is serialised (advisory lock until commit, e-mail rendered inside): 20 people
+    // submitting at the same instant queue behind each other.
+    const samples = await runConcurrently(TICKETS, ticket);
+    report("ticket creation (+ outbox, 20 clients)", samples);
+    const numbers = await db.supportTicket.findMany({ select: { number: true } });
+    line("ticket numbers unique", `${new Set(numbers.map((row) => row.number)).size} distinct of ${numbers.length}`);
+
+    const list = await runConcurrently(200, () => listTicketsForOperator(db, { status: "OPEN", category: null }));
+    report(`operator list, ${TICKETS} tickets (20 clients)`, list);
+
+    const guide = await timed(() => renderGuidePdf({ editionDate: "22 novembre 2026", baseUrl: "https://portail.example/", support: { email: "a@b.c", phone: "01", hours: "9-17" } }));
+    line("practical guide PDF (two passes)", `${guide.seconds.toFixed(2)} s, ${guide.value.pdf.length.toLocaleString("en")} bytes`, "< 1 s like a dashboard export");
+  },
+};
+export default section;
