@@ -380,3 +380,23 @@ describe("LIFE-4 an operator handling a request reactivates the requester's acco
     expect((await db.account.findUniqueOrThrow({ where: { id: dormant.id } })).status).toBe("DEACTIVATED");
   });
 });
+
+describe("HELP-2 ticket numbers stay unique when people write at the same moment", () => {
+  it("gives ten simultaneous tickets ten consecutive numbers of the year, each in its acknowledgement", async () => {
+    const { createTicket } = await import("./tickets");
+    const now = new Date("2026-11-22T10:00:00Z");
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        createTicket(
+          db,
+          { category: "ACCESS", organisationId: null, organisationLabel: null, stepsTried: null, message: `Demande ${n}`, contactEmail: `simultane${n}@test.example` },
+          { viewer: null, ipAddress: `192.0.2.${n + 1}`, now },
+        ),
+      ),
+    );
+    const ranks = created.map(({ number }) => Number(/^A-2026-(\d{6})$/.exec(number)?.[1])).sort((a, b) => a - b);
+    expect(ranks).toHaveLength(10);
+    expect(ranks.every((rank, index) => index === 0 || rank === ranks[index - 1] + 1)).toBe(true);
+    for (const [n, { number }] of created.entries()) expect((await mailbox(`simultane${n}@test.example`))[0].text).toContain(number);
+  });
+});

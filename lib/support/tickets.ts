@@ -64,14 +64,16 @@ export function formatTicketNumber(year: number, rank: number): string {
   return `A-${year}-${String(rank).padStart(6, "0")}`;
 }
 
-async function nextTicketNumber(tx: Tx, now: Date): Promise<string> {
+async function nextTicketNumber(db: Db, now: Date): Promise<string> {
   const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
-  // Two requests at the same instant must not get the same number: one at a time takes the
-  // next rank (the lock ends with the transaction).
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('support_ticket_number'))`;
-  const [row] = await tx.$queryRaw<{ rank: number | null }[]>`
-    SELECT max(substring("number" from 8)::int) AS "rank" FROM "support_tickets" WHERE "number" LIKE ${`A-${year}-%`}`;
-  return formatTicketNumber(year, (row?.rank ?? 0) + 1);
+  // Outside the ticket's transaction: the counter's row is locked for this one statement only,
+  // so concurrent requests never wait on each other's e-mail rendering. A ticket whose
+  // transaction fails leaves a gap in the numbers, never a duplicate.
+  const [row] = await db.$queryRaw<{ last: number }[]>`
+    INSERT INTO "support_ticket_counters" ("year", "last") VALUES (${year}, 1)
+    ON CONFLICT ("year") DO UPDATE SET "last" = "support_ticket_counters"."last" + 1
+    RETURNING "last"`;
+  return formatTicketNumber(year, row.last);
 }
 
 /** A private link to a ticket (TICKET_ACCESS): only the token's hash is stored. */
@@ -107,8 +109,8 @@ export async function createTicket(
   }
   const dashboard = input.category === "DASHBOARDS" ? await resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null;
 
+  const number = await nextTicketNumber(db, now);
   return db.$transaction(async (tx) => {
-    const number = await nextTicketNumber(tx, now);
     const ticket = await tx.supportTicket.create({
       data: {
         number,

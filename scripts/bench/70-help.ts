@@ -36,8 +36,8 @@ const section: BenchSection = {
       );
     const alone = await runConcurrently(20, (turn) => ticket(TICKETS + turn), 1);
     report("ticket creation (+ outbox), one client", alone);
-    // Numbering is serialised (advisory lock until commit, e-mail rendered inside): 20 people
-    // submitting at the same instant queue behind each other.
+    // Numbers come from a counter row upserted outside the ticket's transaction: concurrent
+    // requests do not wait for each other; most of the time is the acknowledgement's rendering.
     const samples = await runConcurrently(TICKETS, ticket);
     report("ticket creation (+ outbox, 20 clients)", samples);
     const numbers = await db.supportTicket.findMany({ select: { number: true } });
