@@ -31,6 +31,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "e_service.updated": "E-service modifié",
   "e_service.opened": "E-service ouvert",
   "e_service.health_consent": "Consentement données de santé",
+  "e_service.api_key_created": "Clé d'API des chiffres créée",
+  "e_service.api_key_rotated": "Clé d'API des chiffres renouvelée",
+  "e_service.api_key_revoked": "Clé d'API des chiffres révoquée",
 };
 
 export function auditActionLabel(action: string): string {
