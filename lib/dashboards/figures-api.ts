@@ -45,8 +45,7 @@ export const figuresBatchSchema = z.strictObject({
     .string({ error: "« organisation » est obligatoire : le code de l'organisation." })
     .trim()
     .min(1, "« organisation » est obligatoire : le code de l'organisation.")
-    .max(20, "« organisation » : code inconnu.")
-    .transform((code) => code.toUpperCase()),
+    .max(20, "« organisation » : code inconnu."),
   day: z
     .string({ error: "« day » est obligatoire : une date AAAA-MM-JJ." })
     .refine(isValidDay, "« day » : une date réelle au format AAAA-MM-JJ est attendue."),
@@ -98,7 +97,11 @@ export async function ingestFigures(db: Db, eService: { id: string }, body: unkn
       },
     };
   }
-  const organisation = await db.organisation.findUnique({ where: { code: batch.organisation }, select: { id: true } });
+  // Organisation codes are upper-case (ORG-3); the code as sent is tried too.
+  const organisation = await db.organisation.findFirst({
+    where: { code: { in: [...new Set([batch.organisation, batch.organisation.toUpperCase()])] } },
+    select: { id: true },
+  });
   // The same answer whether the organisation does not exist or is not subscribed: an
   // e-service learns nothing about organisations that are not its own.
   const subscribed =

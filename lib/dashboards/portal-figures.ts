@@ -96,7 +96,7 @@ export const portalFiguresJob: ScheduledJob = {
 };
 
 /** Backfill: the `days` days before today (Paris), yesterday included. */
-export function backfillPortalFigures(db: Db, days: number, now: Date = new Date()): Promise<PortalFiguresReport> {
+export async function backfillPortalFigures(db: Db, days: number, now: Date = new Date()): Promise<PortalFiguresReport> {
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new RangeError("backfillPortalFigures: entre 1 et 3660 jours");
   const yesterday = addDays(parisDay(now), -1);
   return computePortalFigures(db, addDays(yesterday, -(days - 1)), yesterday, now);
