@@ -168,8 +168,9 @@ export function dashboardsPdfElement(data: DashboardsPdfData): ReactElement<Docu
         <Text style={styles.title}>Tableaux de bord – {data.organisation.name}</Text>
         <Text style={styles.meta}>Période : {period}</Text>
         <Text style={styles.meta}>Document exporté le {formatInstant(data.exportedAt)}</Text>
-        {data.dashboards.map((dashboard) => (
-          <View key={dashboard.key}>
+        {data.dashboards.map((dashboard, index) => (
+          // Each dashboard starts a page: its heading never sits alone at the foot of the previous one.
+          <View key={dashboard.key} break={index > 0}>
             <Text style={styles.dashboardTitle} minPresenceAhead={120}>
               {dashboard.title}
             </Text>
