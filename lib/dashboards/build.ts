@@ -10,7 +10,7 @@ import {
   type Aggregation,
   type PortalMetric,
 } from "./metrics";
-import { dateToDay, daysOf, formatMonth, formatShortDay, monthsOf, type PeriodRange } from "./periods";
+import { daysOf, formatMonth, formatShortDay, monthsOf, type PeriodRange } from "./periods";
 
 export interface Column {
   metric: string;
@@ -42,49 +42,46 @@ export interface Dashboard {
   sections: Section[];
 }
 
-export interface StoredFigure {
-  day: Date;
+/**
+ * A figure already aggregated by the database for one row of the table: `bucket` is the day
+ * ("YYYY-MM-DD") for 30j and 90j, the month ("YYYY-MM") for 12m. `sum` and `last` (the value of
+ * the bucket's latest day with a figure) are equal for a day.
+ */
+export interface BucketFigure {
+  bucket: string;
   metric: string;
-  value: number;
+  sum: number;
+  last: number;
+  /** E-service figures: the newest label sent in the bucket, if any. */
   label?: string | null;
 }
 
-type Grid = Map<string, Map<string, number>>;
+type Grid = Map<string, Map<string, BucketFigure>>;
 
-function gridOf(figures: StoredFigure[]): Grid {
+function gridOf(figures: BucketFigure[]): Grid {
   const grid: Grid = new Map();
   for (const figure of figures) {
-    const day = dateToDay(figure.day);
-    let metrics = grid.get(figure.metric);
-    if (!metrics) grid.set(figure.metric, (metrics = new Map()));
-    metrics.set(day, figure.value);
+    let buckets = grid.get(figure.metric);
+    if (!buckets) grid.set(figure.metric, (buckets = new Map()));
+    buckets.set(figure.bucket, figure);
   }
   return grid;
 }
 
 function rowsOf(range: PeriodRange, columns: Column[], grid: Grid, aggregationOf: (metric: string) => Aggregation): Row[] {
-  if (range.grouping === "day") {
-    return daysOf(range.from, range.to).map((day) => ({
-      key: day,
-      label: formatShortDay(day),
-      values: columns.map((column) => grid.get(column.metric)?.get(day) ?? null),
-    }));
-  }
-  const days = daysOf(range.from, range.to);
-  return monthsOf(range.from, range.to).map((month) => {
-    const monthDays = days.filter((day) => day.startsWith(month));
-    return {
-      key: month,
-      label: formatMonth(month),
-      values: columns.map((column) => {
-        const byDay = grid.get(column.metric);
-        const present = monthDays.map((day) => byDay?.get(day)).filter((value): value is number => value !== undefined);
-        if (present.length === 0) return null;
-        if (aggregationOf(column.metric) === "last") return present[present.length - 1];
-        return roundFigure(present.reduce((sum, value) => sum + value, 0));
-      }),
-    };
-  });
+  const buckets =
+    range.grouping === "day"
+      ? daysOf(range.from, range.to).map((day) => ({ key: day, label: formatShortDay(day) }))
+      : monthsOf(range.from, range.to).map((month) => ({ key: month, label: formatMonth(month) }));
+  return buckets.map(({ key, label }) => ({
+    key,
+    label,
+    values: columns.map((column) => {
+      const figure = grid.get(column.metric)?.get(key);
+      if (!figure) return null;
+      return aggregationOf(column.metric) === "last" ? figure.last : roundFigure(figure.sum);
+    }),
+  }));
 }
 
 /** Sums of 4-decimal figures without floating-point tails. */
@@ -103,7 +100,7 @@ const PORTAL_SECTIONS: { id: string; title: string; chart: Section["chart"]; met
   { id: "permissions", title: "Permissions attribuées", chart: "line", metrics: ["permissions"] },
 ];
 
-export function buildPortalDashboard(range: PeriodRange, figures: StoredFigure[], updatedAt: Date | null): Dashboard {
+export function buildPortalDashboard(range: PeriodRange, figures: BucketFigure[], updatedAt: Date | null): Dashboard {
   const grid = gridOf(figures.filter((figure) => (PORTAL_METRICS as readonly string[]).includes(figure.metric)));
   return {
     key: PORTAL_DASHBOARD_KEY,
@@ -130,17 +127,12 @@ export function buildPortalDashboard(range: PeriodRange, figures: StoredFigure[]
 export function buildEServiceDashboard(
   range: PeriodRange,
   service: { slug: string; name: string },
-  figures: StoredFigure[],
+  figures: BucketFigure[],
   updatedAt: Date | null,
 ): Dashboard {
   const labels = new Map<string, string>();
-  const newestDay = new Map<string, string>();
-  for (const figure of figures) {
-    const day = dateToDay(figure.day);
-    if (!labels.has(figure.metric) || day >= (newestDay.get(figure.metric) ?? "")) {
-      newestDay.set(figure.metric, day);
-      labels.set(figure.metric, figure.label?.trim() || labels.get(figure.metric) || figure.metric);
-    }
+  for (const figure of [...figures].sort((a, b) => a.bucket.localeCompare(b.bucket))) {
+    labels.set(figure.metric, figure.label?.trim() || labels.get(figure.metric) || figure.metric);
   }
   const columns = [...labels.keys()].sort().map((metric) => ({ metric, label: labels.get(metric)! }));
   return {

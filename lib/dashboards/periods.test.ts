@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEServiceDashboard, formatFigure } from "./build";
 import { exportHref, reportErrorHref } from "./links";
-import { dayToDate, describeRange, isValidDay, monthsOf, parisDay, parsePeriod, periodRange } from "./periods";
+import { describeRange, isValidDay, monthsOf, parisDay, parsePeriod, periodRange } from "./periods";
 
 describe("DASH-3 periods", () => {
   it("accepts 30j, 90j and 12m and falls back to 30j for anything else", () => {
@@ -38,22 +38,24 @@ describe("DASH-3 figures", () => {
     expect(formatFigure(null)).toBe("–");
   });
 
-  it("names an e-service's columns with the newest label it sent and sums its figures by month", () => {
+  it("names an e-service's columns with the newest label it sent and shows its monthly sums", () => {
     const range = periodRange("12m", new Date("2026-11-22T10:00:00Z"));
     const dashboard = buildEServiceDashboard(
       range,
       { slug: "cadastre", name: "Cadastre" },
       [
-        { day: dayToDate("2026-11-02"), metric: "plans", value: 1.25, label: "Plans" },
-        { day: dayToDate("2026-11-20"), metric: "plans", value: 2.5, label: "Plans délivrés" },
-        { day: dayToDate("2026-10-20"), metric: "plans", value: 4, label: null },
+        { bucket: "2026-11", metric: "plans", sum: 3.75, last: 2.5, label: "Plans délivrés" },
+        { bucket: "2026-10", metric: "plans", sum: 4, last: 4, label: "Plans" },
+        { bucket: "2026-09", metric: "plans", sum: 0.1 + 0.2, last: 0.2, label: null },
       ],
-      null,
+      new Date("2026-11-21T05:00:00Z"),
     );
     const [section] = dashboard.sections;
+    expect(dashboard.updatedAt).toBe("2026-11-21T05:00:00.000Z");
     expect(section.columns).toEqual([{ metric: "plans", label: "Plans délivrés" }]);
     expect(section.rows.at(-1)!.values).toEqual([3.75]);
     expect(section.rows.at(-2)!.values).toEqual([4]);
+    expect(section.rows.at(-3)!.values).toEqual([0.3]);
     expect(section.rows[0].values).toEqual([null]);
   });
 });

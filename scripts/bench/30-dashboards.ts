@@ -17,6 +17,11 @@ const section: BenchSection = {
     const metrics = `ARRAY[${PORTAL_METRICS.map((metric) => `'${metric}'`).join(", ")}]`;
 
     const setup = await timed(async () => {
+      // Run alone (`npm run bench -- dashboards`), the directory section has not filled the table.
+      await db.$executeRawUnsafe(`
+        INSERT INTO "organisations" ("id", "kind", "name", "code", "legalRepresentativeTitle", "postalCodes", "updatedAt")
+        SELECT gen_random_uuid(), 'COMMUNE', 'Commune de mesure ' || n, 'BENCH' || lpad(n::text, 5, '0'), 'Maire', ARRAY['01000'], now()
+        FROM generate_series(1, greatest(0, ${ORGANISATIONS} - (SELECT count(*) FROM "organisations"))) AS n`);
       await db.$executeRawUnsafe(`
         CREATE TEMP TABLE bench_orgs AS
         SELECT id FROM "organisations" ORDER BY "code" LIMIT ${ORGANISATIONS}`);
