@@ -30,6 +30,7 @@ const { apiKeyAction } = await import("./api-key-actions");
 const NOW = new Date("2026-11-22T09:00:00Z");
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
+const ORGANISATION = "Commune de Valchiffres";
 
 async function service(name: string) {
   const slug = `${fileSlug(name)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -59,7 +60,7 @@ let voirie: { id: string; slug: string };
 let ended: { id: string; slug: string };
 
 beforeEach(async () => {
-  organisationId = (await createOrganisation({ name: "Commune de Valchiffres" })).id;
+  organisationId = (await createOrganisation({ name: ORGANISATION })).id;
   administrator = await createAccount({ organisationId, role: "ADMINISTRATOR" });
   user = await createAccount({ organisationId });
   etatCivil = await service("État civil");
@@ -74,19 +75,19 @@ beforeEach(async () => {
 
 describe("DASH-1 who sees which dashboard", () => {
   it("a user sees the portal and exactly the e-services they may open today", async () => {
-    expect((await visibleEServices(db, viewerOf(user), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
-    const result = await loadDashboards(db, viewerOf(user), "30j", NOW);
+    expect((await visibleEServices(db, viewerOf(user, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
     expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
   });
 
   it("the administrator sees every e-service the organisation is subscribed to today, without any permission", async () => {
-    const slugs = (await visibleEServices(db, viewerOf(administrator), NOW)).map((entry) => entry.slug);
+    const slugs = (await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug);
     expect(slugs.sort()).toEqual([etatCivil.slug, urbanisme.slug].sort());
   });
 
   it("an inactive e-service has no dashboard, even for the administrator", async () => {
     await db.eService.update({ where: { id: urbanisme.id }, data: { active: false } });
-    expect((await visibleEServices(db, viewerOf(administrator), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+    expect((await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
   });
 
   it("operators and accounts without an organisation get no data", async () => {
@@ -103,7 +104,7 @@ describe("DASH-1 who sees which dashboard", () => {
     await figure(etatCivil.id, other.id, "2026-11-20", "secret", 5, "Autre métrique");
     await db.portalDailyFigure.create({ data: { organisationId: other.id, day: dayToDate("2026-11-20"), metric: "logins", value: 4242 } });
 
-    const result = await loadDashboards(db, viewerOf(administrator), "30j", NOW);
+    const result = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "30j", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     const dashboard = result.dashboards.find((entry) => entry.key === etatCivil.slug)!;
     const section = dashboard.sections[0];
@@ -111,6 +112,16 @@ describe("DASH-1 who sees which dashboard", () => {
     expect(section.rows.find((row) => row.key === "2026-11-20")!.values).toEqual([7]);
     expect(JSON.stringify(result)).not.toContain("999");
     expect(JSON.stringify(result)).not.toContain("4242");
+  });
+
+  it("never shows a user the figures of their organisation's e-services they may not use", async () => {
+    await figure(urbanisme.id, organisationId, "2026-11-20", "permis", 8765, "Permis déposés");
+    await figure(ended.id, organisationId, "2026-10-20", "cartons", 5678, "Cartons archivés");
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "90j", NOW);
+    expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
+    for (const hidden of ["8765", "5678", "Permis déposés", "Cartons archivés"]) expect(JSON.stringify(result)).not.toContain(hidden);
+    const admin = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "90j", NOW);
+    expect(JSON.stringify(admin)).toContain("Permis déposés");
   });
 });
 
@@ -134,7 +145,7 @@ describe("DASH-3 periods and figures", () => {
   });
 
   it("30 days: one row per day ending yesterday, a dash where no figure exists, and the date of the data", async () => {
-    const result = await loadDashboards(db, viewerOf(user), "30j", NOW);
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     expect(result.range).toMatchObject({ from: "2026-10-23", to: "2026-11-21", grouping: "day" });
     const portal = result.dashboards[0];
@@ -147,7 +158,7 @@ describe("DASH-3 periods and figures", () => {
   });
 
   it("12 months: one row per month, logins summed and accounts read at the month's last figure", async () => {
-    const result = await loadDashboards(db, viewerOf(user), "12m", NOW);
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     expect(result.range).toMatchObject({ from: "2025-12-01", to: "2026-11-21", grouping: "month" });
     const [accounts, logins] = result.dashboards[0].sections;
@@ -165,7 +176,7 @@ describe("DASH-4 PDF export", () => {
     await db.portalDailyFigure.create({
       data: { organisationId, day: dayToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
     });
-    const result = await exportDashboardsPdf(db, viewerOf(user), "12m", NOW);
+    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected a PDF");
     expect(result.filename).toBe("tableaux-de-bord-commune-de-valchiffres-12m-2026-11-22.pdf");
     expect(result.pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -182,7 +193,7 @@ describe("DASH-4 PDF export", () => {
   });
 
   it("an unknown period is the default one", async () => {
-    const result = await exportDashboardsPdf(db, viewerOf(user), "../../etc", NOW);
+    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "../../etc", NOW);
     expect(result.ok && result.filename).toMatch(/-30j-2026-11-22\.pdf$/);
   });
 });

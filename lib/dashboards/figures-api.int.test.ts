@@ -170,7 +170,10 @@ describe("DASH-1 POST /api/v1/figures", () => {
   });
 
   it("accepts the organisation code whatever its case and surrounding spaces", async () => {
-    const response = await post(batch({ organisation: `  ${organisation.code.toLowerCase()} ` }));
+    const upper = await createOrganisation({ code: `${String(Date.now()).slice(-6)}RH` });
+    await subscribe(upper.id, eServiceId);
+    const response = await post(batch({ organisation: `  ${upper.code.toLowerCase()} ` }));
     expect(response.status).toBe(200);
+    expect(await db.eServiceDailyFigure.count({ where: { organisationId: upper.id } })).toBe(2);
   });
 });

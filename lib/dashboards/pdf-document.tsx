@@ -10,7 +10,7 @@ import { formatFigure, type Dashboard, type Section } from "./build";
 import { describeRange, formatInstant, type PeriodRange } from "./periods";
 
 export interface DashboardsPdfData {
-  organisation: { name: string; code: string };
+  organisation: { name: string };
   range: PeriodRange;
   dashboards: Dashboard[];
   exportedAt: Date;

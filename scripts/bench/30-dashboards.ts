@@ -53,9 +53,14 @@ const section: BenchSection = {
 
     const administrators = await db.account.findMany({
       where: { identifier: { startsWith: "dash-1-" } },
-      select: { id: true, organisationId: true },
+      select: { id: true, organisationId: true, organisation: { select: { name: true } } },
     });
-    const viewers: DashboardViewer[] = administrators.map((account) => ({ accountId: account.id, organisationId: account.organisationId, role: "ADMINISTRATOR" }));
+    const viewers: DashboardViewer[] = administrators.map((account) => ({
+      accountId: account.id,
+      organisationId: account.organisationId,
+      organisationName: account.organisation?.name ?? null,
+      role: "ADMINISTRATOR",
+    }));
 
     const periods = ["30j", "90j", "12m"] as const;
     const samples = await runConcurrently(600, (turn) => loadDashboards(db, viewers[(turn * 7) % viewers.length], periods[turn % 3]));
