@@ -85,4 +85,16 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
       db.account.create({ data: { identifier: "x-utilisateur", civility: "MADAME", firstName: "X", lastName: "Y", email: "x@y.example", role: "USER" } }),
     ).rejects.toThrow();
   });
+
+  it("DASH-2 gives the demo organisations a year of portal and e-service figures, once", async () => {
+    const saintEtienne = await db.organisation.findUniqueOrThrow({ where: { code: "42218" } });
+    const portalDays = await db.portalDailyFigure.groupBy({ by: ["day"], where: { organisationId: saintEtienne.id } });
+    expect(portalDays.length).toBeGreaterThan(250);
+    const services = await db.eServiceDailyFigure.groupBy({ by: ["eServiceId"], where: { organisationId: saintEtienne.id }, _count: true });
+    expect(services).toHaveLength(DEMO_ORGANISATIONS[0].subscriptions.length);
+    const counts = async () => [await db.portalDailyFigure.count(), await db.eServiceDailyFigure.count()];
+    const before = await counts();
+    await seed(db);
+    expect(await counts()).toEqual(before);
+  });
 });

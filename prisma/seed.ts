@@ -2,6 +2,7 @@
 // SEED_DEMO=0, the demonstration data. Run it with `npm run db:seed`.
 import type { Db } from "../lib/db";
 import { seedCatalogue } from "./seed/catalogue";
+import { seedDashboards } from "./seed/dashboards";
 import { seedDemo } from "./seed/demo";
 import { seedDirectory } from "./seed/directory";
 
@@ -18,7 +19,10 @@ export async function seed(db: Db, options: { demo?: boolean } = {}): Promise<Se
   const directoryRowsWritten = await seedDirectory(db);
   const directoryMs = Math.round(performance.now() - started);
   const services = await seedCatalogue(db);
-  if (options.demo ?? process.env.SEED_DEMO !== "0") await seedDemo(db, services);
+  if (options.demo ?? process.env.SEED_DEMO !== "0") {
+    await seedDemo(db, services);
+    await seedDashboards(db, services);
+  }
   const [organisations, eServices, accounts] = await Promise.all([
     db.organisation.count(),
     db.eService.count(),

@@ -31,6 +31,11 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                   Mes e-services
                 </Link>
               ) : null}
+              {viewer.organisationId ? (
+                <Link href="/tableaux-de-bord" className="text-sm font-medium">
+                  Tableaux de bord
+                </Link>
+              ) : null}
               {viewer.role === "ADMINISTRATOR" ? (
                 <Link href="/administration" className="text-sm font-medium">
                   Administration

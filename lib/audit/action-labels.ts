@@ -35,6 +35,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ticket.closed": "Demande d'assistance close",
   "ticket.reopened": "Demande d'assistance rouverte",
   "account.reactivation_link_sent": "Lien de réactivation envoyé par l'assistance",
+  "e_service.api_key_created": "Clé d'API des chiffres créée",
+  "e_service.api_key_rotated": "Clé d'API des chiffres renouvelée",
+  "e_service.api_key_revoked": "Clé d'API des chiffres révoquée",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,4 +1,5 @@
 // Every job the portal runs. Capabilities add theirs here.
+import { portalFiguresJob } from "../dashboards/portal-figures";
 import { accountInactivityJob } from "../lifecycle/inactivity";
 import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
 import { purgeLetterPdfs } from "../letters/queue";
@@ -6,6 +7,6 @@ import { deliverOutboxTask } from "../mail/deliver-outbox";
 import { purgeJobRuns, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
-export const SCHEDULED_JOBS: ScheduledJob[] = [purgeRateLimits, purgeJobRuns, purgeLetterPdfs, accountInactivityJob, neverActivatedAccountsJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [purgeRateLimits, purgeJobRuns, purgeLetterPdfs, accountInactivityJob, neverActivatedAccountsJob, portalFiguresJob];
 
 export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask];

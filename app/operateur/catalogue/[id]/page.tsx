@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EServiceForm } from "@/components/catalogue/e-service-form";
+import { ApiKeysPanel } from "@/components/dashboards/api-keys-panel";
 import { Alert } from "@/components/ui/alert";
 import { requireOperator } from "@/lib/auth/guards";
 import { eServiceFormValues } from "@/lib/catalogue/form-values";
 import { getEServiceForOperator } from "@/lib/catalogue/queries";
+import { listApiKeys } from "@/lib/dashboards/api-keys";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Modifier un e-service" };
@@ -21,6 +23,7 @@ export default async function EServicePage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const eService = await getEServiceForOperator(db, id);
   if (!eService) notFound();
+  const keys = await listApiKeys(db, eService.id);
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -36,6 +39,27 @@ export default async function EServicePage({
       </div>
       {query.info === "cree" ? <Alert kind="success">L&apos;e-service est ajouté au catalogue. Vous pouvez le modifier ci-dessous.</Alert> : null}
       <EServiceForm eServiceId={eService.id} eService={eServiceFormValues(eService)} />
+      <section aria-labelledby="titre-cles" className="space-y-3 border-t border-slate-200 pt-6">
+        <h2 id="titre-cles" className="text-2xl font-semibold text-brand-900">
+          Clés d&apos;API des chiffres
+        </h2>
+        <p className="text-slate-700">
+          L&apos;e-service envoie chaque jour les chiffres de ses organisations abonnées avec une de ces clés (
+          <code>POST /api/v1/figures</code>). Le portail ne conserve qu&apos;une empreinte de chaque clé.
+        </p>
+        <ApiKeysPanel
+          eServiceId={eService.id}
+          serviceName={eService.name}
+          keys={keys.map((key) => ({
+            id: key.id,
+            prefix: key.prefix,
+            createdAt: key.createdAt.toISOString(),
+            createdBy: key.createdBy?.identifier ?? null,
+            lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+            revokedAt: key.revokedAt?.toISOString() ?? null,
+          }))}
+        />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,38 @@
+// The table of one dashboard section (DASH-3): the chart's data, readable by everyone.
+import { formatFigure, type Section } from "@/lib/dashboards/build";
+
+export function FigureTable({ section, caption, firstHeader }: { section: Section; caption: string; firstHeader: string }) {
+  return (
+    <div tabIndex={0} role="region" aria-label={`Tableau : ${caption}`} className="max-h-96 overflow-auto rounded border border-slate-200">
+      <table className="w-full border-collapse text-sm">
+        <caption className="px-3 py-2 text-left font-semibold text-slate-800">{caption}</caption>
+        <thead className="sticky top-0 bg-slate-100">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">
+              {firstHeader}
+            </th>
+            {section.columns.map((column) => (
+              <th key={column.metric} scope="col" className="px-3 py-2 text-right">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {section.rows.map((row) => (
+            <tr key={row.key} className="border-t border-slate-200">
+              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                {row.label}
+              </th>
+              {row.values.map((value, index) => (
+                <td key={section.columns[index].metric} className="px-3 py-1.5 text-right tabular-nums">
+                  {formatFigure(value)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

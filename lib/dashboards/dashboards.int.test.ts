@@ -1,0 +1,221 @@
+// DASH-1, DASH-3, DASH-4: who sees which dashboard, the figures shown, the PDF export, and
+// the operator-only API key action.
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "../auth/viewer";
+import { db } from "../db";
+import { viewerOf, formData as form } from "../testing/actions";
+import { createAccount, createOrganisation } from "../testing/factories";
+import { exportDashboardsPdf, fileSlug } from "./export";
+import { dayToDate } from "./periods";
+import { loadDashboards, visibleEServices } from "./queries";
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30", "user-agent": "vitest" }),
+}));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("../auth/viewer", () => ({
+  currentViewer: async () => session.viewer,
+  requireViewer: async () => {
+    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
+    return session.viewer;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+
+const { apiKeyAction } = await import("./api-key-actions");
+
+// 22 November 2026, 10:00 in Paris: the periods end on 21 November.
+const NOW = new Date("2026-11-22T09:00:00Z");
+
+type Account = Awaited<ReturnType<typeof createAccount>>;
+const ORGANISATION = "Commune de Valchiffres";
+
+async function service(name: string) {
+  const slug = `${fileSlug(name)}-${Math.random().toString(36).slice(2, 8)}`;
+  return db.eService.create({ data: { slug, name, description: "d", url: `https://${slug}.example/`, termsText: "t" } });
+}
+
+async function subscribe(organisationId: string, eServiceId: string, endDate: string | null = null) {
+  await db.subscription.create({
+    data: { organisationId, eServiceId, startDate: dayToDate("2026-01-01"), endDate: endDate ? dayToDate(endDate) : null, termsAcceptedAt: NOW },
+  });
+}
+
+async function grant(account: Account, eServiceId: string) {
+  await db.permission.create({ data: { accountId: account.id, eServiceId, organisationId: account.organisationId! } });
+}
+
+async function figure(eServiceId: string, organisationId: string, day: string, metric: string, value: number, label?: string) {
+  await db.eServiceDailyFigure.create({ data: { eServiceId, organisationId, day: dayToDate(day), metric, value, label, receivedAt: NOW } });
+}
+
+let organisationId: string;
+let administrator: Account;
+let user: Account;
+let etatCivil: { id: string; slug: string };
+let urbanisme: { id: string; slug: string };
+let voirie: { id: string; slug: string };
+let ended: { id: string; slug: string };
+
+beforeEach(async () => {
+  organisationId = (await createOrganisation({ name: ORGANISATION })).id;
+  administrator = await createAccount({ organisationId, role: "ADMINISTRATOR" });
+  user = await createAccount({ organisationId });
+  etatCivil = await service("État civil");
+  urbanisme = await service("Urbanisme");
+  voirie = await service("Voirie");
+  ended = await service("Archives");
+  for (const subscribed of [etatCivil, urbanisme, ended]) await subscribe(organisationId, subscribed.id, subscribed === ended ? "2026-10-31" : null);
+  await grant(user, etatCivil.id);
+  await grant(user, ended.id); // permission, but the subscription ended
+  await grant(user, voirie.id); // permission, but no subscription
+});
+
+describe("DASH-1 who sees which dashboard", () => {
+  it("a user sees the portal and exactly the e-services they may open today", async () => {
+    expect((await visibleEServices(db, viewerOf(user, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
+    expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
+  });
+
+  it("the administrator sees every e-service the organisation is subscribed to today, without any permission", async () => {
+    const slugs = (await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug);
+    expect(slugs.sort()).toEqual([etatCivil.slug, urbanisme.slug].sort());
+  });
+
+  it("an inactive e-service has no dashboard, even for the administrator", async () => {
+    await db.eService.update({ where: { id: urbanisme.id }, data: { active: false } });
+    expect((await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+  });
+
+  it("operators and accounts without an organisation get no data", async () => {
+    const operator = await createAccount({ organisationId: null, role: "OPERATOR" });
+    expect(await loadDashboards(db, viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
+    expect(await exportDashboardsPdf(db, viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
+  });
+
+  it("never shows another organisation's figures, for the same e-service", async () => {
+    const other = await createOrganisation({ name: "Commune de Voisinville" });
+    await subscribe(other.id, etatCivil.id);
+    await figure(etatCivil.id, organisationId, "2026-11-20", "actes", 7, "Actes délivrés");
+    await figure(etatCivil.id, other.id, "2026-11-20", "actes", 999, "Actes délivrés");
+    await figure(etatCivil.id, other.id, "2026-11-20", "secret", 5, "Autre métrique");
+    await db.portalDailyFigure.create({ data: { organisationId: other.id, day: dayToDate("2026-11-20"), metric: "logins", value: 4242 } });
+
+    const result = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "30j", NOW);
+    if (!result.ok) throw new Error("expected dashboards");
+    const dashboard = result.dashboards.find((entry) => entry.key === etatCivil.slug)!;
+    const section = dashboard.sections[0];
+    expect(section.columns).toEqual([{ metric: "actes", label: "Actes délivrés" }]);
+    expect(section.rows.find((row) => row.key === "2026-11-20")!.values).toEqual([7]);
+    expect(JSON.stringify(result)).not.toContain("999");
+    expect(JSON.stringify(result)).not.toContain("4242");
+  });
+
+  it("never shows a user the figures of their organisation's e-services they may not use", async () => {
+    await figure(urbanisme.id, organisationId, "2026-11-20", "permis", 8765, "Permis déposés");
+    await figure(ended.id, organisationId, "2026-10-20", "cartons", 5678, "Cartons archivés");
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "90j", NOW);
+    expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
+    for (const hidden of ["8765", "5678", "Permis déposés", "Cartons archivés"]) expect(JSON.stringify(result)).not.toContain(hidden);
+    const admin = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "90j", NOW);
+    expect(JSON.stringify(admin)).toContain("Permis déposés");
+  });
+});
+
+describe("DASH-3 periods and figures", () => {
+  beforeEach(async () => {
+    for (const [day, active, logins] of [
+      ["2026-11-21", 3, 2],
+      ["2026-11-20", 2, 5],
+      ["2026-10-31", 2, 1],
+      ["2026-10-12", 1, 4],
+      ["2025-12-01", 1, 9],
+      ["2025-11-30", 1, 100], // before the 12 months
+    ] as const) {
+      await db.portalDailyFigure.createMany({
+        data: [
+          { organisationId, day: dayToDate(day), metric: "accounts_active", value: active, computedAt: new Date("2026-11-22T01:00:00Z") },
+          { organisationId, day: dayToDate(day), metric: "logins", value: logins, computedAt: new Date("2026-11-22T01:00:00Z") },
+        ],
+      });
+    }
+  });
+
+  it("30 days: one row per day ending yesterday, a dash where no figure exists, and the date of the data", async () => {
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
+    if (!result.ok) throw new Error("expected dashboards");
+    expect(result.range).toMatchObject({ from: "2026-10-23", to: "2026-11-21", grouping: "day" });
+    const portal = result.dashboards[0];
+    expect(portal.updatedAt).toBe("2026-11-22T01:00:00.000Z");
+    const logins = portal.sections.find((section) => section.id === "portail-connexions")!;
+    expect(logins.rows).toHaveLength(30);
+    expect(logins.rows.at(-1)).toEqual({ key: "2026-11-21", label: "21/11/2026", values: [2] });
+    expect(logins.rows.find((row) => row.key === "2026-11-19")!.values).toEqual([null]);
+    expect(logins.rows.some((row) => row.key === "2026-10-12")).toBe(false);
+  });
+
+  it("12 months: one row per month, logins summed and accounts read at the month's last figure", async () => {
+    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "12m", NOW);
+    if (!result.ok) throw new Error("expected dashboards");
+    expect(result.range).toMatchObject({ from: "2025-12-01", to: "2026-11-21", grouping: "month" });
+    const [accounts, logins] = result.dashboards[0].sections;
+    expect(logins.rows).toHaveLength(12);
+    expect(logins.rows.map((row) => row.values[0])).toEqual([9, null, null, null, null, null, null, null, null, null, 5, 7]);
+    expect(accounts.rows.at(-2)!.values[0]).toBe(2);
+    expect(accounts.rows.at(-1)!.values[0]).toBe(3);
+    expect(logins.rows[0].label).toBe("décembre 2025");
+  });
+});
+
+describe("DASH-4 PDF export", () => {
+  it("contains the organisation, the period, the date of the data and the figures of the tables", async () => {
+    await figure(etatCivil.id, organisationId, "2026-11-21", "actes", 1234.5, "Actes délivrés");
+    await db.portalDailyFigure.create({
+      data: { organisationId, day: dayToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
+    });
+    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "12m", NOW);
+    if (!result.ok) throw new Error("expected a PDF");
+    expect(result.filename).toBe("tableaux-de-bord-commune-de-valchiffres-12m-2026-11-22.pdf");
+    expect(result.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(result.pdf)), { mergePages: true });
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Commune de Valchiffres");
+    expect(flat).toContain("12 derniers mois (du 1 décembre 2025 au 21 novembre 2026)");
+    expect(flat).toContain("Mis à jour le 22 novembre 2026 à 02:00");
+    expect(flat).toContain("Actes délivrés");
+    expect(flat).toMatch(/1\s234,5/);
+    expect(flat).toContain("321");
+    expect(flat).toContain("novembre 2026");
+    expect(flat).not.toContain("Urbanisme");
+  });
+
+  it("an unknown period is the default one", async () => {
+    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "../../etc", NOW);
+    expect(result.ok && result.filename).toMatch(/-30j-2026-11-22\.pdf$/);
+  });
+});
+
+describe("DASH-1 API keys are managed by operators only", () => {
+  it("refuses administrators and users (403) and lets an operator create a key, shown once", async () => {
+    for (const account of [administrator, user]) {
+      session.viewer = viewerOf(account);
+      await expect(apiKeyAction({ status: "idle" }, form({ eServiceId: etatCivil.id, operation: "create" }))).rejects.toMatchObject({
+        digest: "NEXT_HTTP_ERROR_FALLBACK;403",
+      });
+    }
+    expect(await db.eServiceApiKey.count({ where: { eServiceId: etatCivil.id } })).toBe(0);
+
+    session.viewer = viewerOf(await createAccount({ organisationId: null, role: "OPERATOR" }));
+    const created = await apiKeyAction({ status: "idle" }, form({ eServiceId: etatCivil.id, operation: "create" }));
+    expect(created).toMatchObject({ status: "success", result: { key: expect.stringMatching(/^pes_/) } });
+    const forged = await apiKeyAction({ status: "idle" }, form({ eServiceId: etatCivil.id, operation: "revoke", keyId: "not-an-id" }));
+    expect(forged).toMatchObject({ status: "error" });
+    const row = await db.eServiceApiKey.findFirstOrThrow({ where: { eServiceId: etatCivil.id } });
+    const wrongService = await apiKeyAction({ status: "idle" }, form({ eServiceId: urbanisme.id, operation: "revoke", keyId: row.id }));
+    expect(wrongService).toMatchObject({ status: "error", message: expect.stringContaining("n'existe pas") });
+    expect((await db.eServiceApiKey.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).toBeNull();
+  });
+});

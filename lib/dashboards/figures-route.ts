@@ -1,0 +1,72 @@
+// The HTTP side of `POST /api/v1/figures` (DASH-1): key, size, content type and JSON checks,
+// each refused with a 4xx JSON body `{ error, message, issues? }` in French. Kept out of the
+// route file so that integration tests call it with real Request objects.
+import "server-only";
+import type { Db } from "../db";
+import { authenticateApiKey } from "./api-keys";
+import { ingestFigures, MAX_BODY_BYTES, type ApiProblem } from "./figures-api";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+function problem({ status, ...body }: ApiProblem, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+const KEY_PROBLEMS = {
+  missing: { status: 401, error: "missing_api_key", message: "Clé d'API absente : envoyez l'en-tête « Authorization: Bearer <clé> »." },
+  invalid: { status: 401, error: "invalid_api_key", message: "Clé d'API inconnue." },
+  revoked: { status: 401, error: "revoked_api_key", message: "Cette clé d'API a été révoquée : demandez une nouvelle clé à l'opérateur du portail." },
+} as const;
+
+function bearer(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match ? match[1] : null;
+}
+
+async function readBody(request: Request): Promise<{ ok: true; text: string } | { ok: false }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { ok: false };
+  // The declared length may lie (or be absent with chunked encoding): count what arrives.
+  const reader = request.body?.getReader();
+  if (!reader) return { ok: true, text: "" };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}
+
+export async function handleFiguresPost(db: Db, request: Request, now: Date = new Date()): Promise<Response> {
+  const key = await authenticateApiKey(db, bearer(request), now);
+  if (!key.ok) return problem(KEY_PROBLEMS[key.reason], { "WWW-Authenticate": 'Bearer realm="figures"' });
+
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) {
+    return problem({ status: 415, error: "unsupported_media_type", message: "Le corps doit être du JSON (Content-Type: application/json)." });
+  }
+  const body = await readBody(request);
+  if (!body.ok) {
+    return problem({ status: 413, error: "payload_too_large", message: `Le lot dépasse ${MAX_BODY_BYTES / 1024} Kio : envoyez un lot par organisation et par jour.` });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    return problem({ status: 400, error: "invalid_json", message: "Le corps de la requête n'est pas du JSON valide." });
+  }
+  const outcome = await ingestFigures(db, key.eService, json, now);
+  if (!outcome.ok) return problem(outcome.problem);
+  return Response.json(
+    { status: "stored", eService: key.eService.slug, organisation: outcome.organisation, day: outcome.day, stored: outcome.stored, removed: outcome.removed },
+    { status: 200, headers: NO_STORE },
+  );
+}

@@ -1,0 +1,7 @@
+// Series colours of the dashboards' charts, on screen and in the PDF: distinguishable by
+// most colour-vision deficiencies (Okabe–Ito) and at least 3:1 against white.
+export const SERIES_COLOURS = ["#0060a8", "#c2410c", "#047857", "#7e22ce", "#a16207", "#be185d", "#334155"];
+
+export function seriesColour(index: number): string {
+  return SERIES_COLOURS[index % SERIES_COLOURS.length];
+}

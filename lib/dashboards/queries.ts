@@ -1,0 +1,115 @@
+// DASH-1: who sees which dashboard, and the figures of each, always scoped to the viewer's
+// organisation as read from the session (never from the request).
+//
+// - Every active member of an organisation sees the portal's dashboard.
+// - A user sees the dashboard of each e-service they may open today (ADM-4's rule:
+//   permission + subscription valid today + active e-service, lib/e-services/access).
+// - The administrator sees the dashboard of every e-service the organisation is subscribed
+//   to today, permission or not.
+// - Operators and accounts without an organisation see none: `loadDashboards` says so.
+import "server-only";
+import type { Viewer } from "../auth/viewer";
+import type { Db } from "../db";
+import { accessibleEServices } from "../e-services/access/queries";
+import { parisCalendarDay } from "../e-services/access/paris-day";
+import { validOn } from "../subscriptions/validity";
+import { buildEServiceDashboard, buildPortalDashboard, type Dashboard } from "./build";
+import { periodRange, type PeriodKey, type PeriodRange } from "./periods";
+
+export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "role">;
+
+export interface VisibleEService {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** The e-services whose dashboards the viewer may see today, by name. */
+export async function visibleEServices(db: Db, viewer: DashboardViewer, now: Date = new Date()): Promise<VisibleEService[]> {
+  const organisationId = viewer.organisationId;
+  if (!organisationId || viewer.role === "OPERATOR") return [];
+  if (viewer.role === "ADMINISTRATOR") {
+    return db.eService.findMany({
+      where: { active: true, subscriptions: { some: { organisationId, ...validOn(parisCalendarDay(now)) } } },
+      select: { id: true, slug: true, name: true },
+      orderBy: { name: "asc" },
+    });
+  }
+  return (await accessibleEServices(db, viewer, now)).map(({ id, slug, name }) => ({ id, slug, name }));
+}
+
+export type DashboardsResult =
+  | { ok: false; reason: "no_organisation" }
+  | {
+      ok: true;
+      organisation: { id: string; name: string };
+      range: PeriodRange;
+      dashboards: Dashboard[];
+    };
+
+interface BucketRow {
+  bucket: string;
+  metric: string;
+  sum: number;
+  last: number;
+  updated: Date;
+}
+
+/**
+ * The figures are aggregated by the database, one row per metric and table row (day or
+ * month): a 12-month dashboard reads a few dozen rows instead of thousands.
+ */
+function portalBuckets(db: Db, organisationId: string, range: PeriodRange) {
+  const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  return db.$queryRaw<BucketRow[]>`
+    SELECT to_char("day", ${format}) AS bucket, "metric",
+           sum("value")::float8 AS sum,
+           (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
+           max("computedAt") AS updated
+    FROM "portal_daily_figures"
+    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
+    GROUP BY 1, 2`;
+}
+
+/** Every e-service's figures of the organisation: the caller keeps those the viewer may see. */
+function eServiceBuckets(db: Db, organisationId: string, range: PeriodRange) {
+  const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  return db.$queryRaw<(BucketRow & { eServiceId: string; label: string | null })[]>`
+    SELECT "eServiceId"::text AS "eServiceId", to_char("day", ${format}) AS bucket, "metric",
+           sum("value")::float8 AS sum,
+           (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
+           (array_agg("label" ORDER BY "day" DESC) FILTER (WHERE "label" IS NOT NULL))[1] AS label,
+           max("receivedAt") AS updated
+    FROM "e_service_daily_figures"
+    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
+    GROUP BY 1, 2, 3`;
+}
+
+function newest(rows: { updated: Date }[]): Date | null {
+  let found: Date | null = null;
+  for (const row of rows) if (!found || row.updated > found) found = row.updated;
+  return found;
+}
+
+/** Every dashboard the viewer may see, for a period. */
+export async function loadDashboards(db: Db, viewer: DashboardViewer, period: PeriodKey, now: Date = new Date()): Promise<DashboardsResult> {
+  const organisationId = viewer.organisationId;
+  if (!organisationId || viewer.role === "OPERATOR") return { ok: false, reason: "no_organisation" };
+  const range = periodRange(period, now);
+
+  // Three independent reads in parallel; the e-service figures are filtered below, on the
+  // server, to the e-services the viewer may see.
+  const [services, portal, serviceRows] = await Promise.all([
+    visibleEServices(db, viewer, now),
+    portalBuckets(db, organisationId, range),
+    eServiceBuckets(db, organisationId, range),
+  ]);
+  const organisation = { id: organisationId, name: viewer.organisationName ?? "" };
+
+  const dashboards: Dashboard[] = [buildPortalDashboard(range, portal, newest(portal))];
+  for (const service of services) {
+    const rows = serviceRows.filter((row) => row.eServiceId === service.id);
+    dashboards.push(buildEServiceDashboard(range, service, rows, newest(rows)));
+  }
+  return { ok: true, organisation, range, dashboards };
+}
