@@ -31,6 +31,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "e_service.updated": "E-service modifié",
   "e_service.opened": "E-service ouvert",
   "e_service.health_consent": "Consentement données de santé",
+  "import.previewed": "Import : aperçu d'un fichier",
+  "import.confirmed": "Import confirmé",
+  "import.cancelled": "Import abandonné",
+  "import.resumed": "Import repris",
+  "import.completed": "Import terminé",
+  "account.imported": "Compte créé par import",
+  "account.updated_by_import": "Compte mis à jour par import",
+  "account.activation_link_sent": "Nouveau lien d'activation (adresse corrigée)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,11 +1,12 @@
 // Every job the portal runs. Capabilities add theirs here.
 import { accountInactivityJob } from "../lifecycle/inactivity";
 import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
+import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
 import { purgeJobRuns, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
-export const SCHEDULED_JOBS: ScheduledJob[] = [purgeRateLimits, purgeJobRuns, purgeLetterPdfs, accountInactivityJob, neverActivatedAccountsJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [purgeRateLimits, purgeJobRuns, purgeLetterPdfs, accountInactivityJob, neverActivatedAccountsJob, importsNightlyJob];
 
-export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask];
+export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask, importsTask];

@@ -118,6 +118,18 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
       reactivationUrl: "https://portail.test/activation/renvoyer",
     },
   },
+  "import-welcome": {
+    identifier: "lea-moreau",
+    link: "https://portail.test/activation/tok-welcome",
+    data: {
+      identifier: "lea-moreau",
+      organisationName: ORGANISATION,
+      firstName: "Léa",
+      activationUrl: "https://portail.test/activation/tok-welcome",
+      resendUrl: "https://portail.test/activation/renvoyer",
+      kind: "welcome",
+    },
+  },
 };
 
 function message<K extends TemplateName>(template: K, data: TemplateDataMap[K]): EmailMessage {
@@ -285,5 +297,21 @@ describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the re
     expect(email.text).toContain("samedi 28 février 2026 à 10:00");
     expect(email.text).toContain("jeudi 31 octobre 2024 à 10:00");
     expect(email.text).toMatch(/connecter une fois/);
+  });
+});
+
+describe("BULK-3 welcome e-mail of an imported account", () => {
+  const base = SAMPLES["import-welcome"].data;
+  it("gives the identifier and the activation link, says the person chooses the password, never sends one", async () => {
+    const email = await renderEmail(message("import-welcome", base), { support });
+    expect(email.subject).toContain("lea-moreau");
+    expect(email.text).toContain("choisissez vous-même votre mot de passe, qui ne vous sera jamais envoyé");
+    expect(email.text).toContain("https://portail.test/activation/renvoyer");
+    expect(email.links[0]).toBe(base.activationUrl);
+  });
+  it("after a corrected address (BULK-2) it says the organisation corrected it", async () => {
+    const email = await renderEmail(message("import-welcome", { ...base, kind: "corrected" }), { support });
+    expect(email.text).toContain("a corrigé votre adresse électronique");
+    expect(email.subject).toContain(ORGANISATION);
   });
 });

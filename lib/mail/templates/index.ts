@@ -23,6 +23,7 @@ import {
   type IdentifierReminderEmailData,
 } from "./identifier-reminder";
 import { InactivityWarningEmail, inactivityWarningSubject, type InactivityWarningEmailData } from "./inactivity-warning";
+import { ImportWelcomeEmail, importWelcomeSubject, type ImportWelcomeEmailData } from "./import-welcome";
 import type { CommonEmailProps } from "./layout";
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
@@ -36,6 +37,7 @@ export type { AdministratorReplacedEmailData } from "./administrator-replaced";
 export type { EmailChangeNoticeEmailData } from "./email-change-notice";
 export type { EmailChangeVerifyEmailData } from "./email-change-verify";
 export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
+export type { ImportWelcomeEmailData } from "./import-welcome";
 export type { InactivityWarningEmailData } from "./inactivity-warning";
 export type { CommonEmailProps } from "./layout";
 export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
@@ -56,6 +58,7 @@ export interface TemplateDataMap {
   "administrator-confirmed": AdministratorConfirmedEmailData;
   "administrator-replaced": AdministratorReplacedEmailData;
   "account-validated": AccountValidatedEmailData;
+  "import-welcome": ImportWelcomeEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -81,6 +84,7 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "administrator-confirmed": { component: AdministratorConfirmedEmail, subject: administratorConfirmedSubject },
   "administrator-replaced": { component: AdministratorReplacedEmail, subject: administratorReplacedSubject },
   "account-validated": { component: AccountValidatedEmail, subject: accountValidatedSubject },
+  "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -125,6 +125,13 @@ export default async function OrganisationPage({
         />
       </Section>
 
+      <Section id="imports" title="Imports de comptes">
+        <p>
+          Créez les comptes de cette organisation à partir d&apos;un export de son logiciel de gestion :{" "}
+          <Link href={`/operateur/organisations/${organisation.id}/imports`}>imports de comptes</Link>.
+        </p>
+      </Section>
+
       <Section id="journal" title="Dernières actions sur cette organisation">
         {events.length ? (
           <div className="overflow-x-auto">

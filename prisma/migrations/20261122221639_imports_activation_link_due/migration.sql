@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "accounts" ADD COLUMN     "activationLinkDueAt" TIMESTAMP(3);
