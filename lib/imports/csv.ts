@@ -56,8 +56,24 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" 
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+// 0x80–0x9F of Windows-1252 (€, œ, ’, …). Written out because Node's TextDecoder decodes the
+// "windows-1252" label as ISO-8859-1, turning these bytes into invisible control characters.
+const CP1252_HIGH =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+  "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (byte) => (byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte));
+    text += String.fromCharCode(...codes);
+  }
+  return text;
 }
 
 /** The separator of the header line: whichever of ";" and "," appears more often outside quotes. */
