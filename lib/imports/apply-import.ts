@@ -21,7 +21,6 @@ import { identifierPool } from "../accounts/allocate-identifiers";
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { ImportRowOutcome, Prisma } from "../generated/prisma/client";
-import { dayFromKey } from "../subscriptions/dates";
 import { loadAccountsForApply, loadEServices } from "./context";
 import { ImportError } from "./errors";
 import { changedFields, type ExistingAccount, type RowPlan } from "./rows";
@@ -217,10 +216,11 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
       ...toUpdate.flatMap((update) => update.grant.map((eServiceId) => ({ accountId: update.account.id, eServiceId }))),
     ];
     if (grants.length) {
-      await tx.permission.createMany({
-        data: grants.map((grant) => ({ ...grant, organisationId, grantedById: current.createdById, createdAt: now })),
-        skipDuplicates: true,
-      });
+      await tx.$executeRaw`
+        INSERT INTO "permissions" ("id", "accountId", "eServiceId", "organisationId", "grantedById", "createdAt")
+        SELECT gen_random_uuid(), g.account_id, g.e_service_id, ${organisationId}::uuid, ${current.createdById}::uuid, ${now}
+        FROM unnest(${grants.map((grant) => grant.accountId)}::uuid[], ${grants.map((grant) => grant.eServiceId)}::uuid[]) AS g(account_id, e_service_id)
+        ON CONFLICT ("accountId", "eServiceId") DO NOTHING`;
     }
 
     const results = [...finals.values()];
@@ -231,20 +231,16 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
       WHERE r."id" = v.id`;
 
     const actor: AuditActor = await importActor(tx, current.createdById);
-    const auditRows = results
-      .filter((result) => (result.outcome === "CREATED" || result.outcome === "UPDATED") && result.accountId)
-      .map((result) => ({
-        createdAt: now,
-        actorId: actor.id,
-        actorLabel: actor.label,
-        actorRole: actor.role,
-        action: result.outcome === "CREATED" ? "account.imported" : "account.updated_by_import",
-        organisationId,
-        targetType: "account",
-        targetId: result.accountId,
-        details: { importId } as Prisma.InputJsonValue,
-      }));
-    if (auditRows.length) await tx.auditEvent.createMany({ data: auditRows });
+    // One audit event per account created or updated, written set-based like the rest.
+    const audited = results.filter((result) => (result.outcome === "CREATED" || result.outcome === "UPDATED") && result.accountId);
+    if (audited.length) {
+      await tx.$executeRaw`
+        INSERT INTO "audit_events" ("id", "createdAt", "actorId", "actorLabel", "actorRole", "action", "organisationId", "targetType", "targetId", "details")
+        SELECT gen_random_uuid(), ${now}, ${actor.id}::uuid, ${actor.label}, ${actor.role}, e.action, ${organisationId}::uuid, 'account', e.target_id,
+               jsonb_build_object('importId', ${importId}::text)
+        FROM unnest(${audited.map((result) => (result.outcome === "CREATED" ? "account.imported" : "account.updated_by_import"))}::text[],
+                    ${audited.map((result) => result.accountId)}::text[]) AS e(action, target_id)`;
+    }
 
     const count = (outcome: ImportRowOutcome) => results.filter((result) => result.outcome === outcome).length;
     const processedRows = current.processedRows + rows.length;
@@ -296,24 +292,20 @@ async function createAccounts(tx: Tx, organisationId: string, items: { row: Stor
   for (let attempt = 0; pending.length && attempt < 5; attempt += 1) {
     const pool = await identifierPool(tx, pending.map(({ plan }) => plan));
     const withIdentifiers = pending.map((item) => ({ ...item, identifier: pool.allocate(item.plan.firstName, item.plan.lastName) }));
-    const inserted = await tx.account.createManyAndReturn({
-      data: withIdentifiers.map(({ plan, identifier }) => ({
-        organisationId,
-        identifier,
-        civility: plan.civility,
-        firstName: plan.firstName,
-        lastName: plan.lastName,
-        email: plan.email,
-        category: plan.category,
-        openingDate: plan.openingDate ? dayFromKey(plan.openingDate) : null,
-        role: "USER" as const,
-        status: "PENDING_ACTIVATION" as const,
-        validatedAt: now,
-        createdAt: now,
-      })),
-      select: { id: true, identifier: true, email: true },
-      skipDuplicates: true,
-    });
+    // ON CONFLICT DO NOTHING: an identifier or an address taken since the pool was read skips its row.
+    const inserted = await tx.$queryRaw<{ id: string; identifier: string; email: string }[]>`
+      INSERT INTO "accounts" ("id", "organisationId", "identifier", "civility", "firstName", "lastName", "email", "category", "openingDate",
+                              "role", "status", "validatedAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${organisationId}::uuid, v.identifier, v.civility::"Civility", v.first_name, v.last_name, v.email, v.category,
+             v.opening_date::date, 'USER', 'PENDING_ACTIVATION', ${now}, ${now}, ${now}
+      FROM unnest(
+        ${withIdentifiers.map((item) => item.identifier)}::text[], ${withIdentifiers.map((item) => item.plan.civility)}::text[],
+        ${withIdentifiers.map((item) => item.plan.firstName)}::text[], ${withIdentifiers.map((item) => item.plan.lastName)}::text[],
+        ${withIdentifiers.map((item) => item.plan.email)}::text[], ${withIdentifiers.map((item) => item.plan.category)}::text[],
+        ${withIdentifiers.map((item) => item.plan.openingDate)}::text[]
+      ) AS v(identifier, civility, first_name, last_name, email, category, opening_date)
+      ON CONFLICT DO NOTHING
+      RETURNING "id", "identifier", "email"`;
     const byIdentifier = new Map(inserted.map((account) => [account.identifier, account]));
     const retry: typeof pending = [];
     const skipped: typeof withIdentifiers = [];
