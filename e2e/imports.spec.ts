@@ -37,7 +37,7 @@ test.describe("BULK-1 BULK-3 BULK-4 accounts created from management software", 
     await expect(rows.filter({ hasText: second.email })).toContainText("créé");
     await expect(rows.filter({ hasText: second.email })).toContainText("n'y est pas abonnée : Paie et ressources humaines");
     await expect(rows.filter({ hasText: "pas-une-adresse" })).toContainText("refusé");
-    await expect(rows.filter({ hasText: "pas-une-adresse" })).toContainText("adresse électronique « pas-une-adresse » invalide");
+    await expect(rows.filter({ hasText: "pas-une-adresse" })).toContainText("Adresse électronique « pas-une-adresse » invalide");
     await expectNoAxeViolations(page);
     // Nothing is written before the confirmation: no e-mail yet.
     const mailbox = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(first.email)}`);
