@@ -8,7 +8,7 @@ import { SCHEDULED_JOBS, RECURRING_TASKS } from "../jobs/schedule";
 import { processNeverActivatedAccounts } from "../lifecycle/never-activated";
 import { viewerOf, formData as form } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
-import { confirmImport, processImports } from "./apply-import";
+import { CHUNK_SIZE, confirmImport, processImports, resumeImport } from "./apply-import";
 import { previewImport } from "./preview-import";
 import { importListing } from "./queries";
 import { listingCsv } from "./listing";
@@ -120,6 +120,32 @@ describe("BULK-1 preview, then import", () => {
     expect(row.outcome).toBe("REFUSED");
     expect(row.reason).toContain("depuis l'aperçu");
     expect(await db.account.count({ where: { organisationId, email: "anne@exemple.fr" } })).toBe(1);
+  });
+});
+
+describe("BULK-4 background import in transactional, resumable chunks", () => {
+  it("an error stops the import with exactly the rows applied; resuming continues from there", async () => {
+    const total = CHUNK_SIZE + 100;
+    const lines = Array.from({ length: total }, (_, n) => `Madame;Camille;Chunk${n};camille.chunk${n}@exemple.fr;;;`);
+    const { importId } = await previewImport(db, actor(), { organisationId, fileName: "gros.csv", bytes: utf8(HEADER + lines.join("\n") + "\n") });
+    await confirmImport(db, actor(), { organisationId, importId });
+    // A row of the second chunk that cannot be applied (its stored plan is damaged).
+    const broken = await db.importRow.findFirstOrThrow({ where: { importId, rowNumber: CHUNK_SIZE + 50 } });
+    await db.importRow.update({ where: { id: broken.id }, data: { data: { plan: null } } });
+
+    const run = await processImports(db);
+    expect(run).toMatchObject({ chunks: 1, failed: 1 });
+    const failed = await db.import.findUniqueOrThrow({ where: { id: importId } });
+    expect(failed).toMatchObject({ status: "FAILED", processedRows: CHUNK_SIZE, createdCount: CHUNK_SIZE });
+    expect(failed.errorMessage).toContain(`${CHUNK_SIZE} lignes sur ${total} sont appliquées`);
+    // Exactly the first chunk is applied: nothing of the chunk that failed.
+    expect(await db.account.count({ where: { organisationId, lastName: { startsWith: "Chunk" } } })).toBe(CHUNK_SIZE);
+
+    await db.importRow.update({ where: { id: broken.id }, data: { data: broken.data as object } });
+    await resumeImport(db, actor(), { organisationId, importId });
+    await processImports(db);
+    expect(await db.import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "COMPLETED", processedRows: total, createdCount: total });
+    expect(await db.account.count({ where: { organisationId, lastName: { startsWith: "Chunk" } } })).toBe(total);
   });
 });
 
