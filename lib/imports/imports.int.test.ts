@@ -2,6 +2,7 @@
 // opening dates with the nightly job, the re-check at apply time, and who may import where.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { activateAccount } from "../accounts/activate-account";
+import { resendActivation } from "../accounts/resend-activation";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { SCHEDULED_JOBS, RECURRING_TASKS } from "../jobs/schedule";
@@ -221,6 +222,20 @@ describe("BULK-3 welcome e-mails and opening dates with the daily job", () => {
     expect(paul.text).toContain((await db.account.findFirstOrThrow({ where: { organisationId, email: "paul@exemple.fr" } })).identifier);
     await importsNightlyJob.run({ db, now: new Date("2027-09-01T23:00:00Z"), periodKey: "2027-09-02" });
     expect(await mailbox("paul@exemple.fr")).toHaveLength(1);
+  });
+});
+
+describe("BULK-3 a new link asked for by an imported person", () => {
+  it("is the imported account's own e-mail, and nobody gets a link before the opening date", async () => {
+    await runImport(HEADER + "Madame;Rose;Petit;rose@exemple.fr;;;\nMonsieur;Yann;Petit;yann@exemple.fr;;;01/09/2099\n");
+    expect(await resendActivation(db, { login: "yann@exemple.fr" }, { ipAddress: "198.51.100.31" })).toBe(0);
+    expect(await mailbox("yann@exemple.fr")).toHaveLength(0);
+    expect(await resendActivation(db, { login: "rose@exemple.fr" }, { ipAddress: "198.51.100.31" })).toBe(1);
+    const [mail] = await mailbox("rose@exemple.fr");
+    expect(mail.template).toBe("import-welcome");
+    // Marked as welcomed: the background task does not send a second welcome.
+    expect(await sendDueWelcomeEmails(db, new Date())).toBe(0);
+    expect(await mailbox("rose@exemple.fr")).toHaveLength(1);
   });
 });
 

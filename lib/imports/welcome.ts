@@ -35,6 +35,21 @@ function dueWelcomes(now: Date): Prisma.AccountWhereInput {
 
 type Recipient = { id: string; identifier: string; email: string; firstName: string; organisationId: string | null; organisation: { name: string } | null };
 
+/**
+ * The activation link of an imported account, in the welcome e-mail (also used when the
+ * person asks for a new link: the registration's text, about waiting for validation, does
+ * not apply to them). Marks the welcome as sent, so the opening-date run does not repeat it.
+ */
+export async function sendImportedAccountLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
+  await tx.account.updateMany({ where: { id: account.id, welcomeSentAt: null }, data: { welcomeSentAt: now } });
+  await sendLink(tx, account, kind, now);
+}
+
+/** Before its opening date an imported account gets no link, whoever asks for one. */
+export function openedForLinks(now: Date): Prisma.AccountWhereInput {
+  return { OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }, { welcomeSentAt: { not: null } }] };
+}
+
 async function sendLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
   const { token } = await issueToken(tx, { purpose: "ACTIVATION", accountId: account.id, now });
   await enqueueEmail(tx, account.email, {
