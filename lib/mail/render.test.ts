@@ -147,6 +147,18 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
     link: "https://portail.test/connexion",
     data: { identifier: "amelie-martin", organisationName: ORGANISATION, ticketNumber: "A-2026-000123", loginUrl: "https://portail.test/connexion" },
   },
+  "import-welcome": {
+    identifier: "lea-moreau",
+    link: "https://portail.test/activation/tok-welcome",
+    data: {
+      identifier: "lea-moreau",
+      organisationName: ORGANISATION,
+      firstName: "Léa",
+      activationUrl: "https://portail.test/activation/tok-welcome",
+      resendUrl: "https://portail.test/activation/renvoyer",
+      kind: "welcome",
+    },
+  },
 };
 
 function message<K extends TemplateName>(template: K, data: TemplateDataMap[K]): EmailMessage {
@@ -336,5 +348,21 @@ describe("HELP-2 assistance e-mails", () => {
     const email = await renderEmail(message("account-reactivated-by-support", SAMPLES["account-reactivated-by-support"].data));
     expect(email.text).toContain("A-2026-000123");
     expect(email.text).toMatch(/ne vous sont pas rendus automatiquement/);
+  });
+});
+
+describe("BULK-3 welcome e-mail of an imported account", () => {
+  const base = SAMPLES["import-welcome"].data;
+  it("gives the identifier and the activation link, says the person chooses the password, never sends one", async () => {
+    const email = await renderEmail(message("import-welcome", base), { support });
+    expect(email.subject).toContain("lea-moreau");
+    expect(email.text).toContain("choisissez vous-même votre mot de passe, qui ne vous sera jamais envoyé");
+    expect(email.text).toContain("https://portail.test/activation/renvoyer");
+    expect(email.links[0]).toBe(base.activationUrl);
+  });
+  it("after a corrected address (BULK-2) it says the organisation corrected it", async () => {
+    const email = await renderEmail(message("import-welcome", { ...base, kind: "corrected" }), { support });
+    expect(email.text).toContain("a corrigé votre adresse électronique");
+    expect(email.subject).toContain(ORGANISATION);
   });
 });

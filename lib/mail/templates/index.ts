@@ -23,6 +23,7 @@ import {
   type IdentifierReminderEmailData,
 } from "./identifier-reminder";
 import { InactivityWarningEmail, inactivityWarningSubject, type InactivityWarningEmailData } from "./inactivity-warning";
+import { ImportWelcomeEmail, importWelcomeSubject, type ImportWelcomeEmailData } from "./import-welcome";
 import type { CommonEmailProps } from "./layout";
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
@@ -43,6 +44,7 @@ export type { AdministratorReplacedEmailData } from "./administrator-replaced";
 export type { EmailChangeNoticeEmailData } from "./email-change-notice";
 export type { EmailChangeVerifyEmailData } from "./email-change-verify";
 export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
+export type { ImportWelcomeEmailData } from "./import-welcome";
 export type { InactivityWarningEmailData } from "./inactivity-warning";
 export type { CommonEmailProps } from "./layout";
 export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
@@ -69,6 +71,7 @@ export interface TemplateDataMap {
   "ticket-received": TicketReceivedEmailData;
   "ticket-answered": TicketAnsweredEmailData;
   "account-reactivated-by-support": AccountReactivatedBySupportEmailData;
+  "import-welcome": ImportWelcomeEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -97,6 +100,7 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "ticket-received": { component: TicketReceivedEmail, subject: ticketReceivedSubject },
   "ticket-answered": { component: TicketAnsweredEmail, subject: ticketAnsweredSubject },
   "account-reactivated-by-support": { component: AccountReactivatedBySupportEmail, subject: accountReactivatedBySupportSubject },
+  "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivationConfirm } from "@/components/accounts/activation-confirm";
+import { ActivationPasswordForm } from "@/components/accounts/activation-password-form";
 import { TOKEN_PROBLEM_TEXT } from "@/components/accounts/token-problem-text";
 import { Alert } from "@/components/ui/alert";
+import { activationNeedsPassword } from "@/lib/accounts/activate-account";
 import { db } from "@/lib/db";
 import { inspectToken } from "@/lib/tokens";
 
@@ -13,10 +15,18 @@ export const metadata: Metadata = { title: "Activer mon compte", referrer: "no-r
 export default async function ActivationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const check = await inspectToken(db, "ACTIVATION", token);
+  // An account created by an import has no password yet: it is chosen here (BULK-3).
+  const needsPassword = check.ok ? await activationNeedsPassword(db, token) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Activer mon compte</h1>
-      {check.ok ? (
+      {check.ok && needsPassword ? (
+        <ActivationPasswordForm
+          token={token}
+          identifier={needsPassword.identifier}
+          context={{ firstName: needsPassword.firstName, lastName: needsPassword.lastName, identifier: needsPassword.identifier, email: needsPassword.email }}
+        />
+      ) : check.ok ? (
         <ActivationConfirm token={token} />
       ) : (
         <Alert kind="error" title="Ce lien d'activation ne fonctionne pas">

@@ -33,6 +33,9 @@ const ACTION_LABELS: Record<string, string> = {
   "admin_request.created": "Demande d'administration",
   "admin_request.confirmed": "Confirmation d'un administrateur",
   "letter.posted": "Courrier posté",
+  "import.previewed": "Aperçu d'un import de comptes",
+  "import.confirmed": "Import de comptes confirmé",
+  "import.completed": "Import de comptes terminé",
 };
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -123,6 +126,13 @@ export default async function OrganisationPage({
           organisationId={organisation.id}
           organisation={organisationFormValues(organisation)}
         />
+      </Section>
+
+      <Section id="imports" title="Imports de comptes">
+        <p>
+          Créez les comptes de cette organisation à partir d&apos;un export de son logiciel de gestion :{" "}
+          <Link href={`/operateur/organisations/${organisation.id}/imports`}>imports de comptes</Link>.
+        </p>
       </Section>
 
       <Section id="journal" title="Dernières actions sur cette organisation">

@@ -1,0 +1,37 @@
+// BULK-4: the listing of an import's accounts, CSV or PDF; same access as the import's page.
+import { db } from "@/lib/db";
+import { requireImportAccess } from "@/lib/imports/access";
+import { listingCsv } from "@/lib/imports/listing";
+import { PDF_LISTING_MAX, renderListingPdf } from "@/lib/imports/listing-pdf";
+import { importListing } from "@/lib/imports/queries";
+
+const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const scope = await requireImportAccess(id, "/administration/imports");
+  const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "csv";
+  const found = await db.import.findFirst({ where: { id: scope.importId, organisationId: scope.organisationId }, select: { fileName: true, createdAt: true } });
+  if (!found) return new Response("Import introuvable.", { status: 404 });
+  const entries = await importListing(db, scope.organisationId, scope.importId);
+  const base = `comptes-import-${found.createdAt.toISOString().slice(0, 10)}`;
+  if (format === "csv") {
+    return new Response(listingCsv(entries), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${base}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  }
+  if (entries.length > PDF_LISTING_MAX) {
+    return new Response(`La liste compte ${entries.length} comptes : au-delà de ${PDF_LISTING_MAX}, téléchargez-la au format CSV.`, {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const pdf = await renderListingPdf({ organisationName: scope.organisationName, fileName: found.fileName, generatedAt: DATE_TIME.format(new Date()), entries });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${base}.pdf"`, "Cache-Control": "no-store" },
+  });
+}

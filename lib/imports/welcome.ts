@@ -1,0 +1,143 @@
+// BULK-3: welcome e-mails of imported accounts, sent on their opening date (or as soon as
+// the import is applied when they have none); BULK-2: the new activation link after an
+// e-mail correction, sent on the next nightly run (seed 002).
+//
+// Decisions:
+// - No activation link exists before the welcome e-mail, so the never-activated job (LIFE-3)
+//   leaves an account waiting for its opening date alone; an account waiting for its
+//   corrected link is skipped by that job too (activationLinkDueAt).
+// - One transaction per account: the token, the e-mail and the mark that it was sent, so a
+//   crash never sends twice nor forgets one.
+// - The imports task sends a bounded number per tick (rendering is the cost); the nightly job
+//   sends whatever is due.
+import "server-only";
+import { appUrl } from "../app-url";
+import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { RecurringTask, ScheduledJob } from "../jobs/runner";
+import { enqueueEmail } from "../mail/outbox";
+import { parisToday } from "../subscriptions/dates";
+import { issueToken, TOKEN_TTL_MS } from "../tokens";
+import { processImports } from "./apply-import";
+
+const BATCH = 200;
+
+function dueWelcomes(now: Date): Prisma.AccountWhereInput {
+  return {
+    status: "PENDING_ACTIVATION",
+    welcomeSentAt: null,
+    passwordHash: null,
+    importRows: { some: { outcome: "CREATED" } },
+    OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }],
+  };
+}
+
+type Recipient = { id: string; identifier: string; email: string; firstName: string; organisationId: string | null; organisation: { name: string } | null };
+
+/**
+ * The activation link of an imported account, in the welcome e-mail (also used when the
+ * person asks for a new link: the registration's text, about waiting for validation, does
+ * not apply to them). Marks the welcome as sent, so the opening-date run does not repeat it.
+ */
+export async function sendImportedAccountLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
+  await tx.account.updateMany({ where: { id: account.id, welcomeSentAt: null }, data: { welcomeSentAt: now } });
+  await sendLink(tx, account, kind, now);
+}
+
+/** Before its opening date an imported account gets no link, whoever asks for one. */
+export function openedForLinks(now: Date): Prisma.AccountWhereInput {
+  return { OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }, { welcomeSentAt: { not: null } }] };
+}
+
+async function sendLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
+  const { token } = await issueToken(tx, { purpose: "ACTIVATION", accountId: account.id, now });
+  await enqueueEmail(tx, account.email, {
+    template: "import-welcome",
+    data: {
+      identifier: account.identifier,
+      organisationName: account.organisation?.name ?? "",
+      firstName: account.firstName,
+      activationUrl: appUrl(`/activation/${token}`),
+      expiresInHours: TOKEN_TTL_MS.ACTIVATION / 3_600_000,
+      resendUrl: appUrl("/activation/renvoyer"),
+      kind,
+    },
+  });
+}
+
+const recipientSelect = { id: true, identifier: true, email: true, firstName: true, organisationId: true, organisation: { select: { name: true } } } as const;
+
+/** Sends the welcome e-mails due at `now`, at most `limit`; returns how many were sent. */
+export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
+  let sent = 0;
+  while (sent < limit) {
+    const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take: Math.min(BATCH, limit - sent) });
+    if (!batch.length) break;
+    for (const account of batch) {
+      const done = await db.$transaction(async (tx) => {
+        const { count } = await tx.account.updateMany({ where: { AND: [{ id: account.id }, dueWelcomes(now)] }, data: { welcomeSentAt: now } });
+        if (count === 0) return false;
+        await sendLink(tx, account, "welcome", now);
+        return true;
+      });
+      if (done) sent += 1;
+    }
+    if (batch.length < BATCH) break;
+  }
+  return sent;
+}
+
+/** BULK-2: the new activation links of the addresses corrected by an import. */
+export async function sendCorrectedActivationLinks(db: Db, now: Date): Promise<number> {
+  const accounts = await db.account.findMany({
+    where: { activationLinkDueAt: { not: null, lte: now }, status: "PENDING_ACTIVATION" },
+    select: { ...recipientSelect, activationLinkDueAt: true },
+  });
+  let sent = 0;
+  for (const account of accounts) {
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.account.updateMany({
+        where: { id: account.id, activationLinkDueAt: account.activationLinkDueAt, status: "PENDING_ACTIVATION" },
+        data: { activationLinkDueAt: null },
+      });
+      if (count === 0) return false;
+      await sendLink(tx, account, "corrected", now);
+      await recordAuditEvent(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "account.activation_link_sent",
+        organisationId: account.organisationId,
+        target: { type: "account", id: account.id, label: account.identifier },
+        details: { reason: "email_corrected_by_import" },
+        at: now,
+      });
+      return true;
+    });
+    if (done) sent += 1;
+  }
+  // A link due for an account that is no longer waiting for one is simply dropped.
+  await db.account.updateMany({ where: { activationLinkDueAt: { not: null, lte: now }, status: { not: "PENDING_ACTIVATION" } }, data: { activationLinkDueAt: null } });
+  return sent;
+}
+
+/** On every tick: the queued imports, then a bounded number of welcome e-mails. */
+export const importsTask: RecurringTask = {
+  name: "imports",
+  async run({ db, now }) {
+    const imports = await processImports(db, { budgetMs: 5 * 60_000 });
+    const welcomes = await sendDueWelcomeEmails(db, now, 500);
+    return { ...imports, welcomes };
+  },
+};
+
+/** The nightly run (BULK-2, BULK-3), before the never-activated job of 02:00. */
+export const importsNightlyJob: ScheduledJob = {
+  name: "imports-nightly",
+  period: "day",
+  fromHour: 1,
+  async run({ db, now }) {
+    const links = await sendCorrectedActivationLinks(db, now);
+    const welcomes = await sendDueWelcomeEmails(db, now);
+    return { links, welcomes };
+  },
+};
