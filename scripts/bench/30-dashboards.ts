@@ -63,6 +63,8 @@ const section: BenchSection = {
     }));
 
     const periods = ["30j", "90j", "12m"] as const;
+    const alone = await runConcurrently(60, (turn) => loadDashboards(db, viewers[(turn * 17) % viewers.length], periods[turn % 3]), 1);
+    report("Dashboard data, one client alone", alone);
     const samples = await runConcurrently(600, (turn) => loadDashboards(db, viewers[(turn * 7) % viewers.length], periods[turn % 3]));
     report("Dashboard data, portal + 1 e-service", samples, "p95 < 150 ms");
     const yearSamples = await runConcurrently(300, (turn) => loadDashboards(db, viewers[(turn * 13) % viewers.length], "12m"));
