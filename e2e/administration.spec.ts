@@ -33,8 +33,10 @@ test.describe("ADM-1 ADM-2 ADM-3 ADM-4 ADM-5 the administrator's console and e-s
     await page.getByRole("checkbox", { name: "Autoriser Marc Lefebvre à utiliser Autorisations d'urbanisme" }).check();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Enregistrer les modifications" }).click();
-    await expect(page.getByRole("checkbox", { name: "Autoriser Inès Vidal à utiliser Autorisations d'urbanisme" })).toBeChecked();
+    // Saved once the page says so (the boxes are ticked in the browser before that already).
+    await expect(page.getByText("Enregistré : 2 permissions accordées.")).toBeVisible();
     await page.reload();
+    await expect(page.getByRole("checkbox", { name: "Autoriser Inès Vidal à utiliser Autorisations d'urbanisme" })).toBeChecked();
     await expect(page.getByRole("checkbox", { name: "Autoriser Marc Lefebvre à utiliser Autorisations d'urbanisme" })).toBeChecked();
 
     await page.goto("/administration/journal");

@@ -22,6 +22,7 @@ import { issueToken, TOKEN_TTL_MS } from "../tokens";
 import { processImports } from "./apply-import";
 
 const BATCH = 200;
+const CONCURRENCY = 4;
 
 function dueWelcomes(now: Date): Prisma.AccountWhereInput {
   return {
@@ -74,15 +75,26 @@ export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POS
   while (sent < limit) {
     const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take: Math.min(BATCH, limit - sent) });
     if (!batch.length) break;
-    for (const account of batch) {
-      const done = await db.$transaction(async (tx) => {
-        const { count } = await tx.account.updateMany({ where: { AND: [{ id: account.id }, dueWelcomes(now)] }, data: { welcomeSentAt: now } });
-        if (count === 0) return false;
-        await sendLink(tx, account, "welcome", now);
-        return true;
-      });
-      if (done) sent += 1;
-    }
+    // A few transactions at once, so that the database round-trips overlap the rendering.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, batch.length) }, async () => {
+        while (next < batch.length) {
+          const account = batch[next++];
+          const done = await db.$transaction(async (tx) => {
+            // The account was selected as due; what may have changed since is its status or its welcome.
+            const { count } = await tx.account.updateMany({
+              where: { id: account.id, status: "PENDING_ACTIVATION", welcomeSentAt: null, passwordHash: null },
+              data: { welcomeSentAt: now },
+            });
+            if (count === 0) return false;
+            await sendLink(tx, account, "welcome", now);
+            return true;
+          });
+          if (done) sent += 1;
+        }
+      }),
+    );
     if (batch.length < BATCH) break;
   }
   return sent;
