@@ -1,5 +1,7 @@
 // One assistance request as its requester and operators read it: number, category, status,
 // dashboard context (DASH-5) and the messages in order.
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
 import type { TicketCategory, TicketStatus } from "@/lib/generated/prisma/enums";
 
@@ -64,5 +66,33 @@ export function TicketMessages({ ticket }: { ticket: ThreadProps }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A ticket as its requester sees it (from "Mon espace" or from the private link): the thread and, until it is closed, a reply form. */
+export function RequesterTicket({ ticket, replyForm }: { ticket: ThreadProps; replyForm: ReactNode }) {
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-brand-900">Demande n° {ticket.number}</h1>
+      <TicketSummary ticket={ticket} />
+      <section aria-labelledby="titre-messages" className="space-y-4">
+        <h2 id="titre-messages" className="text-xl font-semibold text-brand-900">
+          Échanges
+        </h2>
+        <TicketMessages ticket={ticket} />
+      </section>
+      <section aria-labelledby="titre-repondre" className="space-y-4">
+        <h2 id="titre-repondre" className="text-xl font-semibold text-brand-900">
+          Ajouter un message
+        </h2>
+        {ticket.status === "CLOSED" ? (
+          <p>
+            Cette demande est close. Si le problème revient, faites une nouvelle demande depuis la <Link href="/aide#assistance">page d&apos;aide</Link>.
+          </p>
+        ) : (
+          replyForm
+        )}
+      </section>
+    </>
   );
 }

@@ -127,7 +127,7 @@ export async function rotateApiKey(db: Db, actor: AuditActor, eServiceId: string
 
 export type KeyCheck =
   | { ok: true; keyId: string; eService: { id: string; slug: string; name: string; active: boolean } }
-  | { ok: false; reason: "missing" | "invalid" | "revoked" };
+  | { ok: false; reason: "missing" | "invalid" | "revoked" | "withdrawn" };
 
 /** The e-service a presented key belongs to, if the key is valid and not revoked. */
 export async function authenticateApiKey(db: Db, presented: string | null | undefined, now: Date = new Date()): Promise<KeyCheck> {
@@ -139,6 +139,8 @@ export async function authenticateApiKey(db: Db, presented: string | null | unde
   });
   if (!key) return { ok: false, reason: "invalid" };
   if (key.revokedAt) return { ok: false, reason: "revoked" };
+  // A withdrawn e-service's figures would be stored and never shown.
+  if (!key.eService.active) return { ok: false, reason: "withdrawn" };
   await db.eServiceApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   return { ok: true, keyId: key.id, eService: key.eService };
 }

@@ -85,6 +85,14 @@ describe("DASH-1 e-service API keys", () => {
     expect(await stored()).toEqual([]);
   });
 
+  it("a key of an e-service withdrawn from the catalogue is refused, nothing stored", async () => {
+    await db.eService.update({ where: { id: eServiceId }, data: { active: false } });
+    const refused = await post(batch());
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "e_service_withdrawn", message: expect.stringContaining("n'est plus proposé") });
+    expect(await stored()).toEqual([]);
+  });
+
   it("a revoked key is refused; a rotated key is replaced at once by the new one", async () => {
     const [row] = await db.eServiceApiKey.findMany({ where: { eServiceId } });
     const rotated = await rotateApiKey(db, operator, eServiceId, row.id);

@@ -16,6 +16,7 @@ const KEY_PROBLEMS = {
   missing: { status: 401, error: "missing_api_key", message: "Clé d'API absente : envoyez l'en-tête « Authorization: Bearer <clé> »." },
   invalid: { status: 401, error: "invalid_api_key", message: "Clé d'API inconnue." },
   revoked: { status: 401, error: "revoked_api_key", message: "Cette clé d'API a été révoquée : demandez une nouvelle clé à l'opérateur du portail." },
+  withdrawn: { status: 403, error: "e_service_withdrawn", message: "Cet e-service n'est plus proposé par le portail : ses chiffres ne sont plus acceptés." },
 } as const;
 
 function bearer(request: Request): string | null {

@@ -197,6 +197,17 @@ describe("BULK-2 idempotence and the corrected e-mail", () => {
     expect(active.passwordHash).toMatch(/^\$argon2id\$/);
     expect(active.activationLinkDueAt).toBeNull();
   });
+
+  it("a link the person asks for after a correction is the one the nightly run would have sent: it is not superseded that night", async () => {
+    await runImport(HEADER + "Monsieur;Hugo;Garnier;hugo.garnie@exemple.fr;;;\n");
+    await sendDueWelcomeEmails(db, new Date());
+    await runImport(HEADER + "Monsieur;Hugo;Garnier;hugo.garnier@exemple.fr;;;\n");
+    expect(await resendActivation(db, { login: "hugo.garnier@exemple.fr" }, { ipAddress: "198.51.100.32" })).toBe(1);
+    const asked = await latestLink("hugo.garnier@exemple.fr", "/activation/");
+    await importsNightlyJob.run({ db, now: new Date(), periodKey: "test-2" });
+    expect(await mailbox("hugo.garnier@exemple.fr")).toHaveLength(1);
+    expect(await activateAccount(db, tokenOf(asked), new Date(), "Tilleul-Vert-2027")).toMatchObject({ ok: true, identifier: "hugo-garnier" });
+  });
 });
 
 describe("BULK-3 welcome e-mails and opening dates with the daily job", () => {

@@ -52,6 +52,9 @@ export function openedForLinks(now: Date): Prisma.AccountWhereInput {
 }
 
 async function sendLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
+  // This link is the one a corrected address was waiting for: the nightly run must not send
+  // another, which would make this one stop working.
+  await tx.account.updateMany({ where: { id: account.id, activationLinkDueAt: { not: null } }, data: { activationLinkDueAt: null } });
   const { token } = await issueToken(tx, { purpose: "ACTIVATION", accountId: account.id, now });
   await enqueueEmail(tx, account.email, {
     template: "import-welcome",

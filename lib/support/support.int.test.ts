@@ -85,6 +85,32 @@ describe("HELP-2 an assistance request creates a ticket and an acknowledgement",
     expect(await ticketsOfAccount(db, (await createAccount()).id)).toHaveLength(0);
   });
 
+  it("ADM-5 a ticket's events reach an organisation's journal only when its own member sent it", async () => {
+    const ownOrganisation = await createOrganisation();
+    const otherOrganisation = await createOrganisation();
+    const member = await createAccount({ organisationId: ownOrganisation.id });
+    session.viewer = viewerOf(member);
+    // Signed in: the session's organisation, whatever the form names.
+    await submit({ contactEmail: member.email, organisationId: otherOrganisation.id });
+    session.viewer = null;
+    // Anonymous: anyone may name any organisation; it is kept for the operators only.
+    await submit({ contactEmail: "inconnu@test.example", organisationId: otherOrganisation.id });
+    const signedIn = await db.supportTicket.findFirstOrThrow({ where: { accountId: member.id } });
+    const anonymous = await db.supportTicket.findFirstOrThrow({ where: { contactEmail: "inconnu@test.example" } });
+    expect(signedIn.organisationId).toBe(ownOrganisation.id);
+    expect(anonymous.organisationId).toBe(otherOrganisation.id);
+
+    session.viewer = await operator();
+    for (const ticket of [signedIn, anonymous]) {
+      expect(await operatorTicketAction(IDLE, form({ ticketId: ticket.id, action: "close" }))).toMatchObject({ status: "success" });
+    }
+    const events = await db.auditEvent.findMany({ where: { action: "ticket.closed" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.targetLabel, event.organisationId])).toEqual([
+      [signedIn.number, ownOrganisation.id],
+      [anonymous.number, null],
+    ]);
+  });
+
   it("refuses incomplete or forged input with French messages, creating nothing", async () => {
     const before = await tableCounts();
     const tickets = await db.supportTicket.count();

@@ -101,10 +101,13 @@ export async function createTicket(
     if (!decision.allowed) throw new RateLimitedError(tooManyAttempts(decision.retryAfterSeconds), decision.retryAfterSeconds);
   }
 
-  const organisation = input.organisationId
-    ? await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true } })
+  // Signed in: the organisation of the session, whatever the form says (ADM-5 journals
+  // show the ticket's events to that organisation's administrator).
+  const organisationId = context.viewer?.organisationId ?? input.organisationId;
+  const organisation = organisationId
+    ? await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true } })
     : null;
-  if (input.organisationId && !organisation) {
+  if (organisationId && !organisation) {
     throw new AccountError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
   }
   const dashboard = input.category === "DASHBOARDS" ? await resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null;
@@ -201,7 +204,9 @@ export async function handleTicket(
     await recordAuditEvent(tx, {
       actor: accountActor({ id: operator.accountId, identifier: operator.identifier, role: operator.role }),
       action: input.action === "answer" ? "ticket.answered" : input.action === "close" ? "ticket.closed" : "ticket.reopened",
-      organisationId: ticket.organisationId,
+      // Anyone may name an organisation on a ticket sent without signing in: only a signed-in
+      // requester's organisation (taken from the session) puts the event in its journal.
+      organisationId: ticket.accountId ? ticket.organisationId : null,
       target: { type: "ticket", id: ticket.id, label: ticket.number },
       ipAddress: context.ipAddress,
       at: now,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TicketMessages, TicketSummary } from "@/components/support/ticket-thread";
+import { RequesterTicket } from "@/components/support/ticket-thread";
 import { RequesterReplyForm } from "@/components/support/ticket-forms";
 import { Alert } from "@/components/ui/alert";
 import { db } from "@/lib/db";
@@ -30,24 +30,7 @@ export default async function TicketLinkPage({ params }: { params: Promise<{ tok
   const thread = { ...ticket, contextLine: dashboardContextLine(ticket.dashboardContext) };
   return (
     <div className="max-w-3xl space-y-8">
-      <h1 className="text-3xl font-bold text-brand-900">Demande n° {ticket.number}</h1>
-      <TicketSummary ticket={thread} />
-      <section aria-labelledby="titre-messages" className="space-y-4">
-        <h2 id="titre-messages" className="text-xl font-semibold text-brand-900">
-          Échanges
-        </h2>
-        <TicketMessages ticket={thread} />
-      </section>
-      <section aria-labelledby="titre-repondre" className="space-y-4">
-        <h2 id="titre-repondre" className="text-xl font-semibold text-brand-900">
-          Ajouter un message
-        </h2>
-        {ticket.status === "CLOSED" ? (
-          <p>Cette demande est close. Si le problème revient, faites une nouvelle demande depuis la <Link href="/aide#assistance">page d&apos;aide</Link>.</p>
-        ) : (
-          <RequesterReplyForm token={token} />
-        )}
-      </section>
+      <RequesterTicket ticket={thread} replyForm={<RequesterReplyForm token={token} />} />
     </div>
   );
 }
