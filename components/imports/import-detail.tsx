@@ -6,6 +6,7 @@ import { secondaryButtonClass } from "@/components/ui/submit-button";
 import type { ImportRowOutcome } from "@/lib/generated/prisma/enums";
 import { ImportDecisionForm } from "./decision-form";
 import { ImportProgress } from "./import-progress";
+import type { ImportSummary } from "./imports-overview";
 import { IMPORT_STATUS_LABELS, OUTCOME_FILTERS, OUTCOME_LABELS } from "./labels";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
@@ -14,21 +15,7 @@ export interface DetailProps {
   basePath: string;
   organisationId?: string;
   organisationName: string;
-  detail: {
-    id: string;
-    fileName: string;
-    status: string;
-    totalRows: number;
-    processedRows: number;
-    createdCount: number;
-    updatedCount: number;
-    unchangedCount: number;
-    refusedCount: number;
-    errorMessage: string | null;
-    createdAt: Date;
-    finishedAt: Date | null;
-    createdBy: { identifier: string } | null;
-  };
+  detail: ImportSummary & { errorMessage: string | null; finishedAt: Date | null };
   rows: { id: string; rowNumber: number; outcome: ImportRowOutcome; reason: string | null; data: unknown; account: { identifier: string } | null }[];
   page: number;
   pages: number;

@@ -15,6 +15,7 @@ import { passwordPolicyError } from "./password-rules";
 import type { z } from "zod";
 import type { profileSchema } from "./schemas";
 import { verifyCurrentPassword } from "./verify-current-password";
+import { deactivateAccount } from "../lifecycle/deactivation";
 
 async function ownAccount(db: Db, accountId: string) {
   const account = await db.account.findUnique({ where: { id: accountId }, include: { organisation: { select: { name: true } } } });
@@ -159,18 +160,7 @@ export async function closeAccount(db: Db, accountId: string, input: { currentPa
   const account = await ownAccount(db, accountId);
   await verifyCurrentPassword(db, account, input.currentPassword);
   await db.$transaction(async (tx) => {
-    await tx.permission.deleteMany({ where: { accountId: account.id } });
-    await tx.adminRequest.updateMany({ where: { requesterId: account.id, status: "PENDING" }, data: { status: "CANCELLED", closedAt: now } });
-    await tx.account.update({
-      where: { id: account.id },
-      data: {
-        status: "DEACTIVATED",
-        deactivationReason: "CLOSED_BY_OWNER",
-        deactivatedAt: now,
-        role: account.role === "OPERATOR" ? "OPERATOR" : "USER",
-        sessionVersion: { increment: 1 },
-      },
-    });
+    await deactivateAccount(tx, account, { reason: "CLOSED_BY_OWNER", now });
     await enqueueEmail(tx, account.email, {
       template: "account-closed",
       data: {

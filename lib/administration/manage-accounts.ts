@@ -10,6 +10,7 @@ import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
 import type { AdministratorViewer } from "../auth/guards";
 import type { Db } from "../db";
 import type { AccountStatus, Prisma } from "../generated/prisma/client";
+import { deactivateAccount } from "../lifecycle/deactivation";
 import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 
@@ -69,19 +70,7 @@ export async function decideOnAccount(
         break;
       case "refuse":
       case "invalidate":
-        await tx.permission.deleteMany({ where: { accountId: account.id } });
-        await tx.adminRequest.updateMany({ where: { requesterId: account.id, status: "PENDING" }, data: { status: "CANCELLED", closedAt: now } });
-        await tx.account.update({
-          where: { id: account.id },
-          data: {
-            status: "DEACTIVATED",
-            deactivationReason: "INVALIDATED",
-            deactivatedAt: now,
-            statusNote: input.note!.trim(),
-            role: "USER",
-            sessionVersion: { increment: 1 },
-          },
-        });
+        await deactivateAccount(tx, account, { reason: "INVALIDATED", now, note: input.note!.trim() });
         await enqueueEmail(tx, account.email, {
           template: "account-deactivated",
           data: {

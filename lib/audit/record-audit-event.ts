@@ -10,6 +10,12 @@ export interface AuditActor {
   role: string | null;
 }
 
+/** Where and when an audited operation happens. */
+export interface OperationContext {
+  ipAddress?: string | null;
+  now?: Date;
+}
+
 export const SYSTEM_ACTOR: AuditActor = { id: null, label: "Portail (automatique)", role: "SYSTEM" };
 
 export function accountActor(account: { id: string; identifier: string; role: string }): AuditActor {

@@ -7,6 +7,9 @@ import { requireViewer, type Viewer } from "./viewer";
 export type OperatorViewer = Viewer & { role: "OPERATOR" };
 export type AdministratorViewer = Viewer & { role: "ADMINISTRATOR"; organisationId: string; organisationName: string };
 
+/** What an administrator's operation needs of the session: who acts, and on which organisation. */
+export type AdministratorActor = Pick<AdministratorViewer, "accountId" | "identifier" | "organisationId">;
+
 /** An operator of the portal; anybody else gets the 403 page. */
 export async function requireOperator(returnTo = "/operateur"): Promise<OperatorViewer> {
   const viewer = await requireViewer(returnTo);

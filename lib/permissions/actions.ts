@@ -11,16 +11,12 @@ import { db } from "../db";
 import { errorState, type FormState } from "../forms";
 import { clientAddress } from "../request-context";
 import { PermissionError } from "./errors";
-import { grantToSelection, savePermissionMatrix, type PermissionActor, type PermissionChanges } from "./manage-permissions";
+import { grantToSelection, savePermissionMatrix, type PermissionChanges } from "./manage-permissions";
 import { bulkGrantSchema, matrixFormInput, saveMatrixSchema } from "./schemas";
 
 const RETURN_TO = "/administration/permissions";
 
 export type MatrixState = FormState<PermissionChanges>;
-
-function actorOf(viewer: AdministratorViewer): PermissionActor {
-  return { accountId: viewer.accountId, identifier: viewer.identifier, organisationId: viewer.organisationId };
-}
 
 function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Le formulaire des permissions n'est pas valide.";
@@ -53,8 +49,8 @@ async function run(viewer: AdministratorViewer, formData: FormData): Promise<Mat
   try {
     const context = { ipAddress: await clientAddress() };
     const changes = bulk
-      ? await grantToSelection(db, actorOf(viewer), parsed.data as z.output<typeof bulkGrantSchema>, context)
-      : await savePermissionMatrix(db, actorOf(viewer), parsed.data as z.output<typeof saveMatrixSchema>, context);
+      ? await grantToSelection(db, viewer, parsed.data as z.output<typeof bulkGrantSchema>, context)
+      : await savePermissionMatrix(db, viewer, parsed.data as z.output<typeof saveMatrixSchema>, context);
     revalidatePath(RETURN_TO);
     return { status: "success", message: summary(changes, bulk), result: changes };
   } catch (error) {

@@ -4,23 +4,13 @@
 // today or later) are accepted; anything else refuses the whole change. Each grant and each
 // revocation writes its audit event in the same transaction (ADM-5).
 import "server-only";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import { accountActor, recordAuditEvent, type OperationContext } from "../audit/record-audit-event";
+import type { AdministratorActor } from "../auth/guards";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { PermissionError } from "./errors";
 import { cellKey, type BulkGrantInput, type SaveMatrixInput } from "./schemas";
-
-export interface PermissionActor {
-  accountId: string;
-  identifier: string;
-  organisationId: string;
-}
-
-export interface OperationContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
 
 export interface PermissionChanges {
   granted: number;
@@ -75,7 +65,7 @@ function refuseInactive(accounts: AccountRow[]) {
 
 async function applyChanges(
   tx: Tx,
-  actor: PermissionActor,
+  actor: AdministratorActor,
   grants: { account: AccountRow; eService: EServiceRow }[],
   revokes: { id: string; account: AccountRow; eService: EServiceRow }[],
   context: OperationContext,
@@ -116,7 +106,7 @@ async function applyChanges(
  * Saves one page of the matrix: for the rows and columns shown, the ticked cells become the
  * permissions held; the diff with the database gives the grants and the revocations.
  */
-export async function savePermissionMatrix(db: Db, actor: PermissionActor, input: SaveMatrixInput, context: OperationContext = {}): Promise<PermissionChanges> {
+export async function savePermissionMatrix(db: Db, actor: AdministratorActor, input: SaveMatrixInput, context: OperationContext = {}): Promise<PermissionChanges> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     await lockOrganisation(tx, actor.organisationId);
@@ -148,7 +138,7 @@ export async function savePermissionMatrix(db: Db, actor: PermissionActor, input
 }
 
 /** "Attribuer à la sélection": grants one e-service to every selected person who lacks it. */
-export async function grantToSelection(db: Db, actor: PermissionActor, input: BulkGrantInput, context: OperationContext = {}): Promise<PermissionChanges> {
+export async function grantToSelection(db: Db, actor: AdministratorActor, input: BulkGrantInput, context: OperationContext = {}): Promise<PermissionChanges> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     await lockOrganisation(tx, actor.organisationId);

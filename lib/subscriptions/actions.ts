@@ -4,21 +4,17 @@
 // (SEC-1), takes the organisation from the session, parses its input with zod and answers
 // the form in French.
 import { revalidatePath } from "next/cache";
-import { requireAdministrator, type AdministratorViewer } from "../auth/guards";
+import { requireAdministrator } from "../auth/guards";
 import { db } from "../db";
 import { errorState, parseForm, submittedValues, type FormState, type FormValues } from "../forms";
 import { clientAddress } from "../request-context";
 import { formatDay } from "./dates";
 import { SubscriptionError } from "./errors";
-import { endSubscription, subscribe, type SubscriptionActor } from "./manage-subscriptions";
+import { endSubscription, subscribe } from "./manage-subscriptions";
 import { endSubscriptionSchema, subscribeSchema } from "./schemas";
 
 const RETURN_TO = "/administration/abonnements";
 const FORM_HAS_ERRORS = "Le formulaire contient des erreurs : corrigez les champs signalés.";
-
-function actorOf(viewer: AdministratorViewer): SubscriptionActor {
-  return { accountId: viewer.accountId, identifier: viewer.identifier, organisationId: viewer.organisationId };
-}
 
 function refusal(error: unknown, values: FormValues): FormState<never> {
   if (error instanceof SubscriptionError) {
@@ -41,7 +37,7 @@ export async function subscribeAction(_previous: FormState<object>, formData: Fo
   const parsed = parseForm(subscribeSchema, formData);
   if (!parsed.ok) return idProblem(parsed.state, "eServiceId");
   try {
-    const subscription = await subscribe(db, actorOf(viewer), parsed.data, { ipAddress: await clientAddress() });
+    const subscription = await subscribe(db, viewer, parsed.data, { ipAddress: await clientAddress() });
     revalidatePath(RETURN_TO);
     revalidatePath("/administration");
     return {
@@ -61,7 +57,7 @@ export async function endSubscriptionAction(_previous: FormState<object>, formDa
   const parsed = parseForm(endSubscriptionSchema, formData);
   if (!parsed.ok) return idProblem(parsed.state, "subscriptionId");
   try {
-    const subscription = await endSubscription(db, actorOf(viewer), parsed.data, { ipAddress: await clientAddress() });
+    const subscription = await endSubscription(db, viewer, parsed.data, { ipAddress: await clientAddress() });
     revalidatePath(RETURN_TO);
     revalidatePath("/administration");
     return {

@@ -3,25 +3,14 @@
 // any id from a form is checked to belong to it. The audit event is written in the same
 // transaction as the change (ADM-5).
 import "server-only";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import { accountActor, recordAuditEvent, type OperationContext } from "../audit/record-audit-event";
+import type { AdministratorActor } from "../auth/guards";
 import type { Db } from "../db";
 import type { Prisma, Subscription } from "../generated/prisma/client";
 import { dayFromKey, formatDay, keyOfDay, parisToday } from "./dates";
 import { SubscriptionError } from "./errors";
 import type { EndSubscriptionInput, SubscribeInput } from "./schemas";
 import { overlapping } from "./validity";
-
-/** The acting administrator, as the session gives it (never the form). */
-export interface SubscriptionActor {
-  accountId: string;
-  identifier: string;
-  organisationId: string;
-}
-
-export interface OperationContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
 
 /**
  * Serialises the subscription changes of one organisation: two administrators subscribing
@@ -31,11 +20,11 @@ async function lockOrganisation(tx: Prisma.TransactionClient, organisationId: st
   await tx.$queryRaw`SELECT id FROM organisations WHERE id = ${organisationId}::uuid FOR UPDATE`;
 }
 
-function actorOf(actor: SubscriptionActor) {
+function actorOf(actor: AdministratorActor) {
   return accountActor({ id: actor.accountId, identifier: actor.identifier, role: "ADMINISTRATOR" });
 }
 
-export async function subscribe(db: Db, actor: SubscriptionActor, input: SubscribeInput, context: OperationContext = {}): Promise<Subscription> {
+export async function subscribe(db: Db, actor: AdministratorActor, input: SubscribeInput, context: OperationContext = {}): Promise<Subscription> {
   const now = context.now ?? new Date();
   const today = parisToday(now);
   const startDate = input.startDate ? dayFromKey(input.startDate) : today;
@@ -90,7 +79,7 @@ export async function subscribe(db: Db, actor: SubscriptionActor, input: Subscri
  * stay: the e-service simply stops being usable once the subscription is over (ADM-4), and
  * a new subscription brings them back without re-granting.
  */
-export async function endSubscription(db: Db, actor: SubscriptionActor, input: EndSubscriptionInput, context: OperationContext = {}): Promise<Subscription> {
+export async function endSubscription(db: Db, actor: AdministratorActor, input: EndSubscriptionInput, context: OperationContext = {}): Promise<Subscription> {
   const now = context.now ?? new Date();
   const today = parisToday(now);
 

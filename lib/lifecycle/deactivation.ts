@@ -1,0 +1,26 @@
+// LIFE-1, LIFE-4: a deactivation someone decides (the administrator refusing or invalidating
+// an account, its owner closing it), in the caller's transaction. Access ends completely: the
+// permissions go (reactivation never brings them back), a pending request for the
+// administrator role is cancelled, the administrator role itself is lost, and every session
+// ends. The daily jobs (inactivity, never activated) have their own guarded updates.
+import type { AccountRole, Prisma } from "../generated/prisma/client";
+
+export async function deactivateAccount(
+  tx: Prisma.TransactionClient,
+  account: { id: string; role: AccountRole },
+  input: { reason: "INVALIDATED" | "CLOSED_BY_OWNER"; now: Date; note?: string },
+): Promise<void> {
+  await tx.permission.deleteMany({ where: { accountId: account.id } });
+  await tx.adminRequest.updateMany({ where: { requesterId: account.id, status: "PENDING" }, data: { status: "CANCELLED", closedAt: input.now } });
+  await tx.account.update({
+    where: { id: account.id },
+    data: {
+      status: "DEACTIVATED",
+      deactivationReason: input.reason,
+      deactivatedAt: input.now,
+      ...(input.note === undefined ? {} : { statusNote: input.note }),
+      role: account.role === "OPERATOR" ? "OPERATOR" : "USER",
+      sessionVersion: { increment: 1 },
+    },
+  });
+}
