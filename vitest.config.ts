@@ -17,6 +17,9 @@ export default defineConfig({
       APP_URL: "http://127.0.0.1:3000",
     },
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    // next-auth imports "next/server" without an extension, which Node's own resolver refuses
+    // outside Next: let Vite resolve it (actions reach Auth.js through their guards).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,
@@ -33,7 +36,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
-          setupFiles: ["lib/testing/database-per-file.ts"],
+          setupFiles: ["lib/testing/database-per-file.ts", "lib/testing/action-request.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

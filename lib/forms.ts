@@ -14,7 +14,7 @@ export type FormState<Result = undefined> =
 export const IDLE: FormState<never> = { status: "idle" };
 
 /** The submitted values as text (files and passwords left out: they are never echoed back). */
-export function submittedValues(formData: FormData, secretFields: string[] = []): FormValues {
+export function submittedValues(formData: FormData, secretFields: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || key.startsWith("$") || secretFields.includes(key)) continue;
@@ -34,27 +34,34 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; state: FormState<never> };
 
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  secretFields: string[] = [],
-): ParseResult<z.output<S>> {
+export const FORM_HAS_ERRORS = "Le formulaire contient des erreurs : corrigez les champs signalés.";
+
+/** The fields of a submission, files included ("$"-prefixed fields are React's own). */
+export function formInput(formData: FormData): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$")) continue;
     raw[key] = value;
   }
+  return raw;
+}
+
+/** Validates already-read input with the form's schema; `values` are echoed back on error. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, values: FormValues): ParseResult<z.output<S>> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   return {
     ok: false,
-    state: {
-      status: "error",
-      message: "Le formulaire contient des erreurs : corrigez les champs signalés.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: submittedValues(formData, secretFields),
-    },
+    state: { status: "error", message: FORM_HAS_ERRORS, fieldErrors: fieldErrorsOf(parsed.error), values },
   };
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  secretFields: readonly string[] = [],
+): ParseResult<z.output<S>> {
+  return parseInput(schema, formInput(formData), submittedValues(formData, secretFields));
 }
 
 export function errorState(message: string, values: FormValues = {}, fieldErrors: FieldErrors = {}): FormState<never> {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { requestNewLetterWithPasswordAction } from "@/lib/admin-requests/space-actions";
+import { requestNewLetterWithPasswordAction } from "@/lib/admin-requests/actions";
 import { IDLE, type FormState } from "@/lib/forms";
 import { PasswordInput } from "./password-input";
 

@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { apiKeyAction, type ApiKeyResult } from "@/lib/dashboards/api-key-actions";
+import { apiKeyAction, type ApiKeyResult } from "@/lib/dashboards/actions";
 import { IDLE, type FormState } from "@/lib/forms";
 
 export interface ApiKeyRow {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE, type FormState } from "@/lib/forms";
-import { markPostedAction } from "@/lib/letters/queue-actions";
+import { markPostedAction } from "@/lib/letters/actions";
 
 export interface QueuedLetterRow {
   id: string;

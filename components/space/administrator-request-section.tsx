@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { becomeAdministratorAction, requestNewLetterAction } from "@/lib/admin-requests/space-actions";
+import { becomeAdministratorAction, requestNewLetterAction } from "@/lib/admin-requests/actions";
 import { IDLE, type FormState } from "@/lib/forms";
 
 function ActionButton({ action: serverAction, label }: { action: (previous: FormState<object>, data: FormData) => Promise<FormState<object>>; label: string }) {

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { TOKEN_PROBLEM_TEXT } from "@/components/accounts/token-problem-text";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { confirmEmailChangeAction, type EmailConfirmState } from "@/lib/accounts/space-actions";
+import { confirmEmailChangeAction, type EmailConfirmState } from "@/lib/accounts/actions";
 
 export function EmailChangeConfirm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState<EmailConfirmState, FormData>(confirmEmailChangeAction, { status: "idle" });

@@ -10,7 +10,7 @@ import {
   requestEmailChangeAction,
   switchAccountAction,
   updateProfileAction,
-} from "@/lib/accounts/space-actions";
+} from "@/lib/accounts/actions";
 import { ActionForm } from "./action-form";
 
 export interface ProfileDefaults {

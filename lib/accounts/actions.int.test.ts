@@ -1,33 +1,22 @@
 // SEC-1: every account action meets forged input — missing fields, wrong types, 10 KB
 // strings, another person's ids — with a clear French error, and writes nothing.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation, tableCounts, TEST_PASSWORD } from "../testing/factories";
-import { formData as form } from "../testing/actions";
+import { formData as form, session } from "../testing/actions";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}`, "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
+session.ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
+
 const authCalls = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn(), updateSession: vi.fn() }));
 vi.mock("../auth/auth", () => authCalls);
 vi.mock("next-auth", () => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
 
 const actions = await import("./actions");
-const spaceActions = await import("./space-actions");
+const spaceActions = actions;
 const { loginAction } = await import("../auth/actions");
 
 const HUGE = "x".repeat(10_240);
-
 
 function errorsOf(state: FormState<unknown> | { status: string }) {
   expect(state.status).toBe("error");

@@ -4,13 +4,13 @@
 // for inactivity or because it was never activated comes back the same way.
 import "server-only";
 import { requestAdministratorRole } from "../admin-requests/request-administrator-role";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { AccountStatus } from "../generated/prisma/enums";
 import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
-import { AccountError } from "./errors";
 import { hashPassword } from "./password-hash";
 import { passwordPolicyError } from "./password-rules";
+import { actorOfAccount, SYSTEM_ACTOR, UserError } from "../operation";
 
 export type ActivationOutcome =
   | {
@@ -46,9 +46,9 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
     ? await db.account.findUnique({ where: { id: check.token.accountId }, select: { passwordHash: true, identifier: true, firstName: true, lastName: true, email: true } })
     : null;
   if (holder && !holder.passwordHash) {
-    if (!password) throw new AccountError("Choisissez votre mot de passe pour activer votre compte.", "password");
+    if (!password) throw new UserError("Choisissez votre mot de passe pour activer votre compte.", "password");
     const problem = passwordPolicyError(password, holder);
-    if (problem) throw new AccountError(problem, "password");
+    if (problem) throw new UserError(problem, "password");
     passwordHash = await hashPassword(password);
   }
 
@@ -103,7 +103,7 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
       if (!pending) {
         await requestAdministratorRole(tx, {
           account: { id: account.id, organisationId: account.organisationId, identifier: account.identifier },
-          actor: { id: account.id, label: account.identifier, role: account.role },
+          actor: actorOfAccount(account),
           now,
         });
       }

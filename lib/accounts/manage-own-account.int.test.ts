@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { authenticate } from "../auth/authenticate";
 import { db } from "../db";
 import { createAccount, createOrganisation, latestLink, mailbox, TEST_PASSWORD, tokenOf } from "../testing/factories";
-import { AccountError } from "./errors";
 import { changePassword, closeAccount, confirmEmailChange, requestEmailChange, updateProfile } from "./manage-own-account";
 import { exportAccountData, personalSpace, switchableAccounts } from "./queries";
 import { switchAccount, unlockKey } from "./switch-account";
+import { UserError } from "../operation";
+import { actorOf } from "../testing/actions";
 
 describe("ACC-9 personal space", () => {
   it("updates the profile but never the identifier (ACC-2)", async () => {
     const account = await createAccount();
-    await updateProfile(db, account.id, { civility: "MONSIEUR", firstName: "Jean-Éric", lastName: "Nouveau", phone: "0123456789", jobTitle: "Secrétaire de mairie" });
+    await updateProfile(db, actorOf(account), { civility: "MONSIEUR", firstName: "Jean-Éric", lastName: "Nouveau", phone: "0123456789", jobTitle: "Secrétaire de mairie" });
     const updated = await db.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(updated).toMatchObject({ firstName: "Jean-Éric", lastName: "Nouveau", phone: "0123456789", identifier: account.identifier });
     expect(await db.auditEvent.count({ where: { action: "account.profile_updated", targetId: account.id } })).toBe(1);
@@ -18,8 +19,8 @@ describe("ACC-9 personal space", () => {
 
   it("changes the e-mail only once the new address is verified, telling the old one", async () => {
     const account = await createAccount();
-    await expect(requestEmailChange(db, account.id, { email: "nouvelle@test.example", currentPassword: "Faux-Mot-2026" })).rejects.toMatchObject({ field: "currentPassword" });
-    await requestEmailChange(db, account.id, { email: "nouvelle@test.example", currentPassword: TEST_PASSWORD });
+    await expect(requestEmailChange(db, actorOf(account), { email: "nouvelle@test.example", currentPassword: "Faux-Mot-2026" })).rejects.toMatchObject({ field: "currentPassword" });
+    await requestEmailChange(db, actorOf(account), { email: "nouvelle@test.example", currentPassword: TEST_PASSWORD });
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).email).toBe(account.email);
     expect((await mailbox(account.email))[0]).toMatchObject({ template: "email-change-notice" });
     expect((await personalSpace(db, account.id)).pendingEmail).toBe("nouvelle@test.example");
@@ -35,14 +36,14 @@ describe("ACC-9 personal space", () => {
     const organisation = await createOrganisation();
     const account = await createAccount({ organisationId: organisation.id });
     const colleague = await createAccount({ organisationId: organisation.id });
-    await expect(requestEmailChange(db, account.id, { email: colleague.email, currentPassword: TEST_PASSWORD })).rejects.toMatchObject({ field: "email" });
+    await expect(requestEmailChange(db, actorOf(account), { email: colleague.email, currentPassword: TEST_PASSWORD })).rejects.toMatchObject({ field: "email" });
   });
 
   it("ACC-10 changing the password needs the current one, and ends the other sessions", async () => {
     const account = await createAccount();
-    await expect(changePassword(db, account.id, { currentPassword: "Faux-Mot-2026", password: "Prairie-Verte-12" })).rejects.toBeInstanceOf(AccountError);
-    await expect(changePassword(db, account.id, { currentPassword: TEST_PASSWORD, password: "court" })).rejects.toMatchObject({ field: "password" });
-    const version = await changePassword(db, account.id, { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
+    await expect(changePassword(db, actorOf(account), { currentPassword: "Faux-Mot-2026", password: "Prairie-Verte-12" })).rejects.toBeInstanceOf(UserError);
+    await expect(changePassword(db, actorOf(account), { currentPassword: TEST_PASSWORD, password: "court" })).rejects.toMatchObject({ field: "password" });
+    const version = await changePassword(db, actorOf(account), { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
     expect(version).toBe(account.sessionVersion + 1);
     expect(await authenticate(db, { identifier: account.identifier, password: "Prairie-Verte-12" }, { ipAddress: "10.9.9.9" })).toMatchObject({ ok: true, sessionVersion: version });
     expect((await mailbox(account.email))[0].template).toBe("password-changed");
@@ -51,9 +52,9 @@ describe("ACC-9 personal space", () => {
   it("limits wrong current passwords per account (SEC-2)", async () => {
     const account = await createAccount();
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await expect(changePassword(db, account.id, { currentPassword: "Faux-Mot-2026", password: "Prairie-Verte-12" })).rejects.toMatchObject({ field: "currentPassword" });
+      await expect(changePassword(db, actorOf(account), { currentPassword: "Faux-Mot-2026", password: "Prairie-Verte-12" })).rejects.toMatchObject({ field: "currentPassword" });
     }
-    await expect(changePassword(db, account.id, { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" })).rejects.toThrow(/Trop de tentatives/);
+    await expect(changePassword(db, actorOf(account), { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" })).rejects.toThrow(/Trop de tentatives/);
   });
 
   it("shows organisation, role, granted e-services and the last logins", async () => {
@@ -79,8 +80,8 @@ describe("SEC-6 my data and closing my account", () => {
 
   it("closes the account: no login, no permissions, sessions ended, e-mail sent", async () => {
     const account = await createAccount();
-    await expect(closeAccount(db, account.id, { currentPassword: "Faux-Mot-2026" })).rejects.toBeInstanceOf(AccountError);
-    await closeAccount(db, account.id, { currentPassword: TEST_PASSWORD });
+    await expect(closeAccount(db, actorOf(account), { currentPassword: "Faux-Mot-2026" })).rejects.toBeInstanceOf(UserError);
+    await closeAccount(db, actorOf(account), { currentPassword: TEST_PASSWORD });
     const closed = await db.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(closed).toMatchObject({ status: "DEACTIVATED", deactivationReason: "CLOSED_BY_OWNER", sessionVersion: account.sessionVersion + 1 });
     expect(await authenticate(db, { identifier: account.identifier, password: TEST_PASSWORD }, { ipAddress: "10.2.2.2" })).toEqual({ ok: false, reason: "deactivated_closed" });
@@ -121,7 +122,7 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     const email = `multi2.${Date.now()}@test.example`;
     const mine = await createAccount({ email });
     const other = await createAccount({ email });
-    await changePassword(db, other.id, { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
+    await changePassword(db, actorOf(other), { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
     const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0), unlockKey(other.id, 0)] };
     await expect(switchAccount(db, viewer, { targetAccountId: other.id }, { ipAddress: "10.5.5.5" })).rejects.toMatchObject({ field: "password" });
   });

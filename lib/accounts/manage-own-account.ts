@@ -4,35 +4,36 @@
 // the signed-in account only.
 import "server-only";
 import { appUrl } from "../app-url";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
 import { consumeToken, inspectToken, issueToken, type TokenProblem } from "../tokens";
-import { AccountError } from "./errors";
 import { hashPassword } from "./password-hash";
 import { passwordPolicyError } from "./password-rules";
 import type { z } from "zod";
 import type { profileSchema } from "./schemas";
 import { verifyCurrentPassword } from "./verify-current-password";
 import { deactivateAccount } from "../lifecycle/deactivation";
+import { actorOfAccount, UserError, type Actor, type OperationContext } from "../operation";
 
 async function ownAccount(db: Db, accountId: string) {
   const account = await db.account.findUnique({ where: { id: accountId }, include: { organisation: { select: { name: true } } } });
-  if (!account || account.status !== "ACTIVE") throw new AccountError("Votre session a expiré : reconnectez-vous.");
+  if (!account || account.status !== "ACTIVE") throw new UserError("Votre session a expiré : reconnectez-vous.");
   return account;
 }
 
 /** Names may change; the identifier never does (ACC-2). */
-export async function updateProfile(db: Db, accountId: string, input: z.output<typeof profileSchema>): Promise<void> {
-  const account = await ownAccount(db, accountId);
+export async function updateProfile(db: Db, actor: Actor, input: z.output<typeof profileSchema>, context: OperationContext = {}): Promise<void> {
+  const account = await ownAccount(db, actor.accountId);
   await db.$transaction(async (tx) => {
     await tx.account.update({ where: { id: account.id }, data: input });
     await recordAuditEvent(tx, {
-      actor: accountActor(account),
+      actor: actorOfAccount(account),
       action: "account.profile_updated",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },
+      ipAddress: context.ipAddress,
     });
   });
 }
@@ -44,18 +45,19 @@ export function maskAddress(email: string): string {
 
 export async function requestEmailChange(
   db: Db,
-  accountId: string,
+  actor: Actor,
   input: { email: string; currentPassword: string },
-  now = new Date(),
+  context: OperationContext = {},
 ): Promise<void> {
-  const account = await ownAccount(db, accountId);
+  const now = context.now ?? new Date();
+  const account = await ownAccount(db, actor.accountId);
   await verifyCurrentPassword(db, account, input.currentPassword);
-  if (input.email === account.email) throw new AccountError("C'est déjà l'adresse de votre compte.", "email");
+  if (input.email === account.email) throw new UserError("C'est déjà l'adresse de votre compte.", "email");
   const taken = await db.account.findFirst({
     where: { organisationId: account.organisationId, email: input.email, id: { not: account.id } },
     select: { id: true },
   });
-  if (taken) throw new AccountError("Un autre compte de votre organisation utilise déjà cette adresse.", "email");
+  if (taken) throw new UserError("Un autre compte de votre organisation utilise déjà cette adresse.", "email");
 
   await db.$transaction(async (tx) => {
     const { token } = await issueToken(tx, { purpose: "EMAIL_CHANGE", accountId: account.id, email: input.email, now });
@@ -97,7 +99,7 @@ export async function confirmEmailChange(db: Db, rawToken: string, now = new Dat
       data: { ...common, newAddressMasked: maskAddress(newEmail), stage: "confirmed", forgottenPasswordUrl: appUrl("/mot-de-passe-oublie") },
     });
     await recordAuditEvent(tx, {
-      actor: accountActor(account),
+      actor: actorOfAccount(account),
       action: "account.email_changed",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },
@@ -127,15 +129,16 @@ export async function notifyPasswordChanged(
 /** Returns the account's new sessionVersion: the caller keeps its own session on it. */
 export async function changePassword(
   db: Db,
-  accountId: string,
+  actor: Actor,
   input: { currentPassword: string; password: string },
-  now = new Date(),
+  context: OperationContext = {},
 ): Promise<number> {
-  const account = await ownAccount(db, accountId);
+  const now = context.now ?? new Date();
+  const account = await ownAccount(db, actor.accountId);
   await verifyCurrentPassword(db, account, input.currentPassword);
   const problem = passwordPolicyError(input.password, account);
-  if (problem) throw new AccountError(problem, "password");
-  if (input.password === input.currentPassword) throw new AccountError("Choisissez un mot de passe différent de l'actuel.", "password");
+  if (problem) throw new UserError(problem, "password");
+  if (input.password === input.currentPassword) throw new UserError("Choisissez un mot de passe différent de l'actuel.", "password");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const updated = await tx.account.update({
@@ -145,7 +148,7 @@ export async function changePassword(
     });
     await notifyPasswordChanged(tx, account, now);
     await recordAuditEvent(tx, {
-      actor: accountActor(account),
+      actor: actorOfAccount(account),
       action: "account.password_changed",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },
@@ -156,8 +159,9 @@ export async function changePassword(
 }
 
 /** SEC-6: the account is closed, its permissions removed and every session ended. */
-export async function closeAccount(db: Db, accountId: string, input: { currentPassword: string }, now = new Date()): Promise<void> {
-  const account = await ownAccount(db, accountId);
+export async function closeAccount(db: Db, actor: Actor, input: { currentPassword: string }, context: OperationContext = {}): Promise<void> {
+  const now = context.now ?? new Date();
+  const account = await ownAccount(db, actor.accountId);
   await verifyCurrentPassword(db, account, input.currentPassword);
   await db.$transaction(async (tx) => {
     await deactivateAccount(tx, account, { reason: "CLOSED_BY_OWNER", now });
@@ -171,7 +175,7 @@ export async function closeAccount(db: Db, accountId: string, input: { currentPa
       },
     });
     await recordAuditEvent(tx, {
-      actor: accountActor(account),
+      actor: actorOfAccount(account),
       action: "account.closed_by_owner",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },

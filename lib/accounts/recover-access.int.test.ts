@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { authenticate } from "../auth/authenticate";
 import { db } from "../db";
 import { createAccount, createOrganisation, latestLink, mailbox, TEST_PASSWORD, tokenOf } from "../testing/factories";
-import { RateLimitedError } from "./errors";
 import { remindIdentifiers, requestPasswordReset, resetPassword } from "./recover-access";
+import { RateLimitedError } from "../operation";
 
 let ip: string;
 beforeEach(() => {

@@ -3,15 +3,15 @@
 // No password ever travels by e-mail: a single-use link (1 hour) lets them choose one.
 import "server-only";
 import { appUrl } from "../app-url";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { enqueueEmail } from "../mail/outbox";
 import { clear, hit, RATE_LIMITS, tooManyAttempts, type RateRule } from "../rate-limit";
 import { consumeToken, inspectToken, issueToken, type TokenProblem } from "../tokens";
-import { AccountError, RateLimitedError } from "./errors";
 import { notifyPasswordChanged } from "./manage-own-account";
 import { hashPassword } from "./password-hash";
 import { passwordPolicyError } from "./password-rules";
+import { RateLimitedError, SYSTEM_ACTOR, UserError } from "../operation";
 
 async function limit(db: Db, rule: RateRule, subject: string): Promise<void> {
   const decision = await hit(db, rule, subject);
@@ -59,7 +59,7 @@ export async function resetPassword(db: Db, rawToken: string, password: string, 
     include: { organisation: { select: { name: true } } },
   });
   const problem = passwordPolicyError(password, account);
-  if (problem) throw new AccountError(problem, "password");
+  if (problem) throw new UserError(problem, "password");
   const passwordHash = await hashPassword(password);
 
   return db.$transaction(async (tx) => {

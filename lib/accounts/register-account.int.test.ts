@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation, latestLink, mailbox, tokenOf } from "../testing/factories";
 import { activateAccount } from "./activate-account";
-import { AccountError, RateLimitedError } from "./errors";
 import { registerAccount } from "./register-account";
 import { resendActivation } from "./resend-activation";
 import type { RegistrationInput } from "./schemas";
+import { RateLimitedError, UserError } from "../operation";
 
 let organisationId: string;
 let ip: string;
@@ -97,7 +97,7 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
       field: "password",
       message: expect.stringContaining("prénom"),
     });
-    await expect(registerAccount(db, input({ lastName: "***" }), { ipAddress: ip })).rejects.toBeInstanceOf(AccountError);
+    await expect(registerAccount(db, input({ lastName: "***" }), { ipAddress: ip })).rejects.toBeInstanceOf(UserError);
     expect(await db.account.count()).toBe(before);
   });
 

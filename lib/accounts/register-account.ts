@@ -2,7 +2,7 @@
 // of its e-mail address. Registering again with the same address for the same organisation
 // before activation sends a new link instead of creating a second account.
 import "server-only";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { appUrl } from "../app-url";
 import { Prisma } from "../generated/prisma/client";
@@ -10,10 +10,10 @@ import { buildIdentifier, IdentifierError } from "../identifiers";
 import { enqueueEmail } from "../mail/outbox";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { issueToken } from "../tokens";
-import { AccountError, RateLimitedError } from "./errors";
 import { hashPassword } from "./password-hash";
 import { passwordPolicyError } from "./password-rules";
 import type { RegistrationInput } from "./schemas";
+import { RateLimitedError, SYSTEM_ACTOR, UserError } from "../operation";
 
 export type RegistrationOutcome =
   | { kind: "created"; accountId: string; identifier: string; email: string }
@@ -52,10 +52,10 @@ export async function registerAccount(
   if (!limit.allowed) throw new RateLimitedError(tooManyAttempts(limit.retryAfterSeconds), limit.retryAfterSeconds);
 
   const organisation = await db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true } });
-  if (!organisation) throw new AccountError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
+  if (!organisation) throw new UserError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
 
   const passwordProblem = passwordPolicyError(input.password, input);
-  if (passwordProblem) throw new AccountError(passwordProblem, "password");
+  if (passwordProblem) throw new UserError(passwordProblem, "password");
 
   const passwordHash = await hashPassword(input.password);
   const profile = {
@@ -74,7 +74,7 @@ export async function registerAccount(
     select: { id: true, status: true },
   });
   if (existing) {
-    if (existing.status !== "PENDING_ACTIVATION") throw new AccountError(ALREADY_REGISTERED, "email");
+    if (existing.status !== "PENDING_ACTIVATION") throw new UserError(ALREADY_REGISTERED, "email");
     const resend = await hit(db, RATE_LIMITS.activationResendPerAccount, existing.id);
     if (!resend.allowed) throw new RateLimitedError(tooManyAttempts(resend.retryAfterSeconds), resend.retryAfterSeconds);
     // The latest registration wins: nothing is usable before the address is verified.
@@ -96,7 +96,7 @@ export async function registerAccount(
         Boolean(await db.account.findUnique({ where: { identifier: candidate }, select: { id: true } })),
       );
     } catch (error) {
-      if (error instanceof IdentifierError) throw new AccountError(error.message, error.field);
+      if (error instanceof IdentifierError) throw new UserError(error.message, error.field);
       throw error;
     }
     try {
@@ -125,7 +125,7 @@ export async function registerAccount(
           : null;
       // Two registrations raced for the same identifier: build the next free one.
       if (racedOn !== null && !racedOn.includes("email") && attempt < 5) continue;
-      if (racedOn !== null && racedOn.includes("email")) throw new AccountError(ALREADY_REGISTERED, "email");
+      if (racedOn !== null && racedOn.includes("email")) throw new UserError(ALREADY_REGISTERED, "email");
       throw error;
     }
   }

@@ -5,8 +5,8 @@ import "server-only";
 import type { Db } from "../db";
 import { openedForLinks, sendImportedAccountLink } from "../imports/welcome";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { RateLimitedError } from "./errors";
 import { sendActivationLink } from "./register-account";
+import { RateLimitedError } from "../operation";
 
 const ELIGIBLE = {
   OR: [

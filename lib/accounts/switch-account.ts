@@ -2,11 +2,11 @@
 // logging out. The target must share the current account's verified e-mail address; its
 // password is asked the first time in the browser session, then remembered in the session.
 import "server-only";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { AccountError, RateLimitedError } from "./errors";
 import { verifyPassword } from "./password-hash";
+import { actorOfAccount, RateLimitedError, UserError } from "../operation";
 
 export function unlockKey(accountId: string, sessionVersion: number): string {
   return `${accountId}:${sessionVersion}`;
@@ -25,9 +25,9 @@ export async function switchAccount(
   });
   // Another person's account, or a forged id, gets the same answer as an unknown one.
   if (!current?.emailVerifiedAt || !target || target.id === viewer.accountId || target.email !== viewer.email || !target.emailVerifiedAt || !target.organisationId) {
-    throw new AccountError("Ce compte n'est pas disponible.");
+    throw new UserError("Ce compte n'est pas disponible.");
   }
-  if (target.status !== "ACTIVE") throw new AccountError("Ce compte n'est pas actif : connectez-vous à lui directement pour savoir pourquoi.");
+  if (target.status !== "ACTIVE") throw new UserError("Ce compte n'est pas actif : connectez-vous à lui directement pour savoir pourquoi.");
 
   // Unlocked for this browser session, unless its password changed since.
   const unlocked = viewer.unlockedAccountIds.includes(unlockKey(target.id, target.sessionVersion));
@@ -35,7 +35,7 @@ export async function switchAccount(
     const limit = await hit(db, RATE_LIMITS.switchPerAccount, target.id);
     if (!limit.allowed) throw new RateLimitedError(tooManyAttempts(limit.retryAfterSeconds), limit.retryAfterSeconds);
     if (!input.password || !target.passwordHash || !(await verifyPassword(target.passwordHash, input.password))) {
-      throw new AccountError("Mot de passe incorrect pour ce compte.", "password");
+      throw new UserError("Mot de passe incorrect pour ce compte.", "password");
     }
   }
   const now = context.now ?? new Date();
@@ -44,7 +44,7 @@ export async function switchAccount(
     db.loginEvent.create({ data: { accountId: target.id, organisationId: target.organisationId, ipAddress: context.ipAddress, createdAt: now } }),
   ]);
   await recordAuditEvent(db, {
-    actor: accountActor(target),
+    actor: actorOfAccount(target),
     action: "account.switched_to",
     organisationId: target.organisationId,
     target: { type: "account", id: target.id, label: target.identifier },

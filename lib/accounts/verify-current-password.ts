@@ -4,8 +4,8 @@ import "server-only";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { clear, hit, peek, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { AccountError, RateLimitedError } from "./errors";
 import { verifyPassword } from "./password-hash";
+import { RateLimitedError, UserError } from "../operation";
 
 export async function verifyCurrentPassword(
   db: Db | Prisma.TransactionClient,
@@ -20,5 +20,5 @@ export async function verifyCurrentPassword(
     return;
   }
   await hit(db, RATE_LIMITS.passwordChecksPerAccount, account.id);
-  throw new AccountError("Mot de passe incorrect.", field);
+  throw new UserError("Mot de passe incorrect.", field);
 }

@@ -1,11 +1,13 @@
 "use server";
 
-// The legal representative's page (LR-3): public, protected by the code itself, the
-// per-request lockout and the per-address rate limit.
+// The administrator request's actions: the legal representative's page (LR-3: public,
+// protected by the code itself, the per-request lockout and the per-address rate limit), and
+// the requester's side (LR-1 from "Mon espace"; LR-7 a new letter, from "Mon espace" or, for a
+// registration that cannot sign in yet, from the login page with its password).
 import { z } from "zod";
+import { defineAction } from "../actions/define-action";
 import { db } from "../db";
-import { errorState, parseForm, submittedValues, type FormState } from "../forms";
-import { clientAddress } from "../request-context";
+import { submittedValues, type FormState } from "../forms";
 import { tooManyAttempts } from "../wait-time";
 import {
   checkAdminRequestCode,
@@ -14,6 +16,8 @@ import {
   type ConfirmOutcome,
   type RequestSummary,
 } from "./confirm-admin-request";
+import { askForAdministratorRole } from "./request-administrator-role";
+import { requestNewLetter, requestNewLetterWithPassword } from "./request-new-letter";
 
 const codeSchema = z.object({
   number: z
@@ -56,20 +60,60 @@ export type ValidationState =
   | { status: "check_ok"; summary: RequestSummary; number: string; code: string }
   | { status: "confirmed"; summary: RequestSummary };
 
-export async function checkCodeAction(_previous: ValidationState, formData: FormData): Promise<ValidationState> {
-  const parsed = parseForm(codeSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const result = await checkAdminRequestCode(db, parsed.data, { ipAddress: await clientAddress() });
-  if (!result.ok) return errorState(refusalMessage(result), submittedValues(formData));
-  const { ok: _ok, ...summary } = result;
-  return { status: "check_ok", summary, number: parsed.data.number, code: parsed.data.code };
+/** A wrong, expired or locked code is an answer of the code check, not an exception. */
+function refused(outcome: CodeRefusal | { reason: "requester_inactive" }, values: Record<string, string>): ValidationState {
+  return { status: "error", message: refusalMessage(outcome), fieldErrors: {}, values };
 }
 
-export async function confirmCodeAction(_previous: ValidationState, formData: FormData): Promise<ValidationState> {
-  const parsed = parseForm(codeSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const result: ConfirmOutcome = await confirmAdminRequest(db, parsed.data, { ipAddress: await clientAddress() });
-  if (!result.ok) return errorState(refusalMessage(result), submittedValues(formData));
-  const { ok: _ok, ...summary } = result;
-  return { status: "confirmed", summary };
-}
+export const checkCodeAction = defineAction({
+  guard: "anonymous",
+  schema: codeSchema,
+  run: (input, { context }) => checkAdminRequestCode(db, input, context),
+  answer: (result, input, { formData }): ValidationState => {
+    if (!result.ok) return refused(result, submittedValues(formData));
+    const { ok: _ok, ...summary } = result;
+    return { status: "check_ok", summary, number: input.number, code: input.code };
+  },
+});
+
+export const confirmCodeAction = defineAction({
+  guard: "anonymous",
+  schema: codeSchema,
+  run: (input, { context }): Promise<ConfirmOutcome> => confirmAdminRequest(db, input, context),
+  answer: (result, input, { formData }): ValidationState => {
+    if (!result.ok) return refused(result, submittedValues(formData));
+    const { ok: _ok, ...summary } = result;
+    return { status: "confirmed", summary };
+  },
+});
+
+const NEW_LETTER_SENT = "Un nouveau courrier, avec un nouveau code, va être envoyé au représentant légal. L'ancien code ne fonctionne plus.";
+
+export const becomeAdministratorAction = defineAction({
+  guard: "account",
+  schema: z.object({}),
+  run: (_input, { actor, context }) => askForAdministratorRole(db, actor, context),
+  revalidate: ["/espace"],
+  success: () => "Votre demande est enregistrée : un courrier va être envoyé au représentant légal de votre organisation.",
+});
+
+export const requestNewLetterAction = defineAction({
+  guard: "account",
+  schema: z.object({}),
+  run: (_input, { actor, context }) => requestNewLetter(db, actor, context),
+  revalidate: ["/espace"],
+  success: () => NEW_LETTER_SENT,
+});
+
+const passwordSchema = z.object({
+  identifier: z.string().trim().toLowerCase().min(1).max(100),
+  password: z.string({ error: "Indiquez votre mot de passe." }).min(1, "Indiquez votre mot de passe.").max(1_024),
+});
+
+export const requestNewLetterWithPasswordAction = defineAction({
+  guard: "anonymous",
+  schema: passwordSchema,
+  secret: ["password"],
+  run: (input, { context }) => requestNewLetterWithPassword(db, input, context),
+  success: () => NEW_LETTER_SENT,
+});

@@ -7,6 +7,7 @@ import { createAccount, createOrganisation, latestLink, mailbox, tokenOf } from 
 import { administratorRequestStatus } from "./queries";
 import { checkAdminRequestCode, confirmAdminRequest } from "./confirm-admin-request";
 import { requestAdministratorRole } from "./request-administrator-role";
+import { actorOf } from "../testing/actions";
 
 async function pdfText(pdf: Uint8Array): Promise<string> {
   const document = await getDocumentProxy(new Uint8Array(pdf));
@@ -32,7 +33,7 @@ async function requestFor(account: { id: string; organisationId: string | null; 
   return db.$transaction((tx) =>
     requestAdministratorRole(tx, {
       account: { id: account.id, organisationId: account.organisationId!, identifier: account.identifier },
-      actor: { id: account.id, label: account.identifier, role: "USER" },
+      actor: { accountId: account.id, identifier: account.identifier, role: "USER", organisationId: account.organisationId },
       now,
     }),
   );
@@ -165,8 +166,8 @@ describe("LR-6 LR-7 the print queue, posting, the 5 jours ouvrables and the purg
 
     // Friday 6 November 2026, 10:00 in Paris; 11 November is a public holiday.
     const postedOn = new Date("2026-11-06T09:00:00Z");
-    expect(await markLettersPosted(db, operator, { letterIds: [letter.id], postedOn })).toBe(1);
-    expect(await markLettersPosted(db, operator, { letterIds: [letter.id], postedOn })).toBe(0);
+    expect(await markLettersPosted(db, actorOf(operator), { letterIds: [letter.id], postedOn })).toBe(1);
+    expect(await markLettersPosted(db, actorOf(operator), { letterIds: [letter.id], postedOn })).toBe(0);
 
     const status = await administratorRequestStatus(db, requester.id, new Date("2026-11-13T09:00:00Z"));
     expect(status?.overdueFrom?.toISOString()).toBe("2026-11-13T09:00:00.000Z");

@@ -6,6 +6,7 @@
 import "server-only";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { LEGAL_REPRESENTATIVE, type Client } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
@@ -33,7 +34,6 @@ export type CodeRefusal =
 
 export type CodeCheck = ({ ok: true } & RequestSummary) | ({ ok: false } & CodeRefusal);
 
-type Client = Db | Prisma.TransactionClient;
 
 async function summary(db: Client, request: { number: string; organisationId: string; requesterId: string }): Promise<RequestSummary> {
   const [organisation, requester, current] = await Promise.all([
@@ -97,7 +97,7 @@ async function checkCode(
       data: { failedAttempts, ...(lock ? { status: "LOCKED", closedAt: context.now } : {}) },
     });
     await recordAuditEvent(tx, {
-      actor: { id: null, label: "Représentant légal", role: "LEGAL_REPRESENTATIVE" },
+      actor: LEGAL_REPRESENTATIVE,
       action: lock ? "admin_request.locked" : "admin_request.wrong_code",
       organisationId: request.organisationId,
       target: { type: "admin_request", id: request.id, label: request.number },
@@ -181,7 +181,7 @@ export async function confirmAdminRequest(
       data: { identifier: requester.identifier, organisationName: details.organisationName, consoleUrl: appUrl("/administration") },
     });
     await recordAuditEvent(tx, {
-      actor: { id: null, label: "Représentant légal", role: "LEGAL_REPRESENTATIVE" },
+      actor: LEGAL_REPRESENTATIVE,
       action: "admin_request.confirmed",
       organisationId: request.organisationId,
       target: { type: "account", id: requester.id, label: requester.identifier },

@@ -5,7 +5,10 @@
 // if not posted yet, is withdrawn from the print queue (LR-5).
 import "server-only";
 import { appUrl } from "../app-url";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { UserError, type Actor } from "../operation";
+import type { Db } from "../db";
+import { administratorRequestStatus } from "./queries";
 import type { Prisma } from "../generated/prisma/client";
 import { formatAddressBlock } from "../letters/address-block";
 import { printQueueSender } from "../letters/letter-sender";
@@ -25,7 +28,7 @@ async function freeRequestNumber(tx: Prisma.TransactionClient): Promise<string> 
 
 export async function requestAdministratorRole(
   tx: Prisma.TransactionClient,
-  input: { account: { id: string; organisationId: string; identifier: string }; actor: AuditActor; now?: Date },
+  input: { account: { id: string; organisationId: string; identifier: string }; actor: Actor; now?: Date },
 ): Promise<{ requestId: string; number: string; code: string }> {
   const now = input.now ?? new Date();
   const superseded = await tx.adminRequest.findMany({
@@ -100,4 +103,18 @@ export async function requestAdministratorRole(
     at: now,
   });
   return { requestId: request.id, number, code };
+}
+
+/** LR-1: a user of the organisation asks for the role from "Mon espace". */
+export async function askForAdministratorRole(db: Db, actor: Actor, context: { now?: Date } = {}): Promise<void> {
+  if (actor.role !== "USER" || !actor.organisationId) throw new UserError("Votre compte ne peut pas demander ce rôle.");
+  if (await administratorRequestStatus(db, actor.accountId)) throw new UserError("Une demande est déjà en cours pour votre compte.");
+  const organisationId = actor.organisationId;
+  await db.$transaction((tx) =>
+    requestAdministratorRole(tx, {
+      account: { id: actor.accountId, organisationId, identifier: actor.identifier },
+      actor,
+      now: context.now,
+    }),
+  );
 }

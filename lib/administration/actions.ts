@@ -1,13 +1,10 @@
 "use server";
 
-// The administrator's decisions on accounts (ADM-2): requireAdministrator first, the
-// organisation from the session, the account id checked to belong to it.
+// The administrator's decisions on accounts (ADM-2): the organisation comes from the
+// session, the account id is checked to belong to it by the service.
 import { z } from "zod";
-import { refusal } from "../accounts/refusal";
-import { requireAdministrator } from "../auth/guards";
+import { defineAction } from "../actions/define-action";
 import { db } from "../db";
-import { parseForm, type FormState } from "../forms";
-import { clientAddress } from "../request-context";
 import { decideOnAccount } from "./manage-accounts";
 
 const decisionSchema = z.object({
@@ -23,16 +20,12 @@ const DONE = {
   reactivate: "Le compte est réactivé, sans ses anciennes permissions ; la personne en est informée par courriel.",
 } as const;
 
-export async function decideOnAccountAction(_previous: FormState<object>, formData: FormData): Promise<FormState<object>> {
-  const administrator = await requireAdministrator("/administration/comptes");
-  const parsed = parseForm(decisionSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await decideOnAccount(db, administrator, parsed.data, { ipAddress: await clientAddress() });
-  } catch (error) {
-    return refusal(error, {});
-  }
-  // No revalidation: the row stays on screen with its confirmation in place of the buttons;
-  // the list is fresh again at the next visit (these pages are rendered per request).
-  return { status: "success", message: DONE[parsed.data.decision], result: {} };
-}
+// No revalidation: the row stays on screen with its confirmation in place of the buttons;
+// the list is fresh again at the next visit (these pages are rendered per request).
+export const decideOnAccountAction = defineAction({
+  guard: "administrator",
+  returnTo: "/administration/comptes",
+  schema: decisionSchema,
+  run: (input, { actor, context }) => decideOnAccount(db, actor, input, context),
+  success: (_result, input) => DONE[input.decision],
+});

@@ -1,32 +1,17 @@
 // ADM-2 and ADM-5 through the administrator's actions and queries, and the authorization
 // matrix: (a) the organisation's administrator, (b) a user of the same organisation, (c) the
 // administrator of another organisation, (d) an operator, (e) nobody signed in.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation, mailbox, tableCounts } from "../testing/factories";
 import { listAuditEvents, listOrganisationAccounts } from "./queries";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session } from "../testing/actions";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.20", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.20";
 
 const { decideOnAccountAction } = await import("./actions");
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
-
-
 
 let organisationId: string;
 let administrator: Account;
@@ -125,7 +110,7 @@ describe("ADM-5 the audit log: the administrator reads their organisation's, ope
 
 describe("SEC-1 authorization of the administrator's account decisions", () => {
   const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
-  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion" };
+  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion?callbackUrl=%2Fadministration%2Fcomptes" };
 
   it.each([
     ["(b) a user of the same organisation", "user", FORBIDDEN],

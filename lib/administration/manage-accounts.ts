@@ -4,15 +4,14 @@
 // told by e-mail; each decision is audited in the same transaction (ADM-5). Only accounts of
 // the administrator's own organisation can be touched.
 import "server-only";
-import { AccountError } from "../accounts/errors";
 import { appUrl } from "../app-url";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
-import type { AdministratorViewer } from "../auth/guards";
-import type { Db } from "../db";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { AccountStatus, Prisma } from "../generated/prisma/client";
 import { deactivateAccount } from "../lifecycle/deactivation";
 import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
+import type { Db } from "../db";
+import { UserError, type AdministratorActor, type OperationContext } from "../operation";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -34,27 +33,32 @@ async function lockAccountOfOrganisation(tx: Prisma.TransactionClient, organisat
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "accounts" WHERE "id" = ${accountId}::uuid AND "organisationId" = ${organisationId}::uuid FOR UPDATE`;
   // Another organisation's account, or an unknown id: the same answer, nothing revealed.
-  if (!row) throw new AccountError("Ce compte n'appartient pas à votre organisation.");
+  if (!row) throw new UserError("Ce compte n'appartient pas à votre organisation.");
   return tx.account.findUniqueOrThrow({ where: { id: row.id } });
 }
 
 export async function decideOnAccount(
   db: Db,
-  administrator: AdministratorViewer,
+  administrator: AdministratorActor,
   input: { accountId: string; decision: AccountDecision; note?: string | null },
-  context: { ipAddress?: string; now?: Date } = {},
+  context: OperationContext = {},
 ): Promise<void> {
   const now = context.now ?? new Date();
   if (input.accountId === administrator.accountId && input.decision !== "validate") {
-    throw new AccountError("Vous ne pouvez pas prendre cette décision sur votre propre compte.");
+    throw new UserError("Vous ne pouvez pas prendre cette décision sur votre propre compte.");
   }
   if ((input.decision === "invalidate" || input.decision === "refuse") && !input.note?.trim()) {
-    throw new AccountError("Indiquez le motif : il sera communiqué à la personne.", "note");
+    throw new UserError("Indiquez le motif : il sera communiqué à la personne.", "note");
   }
   await db.$transaction(async (tx) => {
     const account = await lockAccountOfOrganisation(tx, administrator.organisationId, input.accountId);
-    if (!ALLOWED_FROM[input.decision](account)) throw new AccountError(NOT_ALLOWED[input.decision]);
-    const common = { identifier: account.identifier, organisationName: administrator.organisationName };
+    if (!ALLOWED_FROM[input.decision](account)) throw new UserError(NOT_ALLOWED[input.decision]);
+    const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
+      where: { id: administrator.accountId },
+      select: { firstName: true, lastName: true, organisation: { select: { name: true } } },
+    });
+    const organisationName = organisation?.name ?? "";
+    const common = { identifier: account.identifier, organisationName };
 
     switch (input.decision) {
       case "validate":
@@ -78,13 +82,13 @@ export async function decideOnAccount(
             reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
             deactivatedAt: now,
             note: input.note!.trim(),
-            contactHint: `Pour toute question, adressez-vous à ${administrator.firstName} ${administrator.lastName}, administrateur de ${administrator.organisationName}.`,
+            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, administrateur de ${organisationName}.`,
           },
         });
         break;
     }
     await recordAuditEvent(tx, {
-      actor: accountActor({ id: administrator.accountId, identifier: administrator.identifier, role: administrator.role }),
+      actor: administrator,
       action: `account.${input.decision === "validate" ? "validated" : input.decision === "refuse" ? "refused" : input.decision === "invalidate" ? "invalidated" : "reactivated"}`,
       organisationId: administrator.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },

@@ -1,31 +1,20 @@
 // The append-only audit log (ADM-5): who did what, to whom, when and from where. Written in
 // the transaction of the change it records.
 import "server-only";
-import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import type { AuditAuthor, Client } from "../operation";
 
-export interface AuditActor {
-  id: string | null;
-  label: string;
-  role: string | null;
-}
+/** How the authors without an account are named in the journal. */
+const NAMED = {
+  system: { label: "Portail (automatique)", role: "SYSTEM" },
+  legal_representative: { label: "Représentant légal", role: "LEGAL_REPRESENTATIVE" },
+} as const;
 
-/** Where and when an audited operation happens. */
-export interface OperationContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
-
-export const SYSTEM_ACTOR: AuditActor = { id: null, label: "Portail (automatique)", role: "SYSTEM" };
-
-export function accountActor(account: { id: string; identifier: string; role: string }): AuditActor {
-  return { id: account.id, label: account.identifier, role: account.role };
-}
 
 export async function recordAuditEvent(
-  db: Db | Prisma.TransactionClient,
+  db: Client,
   event: {
-    actor: AuditActor;
+    actor: AuditAuthor;
     action: string;
     organisationId?: string | null;
     target?: { type: string; id: string; label?: string };
@@ -34,12 +23,13 @@ export async function recordAuditEvent(
     at?: Date;
   },
 ): Promise<void> {
+  const author = typeof event.actor === "string" ? { id: null, ...NAMED[event.actor] } : { id: event.actor.accountId, label: event.actor.identifier, role: event.actor.role };
   await db.auditEvent.create({
     data: {
       createdAt: event.at,
-      actorId: event.actor.id,
-      actorLabel: event.actor.label,
-      actorRole: event.actor.role,
+      actorId: author.id,
+      actorLabel: author.label,
+      actorRole: author.role,
       action: event.action,
       organisationId: event.organisationId ?? null,
       targetType: event.target?.type,

@@ -1,9 +1,9 @@
 "use server";
 
-import { unstable_rethrow } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { loginSchema } from "../accounts/schemas";
-import { parseForm, type FormState } from "../forms";
+import { defineAction } from "../actions/define-action";
+import type { FormState } from "../forms";
 import { signIn, signOut } from "./auth";
 import type { LoginFailure } from "./authenticate";
 import { loginFailureMessage } from "./login-messages";
@@ -11,29 +11,32 @@ import { safeReturnPath } from "./safe-redirect";
 
 export type LoginState = FormState<never> & { reason?: LoginFailure };
 
-export async function loginAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = parseForm(loginSchema, formData, ["password"]);
-  if (!parsed.ok) return parsed.state;
-  const { identifier, password, callbackUrl } = parsed.data;
+/** Signs in and answers with the redirect, or says why not (ACC-6 messages per status). */
+async function signInWithPassword(input: { identifier: string; password: string; callbackUrl?: string }): Promise<{ reason: LoginFailure; seconds?: number }> {
   try {
-    await signIn("credentials", { identifier, password, redirectTo: safeReturnPath(callbackUrl) });
+    await signIn("credentials", { identifier: input.identifier, password: input.password, redirectTo: safeReturnPath(input.callbackUrl) });
   } catch (error) {
-    // A successful sign-in ends with Next's redirect, thrown as an error.
-    unstable_rethrow(error);
-    if (error instanceof CredentialsSignin) {
-      const [reason, seconds] = (error.code ?? "invalid").split(":") as [LoginFailure, string | undefined];
-      return {
-        status: "error",
-        reason,
-        message: loginFailureMessage(reason, Number(seconds) || undefined),
-        fieldErrors: {},
-        values: { identifier, callbackUrl: callbackUrl ?? "" },
-      };
-    }
-    throw error;
+    // A successful sign-in ends with Next's redirect, thrown as an error: it goes on.
+    if (!(error instanceof CredentialsSignin)) throw error;
+    const [reason, seconds] = (error.code ?? "invalid").split(":") as [LoginFailure, string | undefined];
+    return { reason, seconds: Number(seconds) || undefined };
   }
-  return { status: "idle" };
+  throw new Error("signIn returned without redirecting");
 }
+
+export const loginAction = defineAction({
+  guard: "anonymous",
+  schema: loginSchema,
+  secret: ["password"],
+  run: (input) => signInWithPassword(input),
+  answer: (failure, input): LoginState => ({
+    status: "error",
+    reason: failure.reason,
+    message: loginFailureMessage(failure.reason, failure.seconds),
+    fieldErrors: {},
+    values: { identifier: input.identifier, callbackUrl: input.callbackUrl ?? "" },
+  }),
+});
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });

@@ -1,25 +1,46 @@
-// Server-side authorization for pages and actions (SEC-1): every console page and every
-// action calls one of these, whatever the interface shows or hides.
+// Server-side authorization for pages, route handlers and actions (SEC-1): every console
+// page and every action goes through `authorize`, whatever the interface shows or hides.
 import "server-only";
-import { forbidden } from "next/navigation";
-import { requireViewer, type Viewer } from "./viewer";
+import { forbidden, redirect } from "next/navigation";
+import { currentViewer, type Viewer } from "./viewer";
 
 export type OperatorViewer = Viewer & { role: "OPERATOR" };
 export type AdministratorViewer = Viewer & { role: "ADMINISTRATOR"; organisationId: string; organisationName: string };
 
-/** What an administrator's operation needs of the session: who acts, and on which organisation. */
-export type AdministratorActor = Pick<AdministratorViewer, "accountId" | "identifier" | "organisationId">;
+/** Who may call: anybody, a signed-in account, the administrator of an organisation, an operator. */
+export type GuardName = "anonymous" | "account" | "administrator" | "operator";
+
+export type ViewerOf<G extends GuardName> = G extends "anonymous"
+  ? Viewer | null
+  : G extends "administrator"
+    ? AdministratorViewer
+    : G extends "operator"
+      ? OperatorViewer
+      : Viewer;
+
+/**
+ * The viewer if the guard lets them through. Nobody signed in goes to the login page (and
+ * comes back to `returnTo`); a signed-in account without the role gets the 403 page.
+ */
+export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, returnTo = "/espace"): ViewerOf<G> {
+  if (guard === "anonymous") return viewer as ViewerOf<G>;
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (guard === "administrator" && (viewer.role !== "ADMINISTRATOR" || !viewer.organisationId)) forbidden();
+  if (guard === "operator" && viewer.role !== "OPERATOR") forbidden();
+  return viewer as ViewerOf<G>;
+}
+
+/** A signed-in account; otherwise, to the login page. */
+export async function requireViewer(returnTo = "/espace"): Promise<Viewer> {
+  return authorize("account", await currentViewer(), returnTo);
+}
 
 /** An operator of the portal; anybody else gets the 403 page. */
 export async function requireOperator(returnTo = "/operateur"): Promise<OperatorViewer> {
-  const viewer = await requireViewer(returnTo);
-  if (viewer.role !== "OPERATOR") forbidden();
-  return viewer as OperatorViewer;
+  return authorize("operator", await currentViewer(), returnTo);
 }
 
 /** The administrator of an organisation, scoped to it; anybody else gets the 403 page. */
 export async function requireAdministrator(returnTo = "/administration"): Promise<AdministratorViewer> {
-  const viewer = await requireViewer(returnTo);
-  if (viewer.role !== "ADMINISTRATOR" || !viewer.organisationId) forbidden();
-  return viewer as AdministratorViewer;
+  return authorize("administrator", await currentViewer(), returnTo);
 }

@@ -1,7 +1,6 @@
 // The signed-in account of the current request, checked against the database: a token
 // whose sessionVersion is stale, or whose account is no longer active, is no session.
 import "server-only";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
@@ -59,10 +58,3 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     unlockedAccountIds: session.unlockedAccountIds ?? [],
   };
 });
-
-/** For pages and actions that need a signed-in account: otherwise, to the login page. */
-export async function requireViewer(returnTo = "/espace"): Promise<Viewer> {
-  const viewer = await currentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return viewer;
-}

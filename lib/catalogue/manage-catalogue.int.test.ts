@@ -1,37 +1,16 @@
 // ADM, ADM-5, SEC-1: operators create and edit the e-services of the catalogue; every change
 // is audited in its transaction; slugs are unique, addresses https; nobody else may act.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { accountActor, type AuditActor } from "../audit/record-audit-event";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount } from "../testing/factories";
-import { CatalogueError } from "./errors";
 import { createEService, updateEService } from "./manage-catalogue";
 import { getEServiceForOperator, listEServicesForOperator } from "./queries";
 import type { EServiceInput } from "./schemas";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
+import { type Actor, UserError } from "../operation";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/navigation", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/navigation")>()),
-  redirect: (url: string) => {
-    throw new Error(`NEXT_REDIRECT ${url}`);
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-// As in next.config.mjs (experimental.authInterrupts): forbidden() throws Next's 403 signal.
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.7";
 
 const { createEServiceAction, updateEServiceAction } = await import("./actions");
 
@@ -40,7 +19,6 @@ function uniqueSlug(): string {
   sequence += 1;
   return `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${sequence}`;
 }
-
 
 function errorsOf(state: FormState<unknown>) {
   expect(state.status).toBe("error");
@@ -85,12 +63,11 @@ async function expectNothingWritten(run: () => Promise<unknown>) {
   expect(await db.eService.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
 }
 
-
 let operator: Awaited<ReturnType<typeof createAccount>>;
-let actor: AuditActor;
+let actor: Actor;
 beforeEach(async () => {
   operator = await createAccount({ organisationId: null });
-  actor = accountActor(operator);
+  actor = actorOf(operator);
   session.viewer = viewerOf(operator);
 });
 
@@ -141,7 +118,7 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
     const second = await createEService(db, actor, validInput({ name: "Second service" }));
     await expectNothingWritten(async () => {
       const created = createEService(db, actor, validInput({ slug: first.slug }));
-      await expect(created).rejects.toBeInstanceOf(CatalogueError);
+      await expect(created).rejects.toBeInstanceOf(UserError);
       await expect(created).rejects.toMatchObject({ field: "slug", message: expect.stringMatching(/déjà celui de l'e-service « Premier service »/) });
       await expect(updateEService(db, actor, second.id, validInput({ slug: first.slug }))).rejects.toMatchObject({ field: "slug" });
       const state = errorsOf(await createEServiceAction({ status: "idle" }, form(formFields({ slug: ` ${first.slug.toUpperCase()} ` }))));
@@ -222,7 +199,7 @@ describe("SEC-1 ADM catalogue: only operators may create or edit e-services", ()
   });
 
   const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
-  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion" };
+  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion?callbackUrl=%2Foperateur%2Fcatalogue" };
 
   it.each([
     ["an administrator", "ADMINISTRATOR" as const, FORBIDDEN],
@@ -244,7 +221,7 @@ describe("SEC-1 ADM catalogue: only operators may create or edit e-services", ()
   it("the service itself refuses an actor who is not an operator", async () => {
     const administrator = await createAccount({ role: "ADMINISTRATOR" });
     await expectNothingWritten(async () => {
-      await expect(createEService(db, accountActor(administrator), validInput())).rejects.toThrow(/operators/);
+      await expect(createEService(db, actorOf(administrator), validInput())).rejects.toThrow(/operators/);
     });
   });
 });

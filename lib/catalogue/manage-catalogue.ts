@@ -2,23 +2,18 @@
 // event (ADM-5) are written in one transaction. Deactivating an e-service keeps its
 // subscriptions and permissions: the catalogue and /e-services only show active ones.
 import "server-only";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { Prisma, type EService } from "../generated/prisma/client";
-import { CatalogueError } from "./errors";
 import { E_SERVICE_FIELD_LABELS, eServiceSchema, type EServiceField, type EServiceInput } from "./schemas";
-
-export interface ChangeContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
+import { UserError, type Actor, type OperationContext } from "../operation";
 
 type FieldValue = string | boolean;
 export type EServiceChanges = Partial<Record<EServiceField, { from: FieldValue; to: FieldValue }>>;
 
 const FIELDS = Object.keys(E_SERVICE_FIELD_LABELS) as EServiceField[];
 
-function assertOperator(actor: AuditActor) {
+function assertOperator(actor: Actor) {
   // Authorization belongs to the callers (requireOperator); this only stops a wrong wiring.
   if (actor.role !== "OPERATOR") throw new Error(`the catalogue is managed by operators, not ${actor.role}`);
 }
@@ -28,13 +23,13 @@ function checked(input: EServiceInput): EServiceInput {
   const result = eServiceSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new CatalogueError(issue.message, issue.path[0] as EServiceField | undefined);
+    throw new UserError(issue.message, issue.path[0] as EServiceField | undefined);
   }
   return result.data;
 }
 
 function duplicateSlug(slug: string, holder: { name: string }) {
-  return new CatalogueError(
+  return new UserError(
     `L'identifiant « ${slug} » est déjà celui de l'e-service « ${holder.name} » : chaque identifiant est unique.`,
     "slug",
   );
@@ -62,7 +57,7 @@ function valuesOf(eService: Pick<EService, EServiceField>): Record<EServiceField
   return Object.fromEntries(FIELDS.map((field) => [field, eService[field]])) as Record<EServiceField, FieldValue>;
 }
 
-export async function createEService(db: Db, actor: AuditActor, rawInput: EServiceInput, context: ChangeContext = {}): Promise<EService> {
+export async function createEService(db: Db, actor: Actor, rawInput: EServiceInput, context: OperationContext = {}): Promise<EService> {
   assertOperator(actor);
   const input = checked(rawInput);
   await ensureSlugFree(db, input.slug);
@@ -87,15 +82,15 @@ export type UpdateOutcome = { eService: EService; changes: EServiceChanges };
 /** Saves what changed; nothing changed means nothing written, not even an audit event. */
 export async function updateEService(
   db: Db,
-  actor: AuditActor,
+  actor: Actor,
   id: string,
   rawInput: EServiceInput,
-  context: ChangeContext = {},
+  context: OperationContext = {},
 ): Promise<UpdateOutcome> {
   assertOperator(actor);
   const input = checked(rawInput);
   const current = await db.eService.findUnique({ where: { id } });
-  if (!current) throw new CatalogueError("Cet e-service n'existe pas ou plus : revenez au catalogue.");
+  if (!current) throw new UserError("Cet e-service n'existe pas ou plus : revenez au catalogue.");
   if (input.slug !== current.slug) await ensureSlugFree(db, input.slug, current.id);
 
   const before = valuesOf(current);

@@ -8,13 +8,13 @@
 // to measure, and the hash of a 256-bit secret cannot be reversed.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
+import { UserError, type Actor, type OperationContext } from "../operation";
 
 const KEY_PATTERN = /^pes_([a-z2-7]{10})_([A-Za-z0-9_-]{43})$/;
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
-export class ApiKeyError extends Error {}
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
@@ -30,12 +30,7 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
   return { key, prefix, keyHash: hashApiKey(key) };
 }
 
-export interface ChangeContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
-
-function assertOperator(actor: AuditActor) {
+function assertOperator(actor: Actor) {
   // Authorization belongs to the callers (requireOperator); this only stops a wrong wiring.
   if (actor.role !== "OPERATOR") throw new Error(`API keys are managed by operators, not ${actor.role}`);
 }
@@ -44,18 +39,18 @@ async function eServiceOf(db: Db, eServiceId: string) {
   const service = /^[0-9a-f-]{36}$/i.test(eServiceId)
     ? await db.eService.findUnique({ where: { id: eServiceId }, select: { id: true, name: true } })
     : null;
-  if (!service) throw new ApiKeyError("Cet e-service n'existe pas ou plus : revenez au catalogue.");
+  if (!service) throw new UserError("Cet e-service n'existe pas ou plus : revenez au catalogue.");
   return service;
 }
 
 /** A new key for the e-service; the returned `key` is the only time it exists in clear. */
-export async function createApiKey(db: Db, actor: AuditActor, eServiceId: string, context: ChangeContext = {}) {
+export async function createApiKey(db: Db, actor: Actor, eServiceId: string, context: OperationContext = {}) {
   assertOperator(actor);
   const service = await eServiceOf(db, eServiceId);
   const generated = generateApiKey();
   await db.$transaction(async (tx) => {
     const created = await tx.eServiceApiKey.create({
-      data: { eServiceId: service.id, prefix: generated.prefix, keyHash: generated.keyHash, createdById: actor.id, createdAt: context.now },
+      data: { eServiceId: service.id, prefix: generated.prefix, keyHash: generated.keyHash, createdById: actor.accountId, createdAt: context.now },
     });
     await recordAuditEvent(tx, {
       actor,
@@ -73,13 +68,13 @@ async function activeKeyOf(db: Db, eServiceId: string, keyId: string) {
   const key = /^[0-9a-f-]{36}$/i.test(keyId)
     ? await db.eServiceApiKey.findFirst({ where: { id: keyId, eServiceId }, select: { id: true, prefix: true, revokedAt: true } })
     : null;
-  if (!key) throw new ApiKeyError("Cette clé n'existe pas pour cet e-service.");
-  if (key.revokedAt) throw new ApiKeyError(`La clé ${key.prefix} est déjà révoquée.`);
+  if (!key) throw new UserError("Cette clé n'existe pas pour cet e-service.");
+  if (key.revokedAt) throw new UserError(`La clé ${key.prefix} est déjà révoquée.`);
   return key;
 }
 
 /** Revokes a key: the e-service's next call with it is refused. */
-export async function revokeApiKey(db: Db, actor: AuditActor, eServiceId: string, keyId: string, context: ChangeContext = {}) {
+export async function revokeApiKey(db: Db, actor: Actor, eServiceId: string, keyId: string, context: OperationContext = {}) {
   assertOperator(actor);
   const service = await eServiceOf(db, eServiceId);
   const key = await activeKeyOf(db, service.id, keyId);
@@ -87,7 +82,7 @@ export async function revokeApiKey(db: Db, actor: AuditActor, eServiceId: string
   await db.$transaction(async (tx) => {
     // Guarded by revokedAt: two operators revoking at once record one revocation.
     const { count } = await tx.eServiceApiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
-    if (count === 0) throw new ApiKeyError(`La clé ${key.prefix} est déjà révoquée.`);
+    if (count === 0) throw new UserError(`La clé ${key.prefix} est déjà révoquée.`);
     await recordAuditEvent(tx, {
       actor,
       action: "e_service.api_key_revoked",
@@ -101,7 +96,7 @@ export async function revokeApiKey(db: Db, actor: AuditActor, eServiceId: string
 }
 
 /** Replaces a key by a new one in one transaction: the old key stops working at once. */
-export async function rotateApiKey(db: Db, actor: AuditActor, eServiceId: string, keyId: string, context: ChangeContext = {}) {
+export async function rotateApiKey(db: Db, actor: Actor, eServiceId: string, keyId: string, context: OperationContext = {}) {
   assertOperator(actor);
   const service = await eServiceOf(db, eServiceId);
   const old = await activeKeyOf(db, service.id, keyId);
@@ -109,9 +104,9 @@ export async function rotateApiKey(db: Db, actor: AuditActor, eServiceId: string
   const generated = generateApiKey();
   await db.$transaction(async (tx) => {
     const { count } = await tx.eServiceApiKey.updateMany({ where: { id: old.id, revokedAt: null }, data: { revokedAt: now } });
-    if (count === 0) throw new ApiKeyError(`La clé ${old.prefix} est déjà révoquée.`);
+    if (count === 0) throw new UserError(`La clé ${old.prefix} est déjà révoquée.`);
     const created = await tx.eServiceApiKey.create({
-      data: { eServiceId: service.id, prefix: generated.prefix, keyHash: generated.keyHash, createdById: actor.id, createdAt: now },
+      data: { eServiceId: service.id, prefix: generated.prefix, keyHash: generated.keyHash, createdById: actor.accountId, createdAt: now },
     });
     await recordAuditEvent(tx, {
       actor,

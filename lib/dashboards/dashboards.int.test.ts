@@ -1,30 +1,17 @@
 // DASH-1, DASH-3, DASH-4: who sees which dashboard, the figures shown, the PDF export, and
 // the operator-only API key action.
 import { extractText, getDocumentProxy } from "unpdf";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session } from "../testing/actions";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { exportDashboardsPdf, fileSlug } from "./export";
 import { dayToDate } from "./periods";
 import { loadDashboards, visibleEServices } from "./queries";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.30";
 
-const { apiKeyAction } = await import("./api-key-actions");
+const { apiKeyAction } = await import("./actions");
 
 // 22 November 2026, 10:00 in Paris: the periods end on 21 November.
 const NOW = new Date("2026-11-22T09:00:00Z");

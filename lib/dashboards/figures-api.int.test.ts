@@ -1,12 +1,12 @@
 // DASH-1: the e-service figures API (`POST /api/v1/figures`) and its operator-managed keys.
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountActor } from "../audit/record-audit-event";
 import { db } from "../db";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { authenticateApiKey, createApiKey, revokeApiKey, rotateApiKey } from "./api-keys";
 import { handleFiguresPost } from "./figures-route";
 import { dayToDate } from "./periods";
+import { actorOf } from "../testing/actions";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 
@@ -14,7 +14,7 @@ let eServiceId: string;
 let otherServiceId: string;
 let organisation: { id: string; code: string };
 let key: string;
-let operator: ReturnType<typeof accountActor>;
+let operator: ReturnType<typeof actorOf>;
 
 async function subscribe(organisationId: string, serviceId: string, startDate = "2026-01-01", endDate: string | null = null) {
   await db.subscription.create({
@@ -33,7 +33,7 @@ beforeEach(async () => {
   organisation = await createOrganisation();
   await subscribe(organisation.id, eServiceId);
   const operatorAccount = await createAccount({ organisationId: null, role: "OPERATOR" });
-  operator = accountActor({ id: operatorAccount.id, identifier: operatorAccount.identifier, role: "OPERATOR" });
+  operator = actorOf(operatorAccount);
   key = (await createApiKey(db, operator, eServiceId, { ipAddress: "198.51.100.7" })).key;
 });
 
@@ -67,7 +67,7 @@ describe("DASH-1 e-service API keys", () => {
     expect(key).toContain(row.prefix);
     expect(JSON.stringify(row)).not.toContain(key.split("_")[2]);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "e_service.api_key_created", targetId: eServiceId } })).toMatchObject({
-      actorId: operator.id,
+      actorId: operator.accountId,
       ipAddress: "198.51.100.7",
     });
   });

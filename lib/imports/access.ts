@@ -3,44 +3,47 @@
 // any existing organisation; anybody else gets the 403 page.
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { accountActor, type AuditActor } from "../audit/record-audit-event";
-import { requireViewer, type Viewer } from "../auth/viewer";
-import { db } from "../db";
+import { requireViewer } from "../auth/guards";
+import type { Viewer } from "../auth/viewer";
+import { db, type Db } from "../db";
 
 export interface ImportScope {
+  /** The signed-in person, who is also the operations' Actor. */
   viewer: Viewer;
-  actor: AuditActor & { id: string };
   organisationId: string;
   organisationName: string;
   /** Where this console's import pages live. */
   basePath: string;
 }
 
-export async function requireImportScope(requestedOrganisationId?: string | null, returnTo = "/administration/imports"): Promise<ImportScope> {
-  const viewer = await requireViewer(returnTo);
-  const actor = { ...accountActor({ id: viewer.accountId, identifier: viewer.identifier, role: viewer.role }), id: viewer.accountId };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The organisation `viewer` may import into, given the one the request names (operators only). */
+export async function resolveImportScope(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope> {
   if (viewer.role === "ADMINISTRATOR" && viewer.organisationId) {
     if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) forbidden();
-    return { viewer, actor, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
+    return { viewer, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
   }
   if (viewer.role === "OPERATOR") {
-    const parsed = requestedOrganisationId && /^[0-9a-f-]{36}$/i.test(requestedOrganisationId) ? requestedOrganisationId : null;
+    const parsed = requestedOrganisationId && UUID.test(requestedOrganisationId) ? requestedOrganisationId : null;
     const organisation = parsed ? await db.organisation.findUnique({ where: { id: parsed }, select: { id: true, name: true } }) : null;
     if (!organisation) notFound();
-    return { viewer, actor, organisationId: organisation.id, organisationName: organisation.name, basePath: `/operateur/organisations/${organisation.id}/imports` };
+    return { viewer, organisationId: organisation.id, organisationName: organisation.name, basePath: `/operateur/organisations/${organisation.id}/imports` };
   }
   forbidden();
+}
+
+export async function requireImportScope(requestedOrganisationId?: string | null, returnTo = "/administration/imports"): Promise<ImportScope> {
+  return resolveImportScope(db, await requireViewer(returnTo), requestedOrganisationId);
 }
 
 /** For the import's own routes: the scope of the organisation the import belongs to, if the viewer may see it. */
 export async function requireImportAccess(importId: string, returnTo: string): Promise<ImportScope & { importId: string }> {
   const viewer = await requireViewer(returnTo);
   if (viewer.role !== "OPERATOR" && viewer.role !== "ADMINISTRATOR") forbidden();
-  const found = /^[0-9a-f-]{36}$/i.test(importId)
-    ? await db.import.findUnique({ where: { id: importId }, select: { id: true, organisationId: true } })
-    : null;
+  const found = UUID.test(importId) ? await db.import.findUnique({ where: { id: importId }, select: { id: true, organisationId: true } }) : null;
   if (!found) notFound();
   // An administrator asking for another organisation's import is refused like any other.
-  const scope = await requireImportScope(found.organisationId, returnTo);
+  const scope = await resolveImportScope(db, viewer, found.organisationId);
   return { ...scope, importId: found.id };
 }

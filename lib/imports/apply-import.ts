@@ -18,12 +18,12 @@
 //   opening date when there is one.
 import "server-only";
 import { identifierPool } from "../accounts/allocate-identifiers";
-import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { ImportRowOutcome, Prisma } from "../generated/prisma/client";
 import { loadAccountsForApply, loadEServices } from "./context";
-import { ImportError } from "./errors";
 import { changedFields, type ExistingAccount, type RowPlan } from "./rows";
+import { SYSTEM_ACTOR, UserError, type Actor, type OperationContext } from "../operation";
 
 export const CHUNK_SIZE = 2_000;
 const TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
@@ -34,16 +34,16 @@ async function lockImport(tx: Tx, importId: string, organisationId: string) {
   const [row] = await tx.$queryRaw<{ id: string; status: string; processedRows: number; totalRows: number; fileName: string }[]>`
     SELECT "id", "status", "processedRows", "totalRows", "fileName" FROM "imports"
     WHERE "id" = ${importId}::uuid AND "organisationId" = ${organisationId}::uuid FOR UPDATE`;
-  if (!row) throw new ImportError("Cet import est introuvable.");
+  if (!row) throw new UserError("Cet import est introuvable.");
   return row;
 }
 
 /** The administrator confirms a preview: it is queued for the background task. */
-export async function confirmImport(db: Db, actor: AuditActor, input: { organisationId: string; importId: string }, context: { ipAddress?: string | null; now?: Date } = {}) {
+export async function confirmImport(db: Db, actor: Actor, input: { organisationId: string; importId: string }, context: OperationContext = {}) {
   const now = context.now ?? new Date();
   await db.$transaction(async (tx) => {
     const current = await lockImport(tx, input.importId, input.organisationId);
-    if (current.status !== "PREVIEWED") throw new ImportError("Cet import a déjà été confirmé ou abandonné.");
+    if (current.status !== "PREVIEWED") throw new UserError("Cet import a déjà été confirmé ou abandonné.");
     await tx.import.update({
       where: { id: current.id },
       data: { status: "QUEUED", processedRows: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, refusedCount: 0 },
@@ -61,11 +61,11 @@ export async function confirmImport(db: Db, actor: AuditActor, input: { organisa
 }
 
 /** A preview that will not be applied. */
-export async function cancelImport(db: Db, actor: AuditActor, input: { organisationId: string; importId: string }, context: { ipAddress?: string | null; now?: Date } = {}) {
+export async function cancelImport(db: Db, actor: Actor, input: { organisationId: string; importId: string }, context: OperationContext = {}) {
   const now = context.now ?? new Date();
   await db.$transaction(async (tx) => {
     const current = await lockImport(tx, input.importId, input.organisationId);
-    if (current.status !== "PREVIEWED") throw new ImportError("Seul un import en attente de confirmation peut être abandonné.");
+    if (current.status !== "PREVIEWED") throw new UserError("Seul un import en attente de confirmation peut être abandonné.");
     await tx.import.update({ where: { id: current.id }, data: { status: "CANCELLED", finishedAt: now } });
     // The rows held the file's personal data only for the preview.
     await tx.importRow.deleteMany({ where: { importId: current.id } });
@@ -81,11 +81,11 @@ export async function cancelImport(db: Db, actor: AuditActor, input: { organisat
 }
 
 /** A failed import continues from the first row not applied. */
-export async function resumeImport(db: Db, actor: AuditActor, input: { organisationId: string; importId: string }, context: { ipAddress?: string | null; now?: Date } = {}) {
+export async function resumeImport(db: Db, actor: Actor, input: { organisationId: string; importId: string }, context: OperationContext = {}) {
   const now = context.now ?? new Date();
   await db.$transaction(async (tx) => {
     const current = await lockImport(tx, input.importId, input.organisationId);
-    if (current.status !== "FAILED") throw new ImportError("Seul un import interrompu peut être repris.");
+    if (current.status !== "FAILED") throw new UserError("Seul un import interrompu peut être repris.");
     await tx.import.update({ where: { id: current.id }, data: { status: "QUEUED", errorMessage: null, finishedAt: null } });
     await recordAuditEvent(tx, {
       actor,
@@ -230,7 +230,7 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
                   ${results.map((r) => r.accountId)}::uuid[]) AS v(id, outcome, reason, account_id)
       WHERE r."id" = v.id`;
 
-    const actor: AuditActor = await importActor(tx, current.createdById);
+    const actor = await importActor(tx, current.createdById);
     // One audit event per account created or updated, written set-based like the rest.
     const audited = results.filter((result) => (result.outcome === "CREATED" || result.outcome === "UPDATED") && result.accountId);
     if (audited.length) {
@@ -279,10 +279,10 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
   }, TRANSACTION);
 }
 
-async function importActor(tx: Tx, accountId: string | null): Promise<AuditActor> {
-  if (!accountId) return SYSTEM_ACTOR;
-  const account = await tx.account.findUnique({ where: { id: accountId }, select: { id: true, identifier: true, role: true } });
-  return account ? { id: account.id, label: account.identifier, role: account.role } : SYSTEM_ACTOR;
+/** Who the accounts' audit events name: the person who confirmed the import (the set-based insert writes the journal's columns itself). */
+async function importActor(tx: Tx, accountId: string | null): Promise<{ id: string | null; label: string; role: string }> {
+  const account = accountId ? await tx.account.findUnique({ where: { id: accountId }, select: { id: true, identifier: true, role: true } }) : null;
+  return account ? { id: account.id, label: account.identifier, role: account.role } : { id: null, label: "Portail (automatique)", role: "SYSTEM" };
 }
 
 /** Inserts the accounts of a chunk; returns the created account of each import row (absent: address taken meanwhile). */

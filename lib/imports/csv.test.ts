@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsv, detectSeparator, ImportFileError, mapHeaders, MAX_FILE_BYTES, MAX_ROWS, parseCsvFile } from "./csv";
+import { decodeCsv, detectSeparator, mapHeaders, MAX_FILE_BYTES, MAX_ROWS, parseCsvFile } from "./csv";
+import { UserError } from "../operation";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -68,7 +69,7 @@ describe("BULK-1 CSV parsing: separators, quotes, headers", () => {
 
 describe("BULK-1 CSV parsing: files refused with a clear message", () => {
   const refuses = (bytes: Uint8Array, message: RegExp) => {
-    expect(() => parseCsvFile(bytes)).toThrow(ImportFileError);
+    expect(() => parseCsvFile(bytes)).toThrow(UserError);
     expect(() => parseCsvFile(bytes)).toThrow(message);
   };
 

@@ -4,16 +4,11 @@
 // Pure: no I/O, so the rules are unit-tested on bytes.
 import { parse } from "csv-parse/sync";
 import { foldText } from "../identifiers";
+import { UserError } from "../operation";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 50_000;
 
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ImportFileError";
-  }
-}
 
 export type ImportColumn = "civility" | "firstName" | "lastName" | "email" | "category" | "eServices" | "openingDate";
 
@@ -112,12 +107,12 @@ export function mapHeaders(header: string[]): Partial<Record<ImportColumn, numbe
 
 /** Parses a whole file; refuses, with a French message, what cannot be an export of people. */
 export function parseCsvFile(bytes: Uint8Array): ParsedCsv {
-  if (bytes.byteLength === 0) throw new ImportFileError("Le fichier est vide.");
+  if (bytes.byteLength === 0) throw new UserError("Le fichier est vide.", "file");
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new ImportFileError(`Le fichier dépasse la taille maximale de ${MAX_FILE_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`);
+    throw new UserError(`Le fichier dépasse la taille maximale de ${MAX_FILE_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`, "file");
   }
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new ImportFileError("Ce fichier n'est pas un fichier texte CSV : enregistrez l'export au format CSV (séparateur point-virgule ou virgule).");
+    throw new UserError("Ce fichier n'est pas un fichier texte CSV : enregistrez l'export au format CSV (séparateur point-virgule ou virgule).", "file");
   }
   const { text, encoding } = decodeCsv(bytes);
   const separator = detectSeparator(text);
@@ -134,23 +129,25 @@ export function parseCsvFile(bytes: Uint8Array): ParsedCsv {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new ImportFileError(
+    throw new UserError(
       `Le fichier CSV est mal formé${line ? ` (vers la ligne ${line})` : ""} : vérifiez les guillemets et le séparateur.`,
+      "file",
     );
   }
-  if (table.length === 0) throw new ImportFileError("Le fichier est vide.");
+  if (table.length === 0) throw new UserError("Le fichier est vide.", "file");
   const columns = mapHeaders(table[0].record);
   const missing = REQUIRED_COLUMNS.filter((column) => columns[column] === undefined);
   if (missing.length) {
-    throw new ImportFileError(
+    throw new UserError(
       `La ligne d'en-tête doit contenir les colonnes ${REQUIRED_COLUMNS.map((column) => `« ${COLUMN_LABELS[column]} »`).join(", ")} ; ` +
         `il manque ${missing.map((column) => `« ${COLUMN_LABELS[column]} »`).join(", ")}.`,
+      "file",
     );
   }
   const dataRows = table.length - 1;
-  if (dataRows === 0) throw new ImportFileError("Le fichier ne contient aucune ligne après la ligne d'en-tête.");
+  if (dataRows === 0) throw new UserError("Le fichier ne contient aucune ligne après la ligne d'en-tête.", "file");
   if (dataRows > MAX_ROWS) {
-    throw new ImportFileError(`Le fichier contient ${dataRows.toLocaleString("fr-FR")} lignes ; ${MAX_ROWS.toLocaleString("fr-FR")} au plus par import.`);
+    throw new UserError(`Le fichier contient ${dataRows.toLocaleString("fr-FR")} lignes ; ${MAX_ROWS.toLocaleString("fr-FR")} au plus par import.`, "file");
   }
   const entries = Object.entries(columns) as [ImportColumn, number][];
   const records = table.slice(1).map(({ record, info }) => {

@@ -1,13 +1,12 @@
 // BULK-1..4 on real PostgreSQL: preview then import, idempotence, the e-mail correction,
 // opening dates with the nightly job, the re-check at apply time, and who may import where.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { activateAccount } from "../accounts/activate-account";
 import { resendActivation } from "../accounts/resend-activation";
-import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { SCHEDULED_JOBS, RECURRING_TASKS } from "../jobs/schedule";
 import { processNeverActivatedAccounts } from "../lifecycle/never-activated";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
 import { CHUNK_SIZE, confirmImport, processImports, resumeImport } from "./apply-import";
 import { previewImport } from "./preview-import";
@@ -15,19 +14,7 @@ import { importListing } from "./queries";
 import { listingCsv } from "./listing";
 import { importsNightlyJob, importsTask, sendDueWelcomeEmails } from "./welcome";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.30";
 
 const { uploadImportAction, confirmImportAction } = await import("./actions");
 
@@ -54,7 +41,7 @@ beforeEach(async () => {
   });
 });
 
-const actor = () => ({ id: administrator.id, label: administrator.identifier, role: "ADMINISTRATOR" });
+const actor = () => actorOf(administrator);
 
 async function runImport(text: string, now = new Date()) {
   const { importId } = await previewImport(db, actor(), { organisationId, fileName: "eleves.csv", bytes: utf8(text) }, { now });

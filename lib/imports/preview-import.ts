@@ -2,26 +2,23 @@
 // decisions are stored (import_rows) so that the confirmation applies exactly what the
 // administrator read; nothing else is written before that confirmation.
 import "server-only";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { loadDecisionContext } from "./context";
 import { parseCsvFile } from "./csv";
 import { decideRows } from "./rows";
-
-export interface ImportActor extends AuditActor {
-  id: string;
-}
+import type { Actor, OperationContext } from "../operation";
 
 const INSERT_BATCH = 5_000;
 
 export async function previewImport(
   db: Db,
-  actor: ImportActor,
+  actor: Actor,
   input: { organisationId: string; fileName: string; bytes: Uint8Array },
-  context: { ipAddress?: string | null; now?: Date } = {},
+  context: OperationContext = {},
 ): Promise<{ importId: string }> {
   const now = context.now ?? new Date();
-  // Throws ImportFileError (a French message) for what is not a usable export.
+  // Throws UserError (a French message) for what is not a usable export.
   const parsed = parseCsvFile(input.bytes);
   const decisionContext = await loadDecisionContext(db, input.organisationId, now);
   const decisions = decideRows(parsed.records, decisionContext);
@@ -34,7 +31,7 @@ export async function previewImport(
       const created = await tx.import.create({
         data: {
           organisationId: input.organisationId,
-          createdById: actor.id,
+          createdById: actor.accountId,
           fileName,
           fileSize: input.bytes.byteLength,
           status: "PREVIEWED",

@@ -12,7 +12,8 @@
 //   sends whatever is due.
 import "server-only";
 import { appUrl } from "../app-url";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";

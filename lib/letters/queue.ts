@@ -2,7 +2,8 @@
 // PDF, "marquer comme posté" with the date, and the history. Letter PDFs carry a live
 // code: they are kept until 30 days after posting, then purged (the purge job below).
 import "server-only";
-import { accountActor, recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR, type Actor, type OperationContext } from "../operation";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
 import { mergePdfs } from "./merge-pdfs";
@@ -69,10 +70,12 @@ export async function queuedBatchPdf(db: Db): Promise<{ pdf: Buffer; count: numb
   return { pdf: await mergePdfs(letters.map((letter) => letter.pdf!)), count: letters.length };
 }
 
+/** "Marquer comme posté" (LR-6): returns how many letters were still queued and are now posted. */
 export async function markLettersPosted(
   db: Db,
-  actor: { id: string; identifier: string; role: string },
+  actor: Actor,
   input: { letterIds: string[]; postedOn: Date },
+  context: OperationContext = {},
 ): Promise<number> {
   return db.$transaction(async (tx) => {
     const letters = await tx.letter.findMany({
@@ -80,13 +83,14 @@ export async function markLettersPosted(
       select: { id: true, adminRequest: { select: { number: true, organisationId: true } } },
     });
     for (const letter of letters) {
-      await tx.letter.update({ where: { id: letter.id }, data: { status: "POSTED", postedAt: input.postedOn, postedById: actor.id } });
+      await tx.letter.update({ where: { id: letter.id }, data: { status: "POSTED", postedAt: input.postedOn, postedById: actor.accountId } });
       await recordAuditEvent(tx, {
-        actor: accountActor(actor),
+        actor,
         action: "letter.posted",
         organisationId: letter.adminRequest.organisationId,
         target: { type: "letter", id: letter.id, label: letter.adminRequest.number },
         details: { postedOn: input.postedOn.toISOString().slice(0, 10) },
+        ipAddress: context.ipAddress,
       });
     }
     return letters.length;

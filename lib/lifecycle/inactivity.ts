@@ -19,7 +19,8 @@
 //   same day finds nothing to do.
 import "server-only";
 import { appUrl } from "../app-url";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR } from "../operation";
 import { addMonthsClamped } from "../calendar";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";

@@ -16,7 +16,8 @@
 //   "account.purged" event, which names the identifier only.
 // - "30 days" is 30 × 24 hours after the deactivation instant.
 import "server-only";
-import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { ScheduledJob } from "../jobs/runner";

@@ -1,38 +1,17 @@
 // ORG-3, ORG-4, ADM-5, SEC-1: operators create and edit organisations; every change is
 // audited in its transaction; codes are unique and valid for their kind; nobody else may act.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { accountActor, type AuditActor } from "../audit/record-audit-event";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import type { OrganisationKind } from "../generated/prisma/enums";
 import { createAccount } from "../testing/factories";
-import { OrganisationError } from "./errors";
 import { createOrganisation, updateOrganisation } from "./manage-organisations";
 import { getOrganisationForOperator, listOrganisationsForOperator } from "./queries";
 import type { OrganisationInput } from "./schemas";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
+import { type Actor, UserError } from "../operation";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/navigation", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/navigation")>()),
-  redirect: (url: string) => {
-    throw new Error(`NEXT_REDIRECT ${url}`);
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-// As in next.config.mjs (experimental.authInterrupts): forbidden() throws Next's 403 signal.
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.7";
 
 const { createOrganisationAction, updateOrganisationAction } = await import("./actions");
 
@@ -42,7 +21,6 @@ function publicBodyCode(): string {
   sequence += 1;
   return `${String(100_000 + (Date.now() % 800_000) + sequence).slice(-6)}RH`;
 }
-
 
 function errorsOf(state: FormState<unknown>) {
   expect(state.status).toBe("error");
@@ -98,12 +76,11 @@ async function expectNothingWritten(run: () => Promise<unknown>) {
   expect(await db.organisation.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
 }
 
-
 let operator: Awaited<ReturnType<typeof createAccount>>;
-let actor: AuditActor;
+let actor: Actor;
 beforeEach(async () => {
   operator = await createAccount({ organisationId: null });
-  actor = accountActor(operator);
+  actor = actorOf(operator);
   session.viewer = viewerOf(operator);
 });
 
@@ -220,7 +197,7 @@ describe("ORG-3 duplicate and invalid codes are refused, nothing written", () =>
     const second = await createOrganisation(db, actor, validInput({ name: "Second organisme" }));
     await expectNothingWritten(async () => {
       const created = createOrganisation(db, actor, validInput({ code: first.code.toLowerCase() }));
-      await expect(created).rejects.toBeInstanceOf(OrganisationError);
+      await expect(created).rejects.toBeInstanceOf(UserError);
       await expect(created).rejects.toMatchObject({ field: "code", message: expect.stringMatching(/« Premier organisme »/) });
       await expect(updateOrganisation(db, actor, second.id, validInput({ code: first.code }))).rejects.toMatchObject({
         field: "code",
@@ -322,7 +299,7 @@ describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
   });
 
   const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
-  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion" };
+  const TO_LOGIN = { message: "NEXT_REDIRECT /connexion?callbackUrl=%2Foperateur%2Forganisations" };
 
   it.each([
     ["an administrator", "ADMINISTRATOR" as const, FORBIDDEN],
@@ -345,7 +322,7 @@ describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
   it("the service itself refuses an actor who is not an operator", async () => {
     const administrator = await createAccount({ role: "ADMINISTRATOR" });
     await expectNothingWritten(async () => {
-      await expect(createOrganisation(db, accountActor(administrator), validInput())).rejects.toThrow(/operators/);
+      await expect(createOrganisation(db, actorOf(administrator), validInput())).rejects.toThrow(/operators/);
     });
   });
 });

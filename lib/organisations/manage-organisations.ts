@@ -2,37 +2,32 @@
 // address letters are sent to (a letter only ever goes to the address held here). Each
 // change and its audit event (ADM-5) are written in one transaction.
 import "server-only";
-import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { Prisma, type Organisation } from "../generated/prisma/client";
-import { OrganisationError } from "./errors";
 import { departmentOfInsee, inseeCodeOf } from "./organisation-codes";
 import { checkOrganisation, ORGANISATION_FIELD_LABELS, type OrganisationField, type OrganisationInput } from "./schemas";
-
-export interface ChangeContext {
-  ipAddress?: string | null;
-  now?: Date;
-}
+import { UserError, type Actor, type OperationContext } from "../operation";
 
 type FieldValue = string | string[] | null;
 export type OrganisationChanges = Partial<Record<OrganisationField, { from: FieldValue; to: FieldValue }>>;
 
 const FIELDS = Object.keys(ORGANISATION_FIELD_LABELS) as OrganisationField[];
 
-function assertOperator(actor: AuditActor) {
+function assertOperator(actor: Actor) {
   // Authorization belongs to the callers (requireOperator); this only stops a wrong wiring.
-  if (actor.role !== "OPERATOR" && actor.role !== "SYSTEM") throw new Error(`organisations are managed by operators, not ${actor.role}`);
+  if (actor.role !== "OPERATOR") throw new Error(`organisations are managed by operators, not ${actor.role}`);
 }
 
 /** The service never trusts its caller: the same rules as the form, once more. */
 function checked(input: OrganisationInput): OrganisationInput {
   const result = checkOrganisation({ ...input, postalCodes: input.postalCodes.join(" ") });
-  if (!result.ok) throw new OrganisationError(result.problems[0].message, result.problems[0].field);
+  if (!result.ok) throw new UserError(result.problems[0].message, result.problems[0].field);
   return result.input;
 }
 
 function duplicateCode(code: string, holder: { name: string }) {
-  return new OrganisationError(`Le code ${code} est déjà celui de l'organisation « ${holder.name} » : chaque code est unique.`, "code");
+  return new UserError(`Le code ${code} est déjà celui de l'organisation « ${holder.name} » : chaque code est unique.`, "code");
 }
 
 async function ensureCodeFree(db: Db | Prisma.TransactionClient, code: string, exceptId?: string) {
@@ -63,9 +58,9 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 
 export async function createOrganisation(
   db: Db,
-  actor: AuditActor,
+  actor: Actor,
   rawInput: OrganisationInput,
-  context: ChangeContext = {},
+  context: OperationContext = {},
 ): Promise<Organisation> {
   assertOperator(actor);
   const input = checked(rawInput);
@@ -95,15 +90,15 @@ export type UpdateOutcome = { organisation: Organisation; changes: OrganisationC
 /** Saves what changed; nothing changed means nothing written, not even an audit event. */
 export async function updateOrganisation(
   db: Db,
-  actor: AuditActor,
+  actor: Actor,
   id: string,
   rawInput: OrganisationInput,
-  context: ChangeContext = {},
+  context: OperationContext = {},
 ): Promise<UpdateOutcome> {
   assertOperator(actor);
   const input = checked(rawInput);
   const current = await db.organisation.findUnique({ where: { id } });
-  if (!current) throw new OrganisationError("Cette organisation n'existe pas ou plus : revenez à la liste des organisations.");
+  if (!current) throw new UserError("Cette organisation n'existe pas ou plus : revenez à la liste des organisations.");
   if (input.code !== current.code) await ensureCodeFree(db, input.code, current.id);
 
   const before = valuesOf(current);

@@ -1,16 +1,11 @@
 "use server";
 
-// Server action of the permission matrix (ADM-3). It checks the administrator first (SEC-1),
-// takes the organisation from the session, parses the form with zod and answers in French.
-// One form, two buttons: "save" applies the page's ticked boxes, "bulk" grants one e-service
-// to the selected rows.
-import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { requireAdministrator, type AdministratorViewer } from "../auth/guards";
+// Server action of the permission matrix (ADM-3). One form, two buttons: "save" applies the
+// page's ticked boxes, "bulk" grants one e-service to the selected rows; each is declared
+// through the action pipeline, and the form's one entry point picks by the button pressed.
 import { db } from "../db";
-import { errorState, type FormState } from "../forms";
-import { clientAddress } from "../request-context";
-import { PermissionError } from "./errors";
+import { defineAction } from "../actions/define-action";
+import type { FormState } from "../forms";
 import { grantToSelection, savePermissionMatrix, type PermissionChanges } from "./manage-permissions";
 import { bulkGrantSchema, matrixFormInput, saveMatrixSchema } from "./schemas";
 
@@ -18,48 +13,47 @@ const RETURN_TO = "/administration/permissions";
 
 export type MatrixState = FormState<PermissionChanges>;
 
-function firstMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Le formulaire des permissions n'est pas valide.";
-}
-
 function plural(count: number, one: string, many: string) {
   return `${count} ${count > 1 ? many : one}`;
 }
 
-function summary(changes: PermissionChanges, bulk: boolean): string {
-  if (!changes.granted && !changes.revoked) {
-    return bulk ? "Les personnes sélectionnées avaient déjà cette permission : rien n'a changé." : "Aucune modification à enregistrer.";
-  }
+function summary(changes: PermissionChanges, bulk: boolean): MatrixState {
   const parts = [];
   if (changes.granted) parts.push(plural(changes.granted, "permission accordée", "permissions accordées"));
   if (changes.revoked) parts.push(plural(changes.revoked, "permission retirée", "permissions retirées"));
-  return `Enregistré : ${parts.join(", ")}.`;
+  const message = parts.length
+    ? `Enregistré : ${parts.join(", ")}.`
+    : bulk
+      ? "Les personnes sélectionnées avaient déjà cette permission : rien n'a changé."
+      : "Aucune modification à enregistrer.";
+  return { status: "success", message, result: changes };
 }
 
-async function run(viewer: AdministratorViewer, formData: FormData): Promise<MatrixState> {
-  const raw = matrixFormInput(formData);
-  const bulk = formData.get("intent") === "bulk";
-  const schema = bulk ? bulkGrantSchema : saveMatrixSchema;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    return bulk && parsed.error.issues.some((issue) => issue.path[0] === "bulkEServiceId")
-      ? errorState(firstMessage(parsed.error), {}, { bulkEServiceId: parsed.error.issues.find((i) => i.path[0] === "bulkEServiceId")!.message })
-      : errorState(firstMessage(parsed.error));
-  }
-  try {
-    const context = { ipAddress: await clientAddress() };
-    const changes = bulk
-      ? await grantToSelection(db, viewer, parsed.data as z.output<typeof bulkGrantSchema>, context)
-      : await savePermissionMatrix(db, viewer, parsed.data as z.output<typeof saveMatrixSchema>, context);
-    revalidatePath(RETURN_TO);
-    return { status: "success", message: summary(changes, bulk), result: changes };
-  } catch (error) {
-    if (error instanceof PermissionError) return errorState(error.message);
-    throw error;
-  }
-}
+// The rows, columns and cells are hidden inputs: a problem with them is said above the form.
+const HIDDEN = { accounts: true, eServices: true, cells: true, selected: true } as const;
 
-export async function permissionMatrixAction(_previous: MatrixState, formData: FormData): Promise<MatrixState> {
-  const viewer = await requireAdministrator(RETURN_TO);
-  return run(viewer, formData);
+const saveMatrix = defineAction({
+  guard: "administrator",
+  returnTo: RETURN_TO,
+  schema: saveMatrixSchema,
+  input: matrixFormInput,
+  hiddenFields: HIDDEN,
+  run: (input, { actor, context }) => savePermissionMatrix(db, actor, input, context),
+  revalidate: [RETURN_TO],
+  answer: (changes): MatrixState => summary(changes, false),
+});
+
+const grantToSelected = defineAction({
+  guard: "administrator",
+  returnTo: RETURN_TO,
+  schema: bulkGrantSchema,
+  input: matrixFormInput,
+  hiddenFields: HIDDEN,
+  run: (input, { actor, context }) => grantToSelection(db, actor, input, context),
+  revalidate: [RETURN_TO],
+  answer: (changes): MatrixState => summary(changes, true),
+});
+
+export async function permissionMatrixAction(previous: MatrixState, formData: FormData): Promise<MatrixState> {
+  return formData.get("intent") === "bulk" ? grantToSelected(previous, formData) : saveMatrix(previous, formData);
 }

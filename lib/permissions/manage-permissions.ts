@@ -4,13 +4,12 @@
 // today or later) are accepted; anything else refuses the whole change. Each grant and each
 // revocation writes its audit event in the same transaction (ADM-5).
 import "server-only";
-import { accountActor, recordAuditEvent, type OperationContext } from "../audit/record-audit-event";
-import type { AdministratorActor } from "../auth/guards";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { listSubscribedEServices } from "../subscriptions/queries";
-import { PermissionError } from "./errors";
 import { cellKey, type BulkGrantInput, type SaveMatrixInput } from "./schemas";
+import { UserError, type AdministratorActor, type OperationContext } from "../operation";
 
 export interface PermissionChanges {
   granted: number;
@@ -36,7 +35,7 @@ async function ownAccounts(tx: Tx, organisationId: string, ids: string[]): Promi
     select: { id: true, identifier: true, firstName: true, lastName: true, status: true },
   });
   if (accounts.length !== unique.length) {
-    throw new PermissionError("Certaines personnes du formulaire n'appartiennent pas à votre organisation : aucune modification n'a été enregistrée.");
+    throw new UserError("Certaines personnes du formulaire n'appartiennent pas à votre organisation : aucune modification n'a été enregistrée.");
   }
   return new Map(accounts.map((account) => [account.id, account]));
 }
@@ -46,7 +45,7 @@ async function subscribedEServices(tx: Tx, organisationId: string, ids: string[]
   const subscribed = new Map((await listSubscribedEServices(tx, organisationId, now)).map((eService) => [eService.id, eService]));
   for (const id of ids) {
     if (!subscribed.has(id.toLowerCase())) {
-      throw new PermissionError(
+      throw new UserError(
         "Un des e-services du formulaire ne fait pas partie des abonnements en cours de votre organisation : aucune modification n'a été enregistrée.",
       );
     }
@@ -57,7 +56,7 @@ async function subscribedEServices(tx: Tx, organisationId: string, ids: string[]
 function refuseInactive(accounts: AccountRow[]) {
   const inactive = accounts.find((account) => account.status !== "ACTIVE");
   if (inactive) {
-    throw new PermissionError(
+    throw new UserError(
       `Le compte de ${inactive.firstName} ${inactive.lastName} n'est pas actif : il ne peut pas recevoir de permission. Aucune modification n'a été enregistrée.`,
     );
   }
@@ -84,14 +83,13 @@ async function applyChanges(
   }
   if (revokes.length) await tx.permission.deleteMany({ where: { id: { in: revokes.map((revoke) => revoke.id) }, organisationId: actor.organisationId } });
 
-  const auditActor = accountActor({ id: actor.accountId, identifier: actor.identifier, role: "ADMINISTRATOR" });
   const events = [
     ...grants.map((change) => ({ action: "permission.granted", ...change })),
     ...revokes.map((change) => ({ action: "permission.revoked", ...change })),
   ];
   for (const event of events) {
     await recordAuditEvent(tx, {
-      actor: auditActor,
+      actor,
       action: event.action,
       organisationId: actor.organisationId,
       target: { type: "account", id: event.account.id, label: event.account.identifier },

@@ -1,23 +1,13 @@
 // ADM-3 the permission matrix, and SEC-1 for its action: only the organisation's
 // administrator grants and revokes, only for the active accounts of their organisation and
 // the e-services it is subscribed to; anything else is refused and nothing is written.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
-import { viewerOf } from "../testing/actions";
+import { viewerOf, session, actorOf } from "../testing/actions";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.20" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
+session.ip = "192.0.2.20";
 
 const { permissionMatrixAction } = await import("./actions");
 const { loadPermissionMatrix } = await import("./queries");
@@ -29,7 +19,6 @@ const REFUSED = /403|forbidden|NEXT_REDIRECT/;
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
 type EService = Awaited<ReturnType<typeof db.eService.create>>;
-
 
 const IDLE = { status: "idle" } as const;
 
@@ -247,7 +236,7 @@ describe("ADM-3 / SEC-1 forged input is refused and nothing is written", () => {
       // Their own account with an e-service only the first organisation holds.
       expect(errorOf(await permissionMatrixAction(IDLE, matrixForm({ accounts: [outsider.id], eServices: [cadastre.id], cells: [cellKey(outsider.id, cadastre.id)] }))).message).toMatch(/ne fait pas partie des abonnements/);
     });
-    const actor = { accountId: otherAdmin.id, identifier: otherAdmin.identifier, organisationId: otherAdmin.organisationId! };
+    const actor = { ...actorOf(otherAdmin), role: "ADMINISTRATOR" as const, organisationId: otherAdmin.organisationId! };
     await expect(savePermissionMatrix(db, actor, { accounts: [alice.id], eServices: [cadastre.id], cells: [] })).rejects.toThrow(/n'appartiennent pas/);
     await expect(grantToSelection(db, actor, { selected: [alice.id], bulkEServiceId: notSubscribed.id })).rejects.toThrow(/n'appartiennent pas/);
     expect(await db.permission.count({ where: { accountId: alice.id } })).toBe(1);

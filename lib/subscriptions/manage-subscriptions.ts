@@ -3,14 +3,13 @@
 // any id from a form is checked to belong to it. The audit event is written in the same
 // transaction as the change (ADM-5).
 import "server-only";
-import { accountActor, recordAuditEvent, type OperationContext } from "../audit/record-audit-event";
-import type { AdministratorActor } from "../auth/guards";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma, Subscription } from "../generated/prisma/client";
 import { dayFromKey, formatDay, keyOfDay, parisToday } from "./dates";
-import { SubscriptionError } from "./errors";
 import type { EndSubscriptionInput, SubscribeInput } from "./schemas";
 import { overlapping } from "./validity";
+import { UserError, type AdministratorActor, type OperationContext } from "../operation";
 
 /**
  * Serialises the subscription changes of one organisation: two administrators subscribing
@@ -20,21 +19,17 @@ async function lockOrganisation(tx: Prisma.TransactionClient, organisationId: st
   await tx.$queryRaw`SELECT id FROM organisations WHERE id = ${organisationId}::uuid FOR UPDATE`;
 }
 
-function actorOf(actor: AdministratorActor) {
-  return accountActor({ id: actor.accountId, identifier: actor.identifier, role: "ADMINISTRATOR" });
-}
-
 export async function subscribe(db: Db, actor: AdministratorActor, input: SubscribeInput, context: OperationContext = {}): Promise<Subscription> {
   const now = context.now ?? new Date();
   const today = parisToday(now);
   const startDate = input.startDate ? dayFromKey(input.startDate) : today;
   const endDate = input.endDate ? dayFromKey(input.endDate) : null;
-  if (startDate < today) throw new SubscriptionError("Un abonnement ne peut pas commencer avant aujourd'hui.", "startDate");
-  if (endDate && endDate < startDate) throw new SubscriptionError("La date de fin ne peut pas précéder la date de début.", "endDate");
+  if (startDate < today) throw new UserError("Un abonnement ne peut pas commencer avant aujourd'hui.", "startDate");
+  if (endDate && endDate < startDate) throw new UserError("La date de fin ne peut pas précéder la date de début.", "endDate");
 
   return db.$transaction(async (tx) => {
     const eService = await tx.eService.findUnique({ where: { id: input.eServiceId }, select: { id: true, name: true, active: true } });
-    if (!eService || !eService.active) throw new SubscriptionError("Cet e-service n'est pas ou plus proposé au catalogue.", "eServiceId");
+    if (!eService || !eService.active) throw new UserError("Cet e-service n'est pas ou plus proposé au catalogue.", "eServiceId");
 
     await lockOrganisation(tx, actor.organisationId);
     const clash = await tx.subscription.findFirst({
@@ -46,7 +41,7 @@ export async function subscribe(db: Db, actor: AdministratorActor, input: Subscr
       const period = clash.endDate
         ? `du ${formatDay(clash.startDate)} au ${formatDay(clash.endDate)}`
         : `depuis le ${formatDay(clash.startDate)}, sans date de fin`;
-      throw new SubscriptionError(
+      throw new UserError(
         `L'organisation est déjà abonnée à « ${eService.name} » sur cette période (${period}). Terminez cet abonnement ou choisissez des dates qui ne le chevauchent pas.`,
       );
     }
@@ -62,7 +57,7 @@ export async function subscribe(db: Db, actor: AdministratorActor, input: Subscr
       },
     });
     await recordAuditEvent(tx, {
-      actor: actorOf(actor),
+      actor: actor,
       action: "subscription.created",
       organisationId: actor.organisationId,
       target: { type: "subscription", id: subscription.id, label: eService.name },
@@ -90,19 +85,19 @@ export async function endSubscription(db: Db, actor: AdministratorActor, input: 
       where: { id: input.subscriptionId, organisationId: actor.organisationId },
       include: { eService: { select: { name: true } } },
     });
-    if (!subscription) throw new SubscriptionError("Cet abonnement est introuvable parmi ceux de votre organisation.");
+    if (!subscription) throw new UserError("Cet abonnement est introuvable parmi ceux de votre organisation.");
     if (subscription.endDate && subscription.endDate < today) {
-      throw new SubscriptionError(`Cet abonnement à « ${subscription.eService.name} » est déjà terminé depuis le ${formatDay(subscription.endDate)}.`);
+      throw new UserError(`Cet abonnement à « ${subscription.eService.name} » est déjà terminé depuis le ${formatDay(subscription.endDate)}.`);
     }
 
     // By default the last day is today, or the first day for a subscription not started yet.
     const endDate = input.endDate ? dayFromKey(input.endDate) : subscription.startDate > today ? subscription.startDate : today;
     if (endDate < subscription.startDate) {
-      throw new SubscriptionError(`La date de fin ne peut pas précéder le début de l'abonnement (${formatDay(subscription.startDate)}).`, "endDate");
+      throw new UserError(`La date de fin ne peut pas précéder le début de l'abonnement (${formatDay(subscription.startDate)}).`, "endDate");
     }
-    if (endDate < today) throw new SubscriptionError("La date de fin ne peut pas être passée : choisissez aujourd'hui ou une date à venir.", "endDate");
+    if (endDate < today) throw new UserError("La date de fin ne peut pas être passée : choisissez aujourd'hui ou une date à venir.", "endDate");
     if (subscription.endDate && endDate > subscription.endDate) {
-      throw new SubscriptionError(`Cet abonnement se termine déjà le ${formatDay(subscription.endDate)} : la nouvelle date de fin ne peut pas être plus tardive.`, "endDate");
+      throw new UserError(`Cet abonnement se termine déjà le ${formatDay(subscription.endDate)} : la nouvelle date de fin ne peut pas être plus tardive.`, "endDate");
     }
 
     const ended = await tx.subscription.update({
@@ -110,7 +105,7 @@ export async function endSubscription(db: Db, actor: AdministratorActor, input: 
       data: { endDate, endedById: actor.accountId },
     });
     await recordAuditEvent(tx, {
-      actor: actorOf(actor),
+      actor: actor,
       action: "subscription.ended",
       organisationId: actor.organisationId,
       target: { type: "subscription", id: subscription.id, label: subscription.eService.name },

@@ -1,24 +1,14 @@
 // ADM-1 subscriptions, and SEC-1 for their actions: only the organisation's administrator
 // subscribes and ends subscriptions, of their own organisation; anybody else is refused
 // and nothing is written.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { parisDayKey, parisToday } from "./dates";
-import { viewerOf, formData as form } from "../testing/actions";
+import { viewerOf, formData as form, session } from "../testing/actions";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }) }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
+session.ip = "192.0.2.10";
 
 const { subscribeAction, endSubscriptionAction } = await import("./actions");
 const { subscribe, endSubscription } = await import("./manage-subscriptions");
@@ -28,8 +18,6 @@ const { listCatalogueWithSubscriptions, listSubscribedEServices } = await import
 const REFUSED = /403|forbidden|NEXT_REDIRECT/;
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
-
-
 
 const IDLE = { status: "idle" } as const;
 
@@ -90,7 +78,7 @@ beforeEach(async () => {
   session.viewer = viewerOf(admin);
 });
 
-const actorOf = (account: Account) => ({ accountId: account.id, identifier: account.identifier, organisationId: account.organisationId! });
+const actorOf = (account: Account) => ({ accountId: account.id, identifier: account.identifier, role: "ADMINISTRATOR" as const, organisationId: account.organisationId! });
 
 describe("ADM-1 the catalogue shows each e-service with the organisation's subscription state", () => {
   it("none, current, upcoming and ended; inactive e-services are left out", async () => {

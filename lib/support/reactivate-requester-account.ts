@@ -13,15 +13,14 @@
 // - Permissions are never restored: deactivation removed them; the administrator grants
 //   them again. The note and the ticket number go to the audit log; the person is e-mailed.
 import "server-only";
-import { AccountError } from "../accounts/errors";
 import { sendActivationLink } from "../accounts/register-account";
 import { appUrl } from "../app-url";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
-import type { OperatorViewer } from "../auth/guards";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Account, SupportTicket } from "../generated/prisma/client";
 import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
+import { UserError, type OperationContext, type OperatorActor } from "../operation";
 
 export type ReactivationOutcome = "reactivated" | "activation_link_sent";
 
@@ -44,20 +43,20 @@ export function isRequesterAccount(ticket: Pick<SupportTicket, "accountId" | "co
 
 export async function reactivateRequesterAccount(
   db: Db,
-  operator: OperatorViewer,
+  operator: OperatorActor,
   input: { ticketId: string; accountId: string; note: string },
-  context: { ipAddress?: string; now?: Date } = {},
+  context: OperationContext = {},
 ): Promise<ReactivationOutcome> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     const ticket = await tx.supportTicket.findUnique({ where: { id: input.ticketId } });
-    if (!ticket) throw new AccountError("Cette demande d'assistance n'existe pas.");
+    if (!ticket) throw new UserError("Cette demande d'assistance n'existe pas.");
     const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "accounts" WHERE "id" = ${input.accountId}::uuid FOR UPDATE`;
     const account = row ? await tx.account.findUniqueOrThrow({ where: { id: row.id }, include: { organisation: { select: { name: true } } } }) : null;
     // An unknown id and an account foreign to the ticket get the same answer.
-    if (!account || !isRequesterAccount(ticket, account)) throw new AccountError("Ce compte n'est pas celui de la personne qui a fait la demande.");
+    if (!account || !isRequesterAccount(ticket, account)) throw new UserError("Ce compte n'est pas celui de la personne qui a fait la demande.");
     const refusal = reactivationRefusal(account);
-    if (refusal) throw new AccountError(refusal);
+    if (refusal) throw new UserError(refusal);
 
     let outcome: ReactivationOutcome;
     if (account.passwordHash && account.emailVerifiedAt) {
@@ -77,7 +76,7 @@ export async function reactivateRequesterAccount(
       outcome = "activation_link_sent";
     }
     await recordAuditEvent(tx, {
-      actor: accountActor({ id: operator.accountId, identifier: operator.identifier, role: operator.role }),
+      actor: operator,
       action: outcome === "reactivated" ? "account.reactivated" : "account.reactivation_link_sent",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },

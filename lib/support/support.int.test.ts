@@ -1,25 +1,12 @@
 // HELP-2, DASH-5 and LIFE-4 (operator path) through the server actions, on real PostgreSQL:
 // the ticket's lifecycle, its rate limits and who may read or change which ticket.
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Viewer } from "../auth/viewer";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { formData as form, viewerOf } from "../testing/actions";
+import { formData as form, viewerOf, session } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
 import { hashSecret } from "../security/secrets";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null, ip: "198.51.100.30" }));
-vi.mock("../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "1");
+session.ip = "198.51.100.30";
 
 const { submitTicketAction, replyAsAccountAction, replyByLinkAction, operatorTicketAction, reactivateRequesterAccountAction } = await import(
   "./actions"
@@ -415,8 +402,9 @@ describe("HELP-2 ticket numbers stay unique when people write at the same moment
       Array.from({ length: 10 }, (_, n) =>
         createTicket(
           db,
+          null,
           { category: "ACCESS", organisationId: null, organisationLabel: null, stepsTried: null, message: `Demande ${n}`, contactEmail: `simultane${n}@test.example` },
-          { viewer: null, ipAddress: `192.0.2.${n + 1}`, now },
+          { ipAddress: `192.0.2.${n + 1}`, now },
         ),
       ),
     );

@@ -4,11 +4,8 @@
 // the private link. Each change and its e-mail are one transaction (MAIL-1); each operator
 // action is audited (ADM-5).
 import "server-only";
-import { AccountError, RateLimitedError } from "../accounts/errors";
 import { appUrl } from "../app-url";
-import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
-import type { OperatorViewer } from "../auth/guards";
-import type { Viewer } from "../auth/viewer";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma, SupportTicket } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
@@ -21,6 +18,8 @@ import {
   type DashboardContext,
 } from "./categories";
 import type { TicketRequestInput } from "./schemas";
+import { RateLimitedError, UserError, type Actor, type OperationContext, type OperatorActor } from "../operation";
+import { ticketOfAccount, ticketOfLink } from "./queries";
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,8 +88,9 @@ async function requesterIdentity(tx: Tx, ticket: Pick<SupportTicket, "accountId"
 
 export async function createTicket(
   db: Db,
+  requester: Actor | null,
   input: TicketRequestInput,
-  context: { viewer: Viewer | null; ipAddress: string; now?: Date },
+  context: OperationContext & { ipAddress: string },
 ): Promise<{ id: string; number: string }> {
   const now = context.now ?? new Date();
   for (const [rule, subject] of [
@@ -103,12 +103,12 @@ export async function createTicket(
 
   // Signed in: the organisation of the session, whatever the form says (ADM-5 journals
   // show the ticket's events to that organisation's administrator).
-  const organisationId = context.viewer?.organisationId ?? input.organisationId;
+  const organisationId = requester?.organisationId ?? input.organisationId;
   const organisation = organisationId
     ? await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true } })
     : null;
   if (organisationId && !organisation) {
-    throw new AccountError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
+    throw new UserError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
   }
   const dashboard = input.category === "DASHBOARDS" ? await resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null;
 
@@ -120,19 +120,19 @@ export async function createTicket(
         category: input.category,
         organisationId: organisation?.id ?? null,
         organisationLabel: organisation?.name ?? input.organisationLabel,
-        accountId: context.viewer?.accountId ?? null,
+        accountId: requester?.accountId ?? null,
         contactEmail: input.contactEmail,
         stepsTried: input.stepsTried,
         context: dashboard ? { dashboard: dashboard.dashboard, period: dashboard.period, dashboardName: dashboard.dashboardName } : undefined,
         createdAt: now,
-        messages: { create: { author: "REQUESTER", authorId: context.viewer?.accountId ?? null, body: input.message, createdAt: now } },
+        messages: { create: { author: "REQUESTER", authorId: requester?.accountId ?? null, body: input.message, createdAt: now } },
       },
     });
     await enqueueEmail(tx, input.contactEmail, {
       template: "ticket-received",
       data: {
         number,
-        identifier: context.viewer?.identifier ?? null,
+        identifier: requester?.identifier ?? null,
         organisationName: ticket.organisationLabel,
         categoryLabel: TICKET_CATEGORY_LABELS[input.category],
         message: input.message,
@@ -146,8 +146,25 @@ export async function createTicket(
 
 async function lockTicket(tx: Tx, ticketId: string): Promise<SupportTicket> {
   const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "support_tickets" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
-  if (!row) throw new AccountError("Cette demande d'assistance n'existe pas.");
+  if (!row) throw new UserError("Cette demande d'assistance n'existe pas.");
   return tx.supportTicket.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+/** A reply from "Mon espace": only to a ticket made from the signed-in account. */
+export async function replyAsAccount(db: Db, actor: Actor, input: { ticketId: string; body: string }, context: OperationContext = {}): Promise<string> {
+  const ticket = await ticketOfAccount(db, actor.accountId, input.ticketId);
+  // Another person's ticket and an unknown one get the same answer.
+  if (!ticket) throw new UserError("Cette demande d'assistance n'existe pas.");
+  await addRequesterMessage(db, { ticketId: ticket.id, body: input.body, authorId: actor.accountId }, context.now);
+  return ticket.id;
+}
+
+/** A reply through the private link of the acknowledgement: the link is the credential. */
+export async function replyByLink(db: Db, viewer: Actor | null, input: { token: string; body: string }, context: OperationContext = {}): Promise<void> {
+  const ticket = await ticketOfLink(db, input.token);
+  if (!ticket) throw new UserError("Ce lien de suivi n'est pas ou plus valable.");
+  const authorId = viewer && viewer.accountId === ticket.accountId ? viewer.accountId : null;
+  await addRequesterMessage(db, { ticketId: ticket.id, body: input.body, authorId }, context.now);
 }
 
 /** The requester adds a message; the ticket waits for an operator again. */
@@ -161,7 +178,7 @@ export async function addRequesterMessage(
   await db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, input.ticketId);
     if (ticket.status === "CLOSED") {
-      throw new AccountError("Cette demande est close : faites une nouvelle demande depuis la page d'aide.");
+      throw new UserError("Cette demande est close : faites une nouvelle demande depuis la page d'aide.");
     }
     await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "REQUESTER", authorId: input.authorId, body: input.body, createdAt: now } });
     await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN" } });
@@ -172,18 +189,18 @@ export type OperatorTicketAction = "answer" | "close" | "reopen";
 
 export async function handleTicket(
   db: Db,
-  operator: OperatorViewer,
+  operator: OperatorActor,
   input: { ticketId: string; action: OperatorTicketAction; body?: string | null },
-  context: { ipAddress?: string; now?: Date } = {},
+  context: OperationContext = {},
 ): Promise<void> {
   const now = context.now ?? new Date();
   await db.$transaction(async (tx) => {
     const ticket = await lockTicket(tx, input.ticketId);
     switch (input.action) {
       case "answer": {
-        if (ticket.status === "CLOSED") throw new AccountError("Cette demande est close : rouvrez-la avant d'y répondre.");
+        if (ticket.status === "CLOSED") throw new UserError("Cette demande est close : rouvrez-la avant d'y répondre.");
         const body = input.body?.trim();
-        if (!body) throw new AccountError("Écrivez votre réponse.", "body");
+        if (!body) throw new UserError("Écrivez votre réponse.", "body");
         await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "OPERATOR", authorId: operator.accountId, body, createdAt: now } });
         await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "ANSWERED" } });
         await enqueueEmail(tx, ticket.contactEmail, {
@@ -193,16 +210,16 @@ export async function handleTicket(
         break;
       }
       case "close":
-        if (ticket.status === "CLOSED") throw new AccountError("Cette demande est déjà close.");
+        if (ticket.status === "CLOSED") throw new UserError("Cette demande est déjà close.");
         await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: now } });
         break;
       case "reopen":
-        if (ticket.status !== "CLOSED") throw new AccountError("Seule une demande close peut être rouverte.");
+        if (ticket.status !== "CLOSED") throw new UserError("Seule une demande close peut être rouverte.");
         await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN", closedAt: null } });
         break;
     }
     await recordAuditEvent(tx, {
-      actor: accountActor({ id: operator.accountId, identifier: operator.identifier, role: operator.role }),
+      actor: operator,
       action: input.action === "answer" ? "ticket.answered" : input.action === "close" ? "ticket.closed" : "ticket.reopened",
       // Anyone may name an organisation on a ticket sent without signing in: only a signed-in
       // requester's organisation (taken from the session) puts the event in its journal.

@@ -1,5 +1,33 @@
 // Helpers for integration tests that call server actions as a given person.
 import type { Viewer } from "../auth/viewer";
+import { actorOfAccount, type Actor } from "../operation";
+import type { TestRequest } from "./action-request";
+
+function current(): TestRequest {
+  return (globalThis as unknown as { portailTestRequest: TestRequest }).portailTestRequest;
+}
+
+/** Who calls the actions of this test file, and from where (see lib/testing/action-request.ts). */
+export const session = {
+  get viewer(): Viewer | null {
+    return current().viewer;
+  },
+  set viewer(viewer: Viewer | null) {
+    current().viewer = viewer;
+  },
+  get ip(): string {
+    const { ip } = current();
+    return typeof ip === "function" ? ip() : ip;
+  },
+  set ip(ip: string | (() => string)) {
+    current().ip = ip;
+  },
+};
+
+/** The operation's Actor of an account row. */
+export function actorOf(account: Parameters<typeof actorOfAccount>[0]): Actor {
+  return actorOfAccount(account);
+}
 
 /** The session a signed-in account would have. */
 export function viewerOf(

@@ -5,6 +5,7 @@ import { confirmImport, processImports } from "../../lib/imports/apply-import";
 import { previewImport } from "../../lib/imports/preview-import";
 import { sendDueWelcomeEmails } from "../../lib/imports/welcome";
 import { line, timed, type BenchSection } from "./measure";
+import { actorOfAccount } from "../../lib/operation";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
 const EXISTING = 5_000;
@@ -43,7 +44,7 @@ const section: BenchSection = {
     await db.$executeRawUnsafe("ANALYZE");
 
     const bytes = buildFile();
-    const actor = { id: administrator.id, label: administrator.identifier, role: "ADMINISTRATOR" };
+    const actor = actorOfAccount(administrator);
     const preview = await timed(() => previewImport(db, actor, { organisationId: organisation.id, fileName: "bench.csv", bytes }));
     const imported = await timed(async () => {
       await confirmImport(db, actor, { organisationId: organisation.id, importId: preview.value.importId });

@@ -22,6 +22,7 @@ const section: BenchSection = {
     const ticket = (turn: number) =>
       createTicket(
         db,
+        null,
         {
           category: turn % 2 ? "ACCESS" : "DASHBOARDS",
           organisationId: null,
@@ -32,7 +33,7 @@ const section: BenchSection = {
           tableau: "portail",
           periode: "30j",
         },
-        { viewer: null, ipAddress: `10.0.${turn >> 8}.${turn & 255}` },
+        { ipAddress: `10.0.${turn >> 8}.${turn & 255}` },
       );
     const alone = await runConcurrently(20, (turn) => ticket(TICKETS + turn), 1);
     report("ticket creation (+ outbox), one client", alone);

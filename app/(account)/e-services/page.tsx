@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OpenEServiceForm } from "@/components/e-services/open-e-service-form";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { buttonClass } from "@/components/ui/submit-button";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { accessibleEServices, organisationAdministrator } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";

@@ -8,7 +8,7 @@ import { personalSpace, switchableAccounts } from "@/lib/accounts/queries";
 import { administratorRequestStatus } from "@/lib/admin-requests/queries";
 import { CIVILITY_LABELS } from "@/lib/accounts/schemas";
 import { unlockKey } from "@/lib/accounts/switch-account";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";

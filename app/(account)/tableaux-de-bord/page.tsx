@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FigureChart } from "@/components/dashboards/figure-chart";
 import { FigureTable } from "@/components/dashboards/figure-table";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { exportHref, periodHref, reportErrorHref } from "@/lib/dashboards/links";
 import { describeRange, formatInstant, parsePeriod, PERIOD_LABELS, PERIODS } from "@/lib/dashboards/periods";

@@ -1,7 +1,7 @@
 // ADM-4 and ADM-6 against a real database: who may open which e-service, the health-data
 // consent, and the opening action that hands a signed token to the e-service.
 import { randomBytes } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "../../auth/viewer";
 import { db } from "../../db";
 import type { FormState } from "../../forms";
@@ -9,26 +9,9 @@ import { createAccount, createOrganisation } from "../../testing/factories";
 import { eServiceTokenSecret, verifyHandoverToken } from "./handover-token";
 import { accessibleEServices, explainAccess } from "./queries";
 import { recordHealthConsent } from "./record-health-consent";
-import { formData as form } from "../../testing/actions";
+import { formData as form, session } from "../../testing/actions";
 
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.23", "user-agent": "vitest" }),
-}));
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("../../auth/viewer", () => ({
-  currentViewer: async () => session.viewer,
-  requireViewer: async () => {
-    if (!session.viewer) throw new Error("NEXT_REDIRECT /connexion");
-    return session.viewer;
-  },
-}));
-vi.mock("next/navigation", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/navigation")>()),
-  redirect: (url: string) => {
-    throw new Error(`NEXT_REDIRECT ${url}`);
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+session.ip = "198.51.100.23";
 
 const { openEServiceAction, giveHealthConsentAction } = await import("./actions");
 
@@ -82,7 +65,6 @@ beforeEach(async () => {
   };
   session.viewer = viewer;
 });
-
 
 async function redirectOf(run: () => Promise<unknown>): Promise<string> {
   const error = await run().then(

@@ -5,7 +5,7 @@ import { HealthConsentForm } from "@/components/e-services/health-consent-form";
 import { OpenEServiceForm } from "@/components/e-services/open-e-service-form";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { Alert } from "@/components/ui/alert";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
 import { explainAccess } from "@/lib/e-services/access/queries";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequesterTicket } from "@/components/support/ticket-thread";
 import { RequesterReplyForm } from "@/components/support/ticket-forms";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { ticketOfAccount } from "@/lib/support/queries";
 import { dashboardContextLine } from "@/lib/support/tickets";
