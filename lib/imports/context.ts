@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { keyOfDay } from "../subscriptions/dates";
+import { dateToDayKey } from "../calendar";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { foldKey, nameKey, type DecisionContext, type ExistingAccount, type KnownEService } from "./rows";
 
@@ -56,7 +56,7 @@ export function toExisting(account: AccountRow, imported: Set<string>, permissio
     category: account.category,
     status: account.status,
     deactivationReason: account.deactivationReason,
-    openingDate: account.openingDate ? keyOfDay(account.openingDate) : null,
+    openingDate: account.openingDate ? dateToDayKey(account.openingDate) : null,
     welcomeSent: Boolean(account.welcomeSentAt),
     imported: imported.has(account.id),
     eServiceIds: permissions.get(account.id) ?? [],

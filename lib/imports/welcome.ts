@@ -17,7 +17,7 @@ import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
 import { enqueueEmail } from "../mail/outbox";
-import { parisToday } from "../subscriptions/dates";
+import { parisToday } from "../calendar";
 import { issueToken, TOKEN_TTL_MS } from "../tokens";
 import { processImports } from "./apply-import";
 

@@ -8,7 +8,7 @@ import { requireAdministrator } from "../auth/guards";
 import { db } from "../db";
 import { errorState, parseForm, submittedValues, type FormState, type FormValues } from "../forms";
 import { clientAddress } from "../request-context";
-import { formatDay } from "./dates";
+import { formatDay } from "../calendar";
 import { SubscriptionError } from "./errors";
 import { endSubscription, subscribe } from "./manage-subscriptions";
 import { endSubscriptionSchema, subscribeSchema } from "./schemas";

@@ -6,7 +6,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
-import { parisDayKey, parisToday } from "./dates";
+import { parisDayKey, parisToday } from "../calendar";
 import { viewerOf, formData as form } from "../testing/actions";
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.10" }) }));

@@ -9,6 +9,7 @@ import { appUrl } from "../app-url";
 import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
 import type { OperatorViewer } from "../auth/guards";
 import type { Viewer } from "../auth/viewer";
+import { parisDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma, SupportTicket } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
@@ -65,7 +66,7 @@ export function formatTicketNumber(year: number, rank: number): string {
 }
 
 async function nextTicketNumber(db: Db, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  const year = Number(parisDayKey(now).slice(0, 4));
   // Outside the ticket's transaction: the counter's row is locked for this one statement only,
   // so concurrent requests never wait on each other's e-mail rendering. A ticket whose
   // transaction fails leaves a gap in the numbers, never a duplicate.
