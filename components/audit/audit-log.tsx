@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
 import type { listAuditEvents } from "@/lib/administration/queries";
+import type { AuditFilterErrors, AuditFilterForm } from "@/lib/audit/parse-filters";
 
 type AuditPage = Awaited<ReturnType<typeof listAuditEvents>>;
 
@@ -11,11 +13,14 @@ export function AuditLog({
   basePath,
   log,
   filters,
+  errors = {},
   organisations,
 }: {
   basePath: string;
   log: AuditPage;
-  filters: { action: string; from: string; to: string; query: string };
+  filters: AuditFilterForm;
+  /** Filters that could not be applied (a date that does not exist), in French. */
+  errors?: AuditFilterErrors;
   organisations?: Map<string, string>;
 }) {
   const href = (page: number) => `${basePath}?${new URLSearchParams({ ...filters, page: String(page) })}`;
@@ -39,13 +44,31 @@ export function AuditLog({
           <label htmlFor="journal-du" className="block font-medium">
             Du
           </label>
-          <input id="journal-du" type="date" name="du" defaultValue={filters.from} className="rounded border border-slate-500 px-3 py-2" />
+          <input
+            id="journal-du"
+            type="date"
+            name="du"
+            defaultValue={filters.from}
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? "journal-du-error" : undefined}
+            className="rounded border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-700"
+          />
+          <FieldError id="journal-du" error={errors.from} />
         </div>
         <div>
           <label htmlFor="journal-au" className="block font-medium">
             Au
           </label>
-          <input id="journal-au" type="date" name="au" defaultValue={filters.to} className="rounded border border-slate-500 px-3 py-2" />
+          <input
+            id="journal-au"
+            type="date"
+            name="au"
+            defaultValue={filters.to}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? "journal-au-error" : undefined}
+            className="rounded border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-700"
+          />
+          <FieldError id="journal-au" error={errors.to} />
         </div>
         <div>
           <label htmlFor="journal-personne" className="block font-medium">
