@@ -1,9 +1,9 @@
 // What the row decisions compare a file with: the organisation's accounts, their
 // permissions, and the catalogue with the organisation's subscriptions.
 import "server-only";
+import { dateToDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { dateToDayKey } from "../calendar";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { foldKey, nameKey, type DecisionContext, type ExistingAccount, type KnownEService } from "./rows";
 

@@ -13,11 +13,11 @@
 import "server-only";
 import { appUrl } from "../app-url";
 import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-audit-event";
+import { parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
 import { enqueueEmail } from "../mail/outbox";
-import { parisToday } from "../calendar";
 import { issueToken, TOKEN_TTL_MS } from "../tokens";
 import { processImports } from "./apply-import";
 

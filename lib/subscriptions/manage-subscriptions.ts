@@ -5,9 +5,9 @@
 import "server-only";
 import { accountActor, recordAuditEvent, type OperationContext } from "../audit/record-audit-event";
 import type { AdministratorActor } from "../auth/guards";
+import { dateToDayKey, dayKeyToDate, formatDay, parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma, Subscription } from "../generated/prisma/client";
-import { dateToDayKey, dayKeyToDate, formatDay, parisToday } from "../calendar";
 import { SubscriptionError } from "./errors";
 import type { EndSubscriptionInput, SubscribeInput } from "./schemas";
 import { overlapping } from "./validity";

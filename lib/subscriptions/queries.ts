@@ -1,9 +1,9 @@
 // Read models of the subscriptions page (ADM-1) and of the e-services an organisation may
 // hand out (ADM-3), always scoped to the organisation taken from the session.
 import "server-only";
+import { dateToDayKey, parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { dateToDayKey, parisToday } from "../calendar";
 import { validFrom } from "./validity";
 
 export type SubscriptionState =
