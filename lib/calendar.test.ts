@@ -1,6 +1,27 @@
 import { TZDate } from "@date-fns/tz";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { addJoursOuvrables, addMonthsClamped, easterSunday, frenchPublicHolidays, isJourOuvrable } from "./calendar";
+import {
+  addJoursOuvrables,
+  addMonthsClamped,
+  dateToDayKey,
+  dayKeysBetween,
+  dayKeyToDate,
+  easterSunday,
+  formatDay,
+  formatMonth,
+  formatShortDay,
+  frenchPublicHolidays,
+  isDayKey,
+  isJourOuvrable,
+  monthKeysBetween,
+  parisClock,
+  parisDayBounds,
+  parisDayKey,
+  parisToday,
+  parseDayKey,
+  shiftDayKey,
+  shiftMonthKey,
+} from "./calendar";
 
 // Expected values are written as explicit instants (ISO strings with the Paris
 // offset) and checked on Paris clocks with Intl, never with the process time zone.
@@ -357,6 +378,158 @@ describe("LIFE-2 independence from the process time zone", () => {
       gap: "2026-03-29T01:00:00.000Z",
       ambiguous: "2026-10-25T00:30:00.000Z",
       jours: "2026-04-02T08:30:00.000Z",
+    });
+  });
+});
+
+describe("ADM-5 Paris days: day keys of instants", () => {
+  it.each([
+    // Winter (UTC+1): a Paris day starts at 23:00 UTC the day before.
+    ["2026-01-15T22:59:59.999Z", "2026-01-15"],
+    ["2026-01-15T23:00:00.000Z", "2026-01-16"],
+    // Summer (UTC+2): it starts at 22:00 UTC.
+    ["2026-07-14T21:59:59.999Z", "2026-07-14"],
+    ["2026-07-14T22:00:00.000Z", "2026-07-15"],
+    // New year in Paris while UTC is still on 31 December.
+    ["2025-12-31T23:30:00.000Z", "2026-01-01"],
+    // The DST change days themselves, on both sides of the change.
+    ["2026-03-29T00:59:59.999Z", "2026-03-29"],
+    ["2026-03-29T01:00:00.000Z", "2026-03-29"],
+    ["2026-03-29T21:59:59.999Z", "2026-03-29"],
+    ["2026-03-29T22:00:00.000Z", "2026-03-30"],
+    ["2026-10-25T00:30:00.000Z", "2026-10-25"],
+    ["2026-10-25T01:30:00.000Z", "2026-10-25"],
+    ["2026-10-25T22:59:59.999Z", "2026-10-25"],
+    ["2026-10-25T23:00:00.000Z", "2026-10-26"],
+  ])("%s is %s in Paris", (instant, day) => {
+    expect(parisDayKey(at(instant))).toBe(day);
+  });
+
+  it("gives today's @db.Date value and the Paris clock of jobs", () => {
+    expect(parisToday(at("2026-07-01T22:00:00Z")).toISOString()).toBe("2026-07-02T00:00:00.000Z");
+    expect(parisClock(at("2026-10-25T00:30:00Z"))).toEqual({ day: "2026-10-25", hour: 2, minute: 30 });
+    expect(parisClock(at("2026-10-25T01:30:00Z"))).toEqual({ day: "2026-10-25", hour: 2, minute: 30 });
+    expect(parisClock(at("2026-03-29T01:00:00Z"))).toEqual({ day: "2026-03-29", hour: 3, minute: 0 });
+  });
+
+  it("rejects an invalid Date", () => {
+    expect(() => parisDayKey(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => parisClock(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("ADM-5 Paris days: bounds [start, end)", () => {
+  const HOUR_MS = 3_600_000;
+  it.each([
+    ["a winter day", "2026-01-15", "2026-01-14T23:00:00.000Z", "2026-01-15T23:00:00.000Z", 24],
+    ["a summer day", "2026-07-14", "2026-07-13T22:00:00.000Z", "2026-07-14T22:00:00.000Z", 24],
+    ["the spring change day (23 h)", "2026-03-29", "2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z", 23],
+    ["the autumn change day (25 h)", "2026-10-25", "2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z", 25],
+    ["the day after the spring change", "2026-03-30", "2026-03-29T22:00:00.000Z", "2026-03-30T22:00:00.000Z", 24],
+    ["the last day of a year", "2026-12-31", "2026-12-30T23:00:00.000Z", "2026-12-31T23:00:00.000Z", 24],
+  ])("%s: %s", (_label, day, start, end, hours) => {
+    const bounds = parisDayBounds(day);
+    expect(bounds.start.toISOString()).toBe(start);
+    expect(bounds.end.toISOString()).toBe(end);
+    expect((bounds.end.getTime() - bounds.start.getTime()) / HOUR_MS).toBe(hours);
+    // The bounds are the day's own midnights on Paris clocks.
+    expect(paris(bounds.start)).toMatch(new RegExp(`^${day} \\w+ 00:00:00`));
+    expect(parisDayKey(new Date(bounds.end.getTime() - 1))).toBe(day);
+    expect(parisDayKey(bounds.end)).toBe(shiftDayKey(day, 1));
+  });
+
+  it("refuses a key that is not a real day (parse input first)", () => {
+    for (const day of ["2026-02-30", "2026-99-99", "", "15/01/2026"]) expect(() => parisDayBounds(day)).toThrow(RangeError);
+  });
+});
+
+describe("ADM-5 Paris days: parsing AAAA-MM-JJ", () => {
+  it("accepts real days", () => {
+    for (const day of ["2026-01-01", "2026-03-29", "2026-10-25", "2028-02-29", "2026-12-31"]) expect(parseDayKey(day)).toEqual({ ok: true, day });
+  });
+
+  it("refuses days that do not exist and other shapes, without throwing", () => {
+    const refused: unknown[] = [
+      "2026-02-30",
+      "2026-02-29",
+      "2026-99-99",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-04-31",
+      "2026-1-01",
+      "2026-01-1",
+      "20260-01-01",
+      "15/01/2026",
+      "2026-01-15T00:00",
+      " 2026-01-15",
+      "",
+      undefined,
+      null,
+      20260115,
+      ["2026-01-15"],
+    ];
+    for (const value of refused) {
+      expect(parseDayKey(value)).toEqual({ ok: false });
+      if (typeof value === "string") expect(isDayKey(value)).toBe(false);
+    }
+  });
+});
+
+describe("ADM-5 Paris days: @db.Date values, day and month arithmetic, French labels", () => {
+  it("converts between day keys and @db.Date values", () => {
+    expect(dayKeyToDate("2026-03-29").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(dateToDayKey(new Date("2026-10-25T00:00:00.000Z"))).toBe("2026-10-25");
+    expect(() => dayKeyToDate("2026-02-30")).toThrow(RangeError);
+  });
+
+  it("adds days and months across month and year ends", () => {
+    expect(shiftDayKey("2026-03-28", 1)).toBe("2026-03-29");
+    expect(shiftDayKey("2026-03-01", -1)).toBe("2026-02-28");
+    expect(shiftDayKey("2026-12-31", 1)).toBe("2027-01-01");
+    expect(shiftMonthKey("2026-11-21", -11)).toBe("2025-12");
+    expect(shiftMonthKey("2026-01", -1)).toBe("2025-12");
+    expect(dayKeysBetween("2026-03-28", "2026-03-30")).toEqual(["2026-03-28", "2026-03-29", "2026-03-30"]);
+    expect(dayKeysBetween("2026-03-30", "2026-03-28")).toEqual([]);
+    expect(monthKeysBetween("2025-11-30", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+  });
+
+  it("writes days and months in French", () => {
+    expect(formatDay("2027-03-12")).toBe("12 mars 2027");
+    expect(formatDay(new Date("2025-12-01T00:00:00.000Z"))).toBe("1 décembre 2025");
+    expect(formatShortDay("2027-09-01")).toBe("01/09/2027");
+    expect(formatMonth("2026-11")).toBe("novembre 2026");
+  });
+});
+
+describe("ADM-5 Paris days: independence from the process time zone", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("never reads or writes a Date through the machine's local time zone", () => {
+    const run = () => ({
+      key: parisDayKey(at("2026-10-25T22:59:59.999Z")),
+      clock: parisClock(at("2026-03-29T01:00:00Z")),
+      parsed: [parseDayKey("2026-02-29"), parseDayKey("2028-02-29")],
+      summer: parisDayBounds("2026-07-14").start.toISOString(),
+      spring: parisDayBounds("2026-03-29").end.toISOString(),
+      autumn: parisDayBounds("2026-10-25").end.toISOString(),
+    });
+    const expected = run();
+    for (const method of ["getFullYear", "getMonth", "getDate", "getDay", "getHours", "getMinutes", "getTimezoneOffset", "setFullYear", "setMonth", "setDate", "setHours", "setMinutes"] as const) {
+      vi.spyOn(Date.prototype, method).mockImplementation(() => {
+        throw new Error(`Date.prototype.${method} must not be used`);
+      });
+    }
+    expect(run()).toEqual(expected);
+    vi.restoreAllMocks();
+    expect(expected).toEqual({
+      key: "2026-10-25",
+      clock: { day: "2026-03-29", hour: 3, minute: 0 },
+      parsed: [{ ok: false }, { ok: true, day: "2028-02-29" }],
+      summer: "2026-07-13T22:00:00.000Z",
+      spring: "2026-03-29T22:00:00.000Z",
+      autumn: "2026-10-25T23:00:00.000Z",
     });
   });
 });

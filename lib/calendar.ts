@@ -1,4 +1,8 @@
-// Calendar arithmetic in Europe/Paris (SPEC LR-7, LIFE-2).
+// Paris time and calendar arithmetic (SPEC LR-7, LIFE-2, ADM-5, DASH-3): the one module
+// that knows the Europe/Paris calendar. Day keys ("AAAA-MM-JJ") and month keys ("AAAA-MM")
+// of instants, the UTC bounds of a Paris day, validated parsing of day keys, the `@db.Date`
+// values of days, jours ouvrables and calendar months. Callers never hand-write an offset
+// ("+01:00" is wrong half of the year) nor their own Intl time-zone formatter for days.
 //
 // Pure module: no I/O, no "server-only", usable on the server and in the browser.
 // Nothing here reads the machine's local time zone: wall-clock fields are read
@@ -11,9 +15,11 @@
 // native local-time setters and, for an ambiguous autumn wall-clock time such as
 // 02:30 on the last Sunday of October, return the first or the second occurrence
 // depending on the process time zone (second one with TZ=UTC, first one with
-// TZ=Asia/Kolkata). Deadlines must not depend on the server's configuration, so
-// the wall-clock → instant resolution is explicit here, using `tzOffset` for the
-// offsets (no hand-written DST rules).
+// TZ=Asia/Kolkata). Even Paris midnight is affected: with TZ=Pacific/Apia (which
+// skipped 30 December 2011), `startOfDay(…, { in: tz("Europe/Paris") })` lands a day
+// off on that date. Deadlines and day bounds must not depend on the server's
+// configuration, so the wall-clock → instant resolution is explicit here, using
+// `tzOffset` for the offsets (no hand-written DST rules).
 //
 // DST rules, shared by every function of this module that returns a `Date`:
 // - the Paris wall-clock time of day (hours, minutes, seconds, milliseconds) is
@@ -27,8 +33,12 @@
 //   summer time: 02:30 → 02:30+02:00 (00:30Z).
 // Both DST days are Sundays, which are never jours ouvrables, so these two rules
 // never apply to `addJoursOuvrables` results; they do apply to `addMonthsClamped`.
+// Paris midnight is never in a gap nor ambiguous (the clocks change at 02:00/03:00),
+// so a Paris day always runs from one midnight to the next: 24 hours, 23 on the last
+// Sunday of March, 25 on the last Sunday of October.
 
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { format } from "date-fns";
 
 const PARIS = "Europe/Paris";
 const MINUTE_MS = 60_000;
@@ -152,6 +162,157 @@ function parisInstant(wall: WallClock): Date {
     else before = middle;
   }
   return new Date(after);
+}
+
+// ---------------------------------------------------------------------------
+// Paris days: keys, bounds, `@db.Date` values, parsing (ADM-1, ADM-4, ADM-5, DASH-3)
+
+/** A calendar day written "AAAA-MM-JJ" (ISO 8601), e.g. "2026-03-29". */
+export type DayKey = string;
+
+/** A calendar month written "AAAA-MM", e.g. "2026-03". */
+export type MonthKey = string;
+
+/** A day typed by someone, read without throwing: `ok: false` for anything that is not a real day. */
+export type ParsedDay = { ok: true; day: DayKey } | { ok: false };
+
+const PARIS_ZONE = tz(PARIS);
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_KEY = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/**
+ * Reads "AAAA-MM-JJ": exactly that shape, and a day that exists (2028-02-29 yes,
+ * 2026-02-29, 2026-02-30 and 2026-99-99 no). Never throws.
+ */
+export function parseDayKey(value: unknown): ParsedDay {
+  // Checked on the civil calendar rather than with date-fns `parse`: its setters go through
+  // the native local-time setters (see the top of this file), and the answer must not
+  // depend on the server's time zone.
+  if (typeof value !== "string" || !DAY_KEY.test(value)) return { ok: false };
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { ok: true, day: value } : { ok: false };
+}
+
+/** Whether `value` is a real day written "AAAA-MM-JJ" (see `parseDayKey`). */
+export function isDayKey(value: string): boolean {
+  return parseDayKey(value).ok;
+}
+
+/** The civil date of a day key; a malformed key is a programming error (parse input first). */
+function civilOfKey(key: DayKey): CivilDate {
+  if (!isDayKey(key)) throw new RangeError(`day must be a real day written YYYY-MM-DD, got ${JSON.stringify(key)}`);
+  return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)), day: Number(key.slice(8, 10)) };
+}
+
+/** The day shown on Paris clocks at `instant` ("today" by default), as "AAAA-MM-JJ". */
+export function parisDayKey(instant: Date = new Date()): DayKey {
+  assertValidDate(instant, "instant");
+  return format(instant, "yyyy-MM-dd", { in: PARIS_ZONE });
+}
+
+/** The Paris day and time of day at `instant`: what scheduled jobs key their runs on. */
+export function parisClock(instant: Date): { day: DayKey; hour: number; minute: number } {
+  assertValidDate(instant, "instant");
+  const wall = parisWallClock(instant);
+  return { day: civilKey(wall), hour: wall.hour, minute: wall.minute };
+}
+
+/**
+ * The instants of a Paris day, [start, end): from its midnight to the next one. The day
+ * lasts 24 hours, 23 on the last Sunday of March, 25 on the last Sunday of October.
+ * Throws a RangeError for a key that is not a real day (use `parseDayKey` on input).
+ */
+export function parisDayBounds(day: DayKey): { start: Date; end: Date } {
+  const civil = civilOfKey(day);
+  const midnight = { hour: 0, minute: 0, second: 0, millisecond: 0 };
+  return { start: parisInstant({ ...civil, ...midnight }), end: parisInstant({ ...addCivilDays(civil, 1), ...midnight }) };
+}
+
+/**
+ * The value Prisma reads and writes for a day in a `@db.Date` column: midnight UTC of
+ * that day. It stands for the whole calendar day, not for an instant.
+ */
+export function dayKeyToDate(day: DayKey): Date {
+  const civil = civilOfKey(day);
+  return new Date(floatingMs({ ...civil, hour: 0, minute: 0, second: 0, millisecond: 0 }));
+}
+
+/** The day of a `@db.Date` value (midnight UTC of that day), as "AAAA-MM-JJ". */
+export function dateToDayKey(date: Date): DayKey {
+  assertValidDate(date);
+  return civilKey(civilFromFloating(date.getTime()));
+}
+
+/** Today on Paris clocks, as a `@db.Date` value: what subscriptions and openings compare with. */
+export function parisToday(now: Date = new Date()): Date {
+  return dayKeyToDate(parisDayKey(now));
+}
+
+/** "AAAA-MM-JJ" plus `n` days (negative goes back): civil arithmetic, no time zone involved. */
+export function shiftDayKey(day: DayKey, n: number): DayKey {
+  if (!Number.isInteger(n)) throw new RangeError(`n must be an integer, got ${n}`);
+  return civilKey(addCivilDays(civilOfKey(day), n));
+}
+
+/** Every day from `from` to `to`, both included, in order (none if `from` is after `to`). */
+export function dayKeysBetween(from: DayKey, to: DayKey): DayKey[] {
+  civilOfKey(from);
+  civilOfKey(to);
+  const days: DayKey[] = [];
+  for (let day = from; day <= to; day = shiftDayKey(day, 1)) days.push(day);
+  return days;
+}
+
+function monthIndexOf(key: DayKey | MonthKey): number {
+  if (!MONTH_KEY.test(key)) throw new RangeError(`expected a YYYY-MM month or YYYY-MM-DD day, got ${JSON.stringify(key)}`);
+  const month = Number(key.slice(5, 7));
+  if (month < 1 || month > 12) throw new RangeError(`month out of range in ${JSON.stringify(key)}`);
+  return Number(key.slice(0, 4)) * 12 + month - 1;
+}
+
+function monthKeyOfIndex(index: number): MonthKey {
+  const year = Math.floor(index / 12);
+  return `${pad(year, 4)}-${pad(index - year * 12 + 1, 2)}`;
+}
+
+/** The month of a day ("2026-03-29" → "2026-03"), or `n` months later (negative goes back). */
+export function shiftMonthKey(key: DayKey | MonthKey, n: number): MonthKey {
+  if (!Number.isInteger(n)) throw new RangeError(`n must be an integer, got ${n}`);
+  return monthKeyOfIndex(monthIndexOf(key) + n);
+}
+
+/** Every month ("AAAA-MM") from the month of `from` to the month of `to`, in order. */
+export function monthKeysBetween(from: DayKey | MonthKey, to: DayKey | MonthKey): MonthKey[] {
+  const months: MonthKey[] = [];
+  for (let index = monthIndexOf(from), last = monthIndexOf(to); index <= last; index += 1) months.push(monthKeyOfIndex(index));
+  return months;
+}
+
+// French labels of days and months. A day is a key or a `@db.Date` value; both are
+// midnight UTC of that day once converted, hence the UTC formatters.
+const LONG_DAY = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const SHORT_DAY = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+const MONTH = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+function asDbDate(day: DayKey | Date): Date {
+  return typeof day === "string" ? dayKeyToDate(day) : day;
+}
+
+/** "21 novembre 2026", for a day key or a `@db.Date` value (not for an instant: take its `parisDayKey`). */
+export function formatDay(day: DayKey | Date): string {
+  return LONG_DAY.format(asDbDate(day));
+}
+
+/** "21/11/2026", for a day key or a `@db.Date` value: table rows, import summaries. */
+export function formatShortDay(day: DayKey | Date): string {
+  return SHORT_DAY.format(asDbDate(day));
+}
+
+/** "novembre 2026" */
+export function formatMonth(month: MonthKey): string {
+  return MONTH.format(dayKeyToDate(`${shiftMonthKey(month, 0)}-01`));
 }
 
 // ---------------------------------------------------------------------------

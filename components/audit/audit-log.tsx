@@ -1,21 +1,48 @@
 import Link from "next/link";
+import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
 import type { listAuditEvents } from "@/lib/administration/queries";
+import type { AuditFilterErrors, AuditFilterForm } from "@/lib/audit/parse-filters";
 
 type AuditPage = Awaited<ReturnType<typeof listAuditEvents>>;
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
+
+/** A "du" or "au" day of the filters, with the French message when the day typed does not exist. */
+function DayFilter({ name, label, value, error }: { name: "du" | "au"; label: string; value: string; error?: string }) {
+  const id = `journal-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="rounded border border-slate-500 px-3 py-2 aria-[invalid=true]:border-red-700"
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
 
 /** The read-only audit log with its filters (ADM-5). */
 export function AuditLog({
   basePath,
   log,
   filters,
+  errors = {},
   organisations,
 }: {
   basePath: string;
   log: AuditPage;
-  filters: { action: string; from: string; to: string; query: string };
+  filters: AuditFilterForm;
+  /** Filters that could not be applied (a date that does not exist), in French. */
+  errors?: AuditFilterErrors;
   organisations?: Map<string, string>;
 }) {
   const href = (page: number) => `${basePath}?${new URLSearchParams({ ...filters, page: String(page) })}`;
@@ -35,18 +62,8 @@ export function AuditLog({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="journal-du" className="block font-medium">
-            Du
-          </label>
-          <input id="journal-du" type="date" name="du" defaultValue={filters.from} className="rounded border border-slate-500 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="journal-au" className="block font-medium">
-            Au
-          </label>
-          <input id="journal-au" type="date" name="au" defaultValue={filters.to} className="rounded border border-slate-500 px-3 py-2" />
-        </div>
+        <DayFilter name="du" label="Du" value={filters.from} error={errors.from} />
+        <DayFilter name="au" label="Au" value={filters.to} error={errors.to} />
         <div>
           <label htmlFor="journal-personne" className="block font-medium">
             Auteur ou personne concernée

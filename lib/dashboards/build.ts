@@ -2,6 +2,7 @@
 // one table each, row by day (30j, 90j) or by month (12m). Pure and serialisable: the same
 // data feeds the page, its client-side charts and the PDF export (DASH-4), so that the PDF
 // shows exactly the figures on screen.
+import { dayKeysBetween, formatMonth, formatShortDay, monthKeysBetween } from "../calendar";
 import {
   PORTAL_DASHBOARD_KEY,
   PORTAL_METRICS,
@@ -10,7 +11,7 @@ import {
   type Aggregation,
   type PortalMetric,
 } from "./metrics";
-import { daysOf, formatMonth, formatShortDay, monthsOf, type PeriodRange } from "./periods";
+import type { PeriodRange } from "./periods";
 
 export interface Column {
   metric: string;
@@ -71,8 +72,8 @@ function gridOf(figures: BucketFigure[]): Grid {
 function rowsOf(range: PeriodRange, columns: Column[], grid: Grid, aggregationOf: (metric: string) => Aggregation): Row[] {
   const buckets =
     range.grouping === "day"
-      ? daysOf(range.from, range.to).map((day) => ({ key: day, label: formatShortDay(day) }))
-      : monthsOf(range.from, range.to).map((month) => ({ key: month, label: formatMonth(month) }));
+      ? dayKeysBetween(range.from, range.to).map((day) => ({ key: day, label: formatShortDay(day) }))
+      : monthKeysBetween(range.from, range.to).map((month) => ({ key: month, label: formatMonth(month) }));
   return buckets.map(({ key, label }) => ({
     key,
     label,

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { viewerOf, formData as form, session } from "../testing/actions";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { exportDashboardsPdf, fileSlug } from "./export";
-import { dayToDate } from "./periods";
+import { dayKeyToDate } from "../calendar";
 import { loadDashboards, visibleEServices } from "./queries";
 
 session.ip = "198.51.100.30";
@@ -26,7 +26,7 @@ async function service(name: string) {
 
 async function subscribe(organisationId: string, eServiceId: string, endDate: string | null = null) {
   await db.subscription.create({
-    data: { organisationId, eServiceId, startDate: dayToDate("2026-01-01"), endDate: endDate ? dayToDate(endDate) : null, termsAcceptedAt: NOW },
+    data: { organisationId, eServiceId, startDate: dayKeyToDate("2026-01-01"), endDate: endDate ? dayKeyToDate(endDate) : null, termsAcceptedAt: NOW },
   });
 }
 
@@ -35,7 +35,7 @@ async function grant(account: Account, eServiceId: string) {
 }
 
 async function figure(eServiceId: string, organisationId: string, day: string, metric: string, value: number, label?: string) {
-  await db.eServiceDailyFigure.create({ data: { eServiceId, organisationId, day: dayToDate(day), metric, value, label, receivedAt: NOW } });
+  await db.eServiceDailyFigure.create({ data: { eServiceId, organisationId, day: dayKeyToDate(day), metric, value, label, receivedAt: NOW } });
 }
 
 let organisationId: string;
@@ -89,7 +89,7 @@ describe("DASH-1 who sees which dashboard", () => {
     await figure(etatCivil.id, organisationId, "2026-11-20", "actes", 7, "Actes délivrés");
     await figure(etatCivil.id, other.id, "2026-11-20", "actes", 999, "Actes délivrés");
     await figure(etatCivil.id, other.id, "2026-11-20", "secret", 5, "Autre métrique");
-    await db.portalDailyFigure.create({ data: { organisationId: other.id, day: dayToDate("2026-11-20"), metric: "logins", value: 4242 } });
+    await db.portalDailyFigure.create({ data: { organisationId: other.id, day: dayKeyToDate("2026-11-20"), metric: "logins", value: 4242 } });
 
     const result = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "30j", NOW);
     if (!result.ok) throw new Error("expected dashboards");
@@ -124,8 +124,8 @@ describe("DASH-3 periods and figures", () => {
     ] as const) {
       await db.portalDailyFigure.createMany({
         data: [
-          { organisationId, day: dayToDate(day), metric: "accounts_active", value: active, computedAt: new Date("2026-11-22T01:00:00Z") },
-          { organisationId, day: dayToDate(day), metric: "logins", value: logins, computedAt: new Date("2026-11-22T01:00:00Z") },
+          { organisationId, day: dayKeyToDate(day), metric: "accounts_active", value: active, computedAt: new Date("2026-11-22T01:00:00Z") },
+          { organisationId, day: dayKeyToDate(day), metric: "logins", value: logins, computedAt: new Date("2026-11-22T01:00:00Z") },
         ],
       });
     }
@@ -161,7 +161,7 @@ describe("DASH-4 PDF export", () => {
   it("contains the organisation, the period, the date of the data and the figures of the tables", async () => {
     await figure(etatCivil.id, organisationId, "2026-11-21", "actes", 1234.5, "Actes délivrés");
     await db.portalDailyFigure.create({
-      data: { organisationId, day: dayToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
+      data: { organisationId, day: dayKeyToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
     });
     const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected a PDF");

@@ -3,10 +3,11 @@
 // taken from the URL is the period, validated.
 import "server-only";
 import { renderToBuffer } from "@react-pdf/renderer";
-import { registerPdfFonts } from "../letters/pdf-fonts";
+import { parisDayKey } from "../calendar";
 import type { Db } from "../db";
+import { registerPdfFonts } from "../letters/pdf-fonts";
 import { dashboardsPdfElement } from "./pdf-document";
-import { parisDay, parsePeriod } from "./periods";
+import { parsePeriod } from "./periods";
 import { loadDashboards, type DashboardViewer } from "./queries";
 
 /** "Saint-Étienne" → "saint-etienne": the organisation's part of the file name. */
@@ -31,6 +32,6 @@ export async function exportDashboardsPdf(db: Db, viewer: DashboardViewer, rawPe
   const pdf = await renderToBuffer(
     dashboardsPdfElement({ organisation: result.organisation, range: result.range, dashboards: result.dashboards, exportedAt: now }),
   );
-  const filename = `tableaux-de-bord-${fileSlug(result.organisation.name)}-${result.range.period}-${parisDay(now)}.pdf`;
+  const filename = `tableaux-de-bord-${fileSlug(result.organisation.name)}-${result.range.period}-${parisDayKey(now)}.pdf`;
   return { ok: true, filename, pdf };
 }

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { authenticateApiKey, createApiKey, revokeApiKey, rotateApiKey } from "./api-keys";
 import { handleFiguresPost } from "./figures-route";
-import { dayToDate } from "./periods";
+import { dayKeyToDate } from "../calendar";
 import { actorOf } from "../testing/actions";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
@@ -18,7 +18,7 @@ let operator: ReturnType<typeof actorOf>;
 
 async function subscribe(organisationId: string, serviceId: string, startDate = "2026-01-01", endDate: string | null = null) {
   await db.subscription.create({
-    data: { organisationId, eServiceId: serviceId, startDate: dayToDate(startDate), endDate: endDate ? dayToDate(endDate) : null, termsAcceptedAt: NOW },
+    data: { organisationId, eServiceId: serviceId, startDate: dayKeyToDate(startDate), endDate: endDate ? dayKeyToDate(endDate) : null, termsAcceptedAt: NOW },
   });
 }
 

@@ -11,9 +11,9 @@
 // - Days are Paris calendar days, from three years ago up to today.
 import "server-only";
 import { z } from "zod";
+import { dayKeyToDate, isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
 import { validOn } from "../subscriptions/validity";
-import { addDays, dayToDate, isValidDay, parisDay } from "./periods";
 
 export const MAX_FIGURES_PER_BATCH = 100;
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,7 +48,7 @@ export const figuresBatchSchema = z.strictObject({
     .max(20, "« organisation » : code inconnu."),
   day: z
     .string({ error: "« day » est obligatoire : une date AAAA-MM-JJ." })
-    .refine(isValidDay, "« day » : une date réelle au format AAAA-MM-JJ est attendue."),
+    .refine(isDayKey, "« day » : une date réelle au format AAAA-MM-JJ est attendue."),
   figures: z
     .array(figureSchema, { error: "« figures » est obligatoire : une liste de chiffres." })
     .min(1, "« figures » doit contenir au moins un chiffre.")
@@ -85,14 +85,14 @@ export async function ingestFigures(db: Db, eService: { id: string }, body: unkn
     };
   }
   const batch = parsed.data;
-  const today = parisDay(now);
-  if (batch.day > today || batch.day < addDays(today, -OLDEST_DAY_OFFSET)) {
+  const today = parisDayKey(now);
+  if (batch.day > today || batch.day < shiftDayKey(today, -OLDEST_DAY_OFFSET)) {
     return {
       ok: false,
       problem: {
         status: 422,
         error: "day_out_of_range",
-        message: `« day » doit être compris entre le ${addDays(today, -OLDEST_DAY_OFFSET)} et aujourd'hui (${today}).`,
+        message: `« day » doit être compris entre le ${shiftDayKey(today, -OLDEST_DAY_OFFSET)} et aujourd'hui (${today}).`,
         issues: [{ path: "day", message: "Date hors de la période acceptée." }],
       },
     };
@@ -107,7 +107,7 @@ export async function ingestFigures(db: Db, eService: { id: string }, body: unkn
   const subscribed =
     organisation &&
     (await db.subscription.findFirst({
-      where: { organisationId: organisation.id, eServiceId: eService.id, ...validOn(dayToDate(batch.day)) },
+      where: { organisationId: organisation.id, eServiceId: eService.id, ...validOn(dayKeyToDate(batch.day)) },
       select: { id: true },
     }));
   if (!organisation || !subscribed) {
@@ -121,7 +121,7 @@ export async function ingestFigures(db: Db, eService: { id: string }, body: unkn
     };
   }
 
-  const day = dayToDate(batch.day);
+  const day = dayKeyToDate(batch.day);
   const key = { eServiceId: eService.id, organisationId: organisation.id, day };
   const { removed } = await db.$transaction(async (tx) => {
     const deleted = await tx.eServiceDailyFigure.deleteMany({ where: { ...key, metric: { notIn: batch.figures.map((figure) => figure.metric) } } });

@@ -1,8 +1,9 @@
 // DASH-3 periods, DASH-5 links and the figures' format: pure rules.
 import { describe, expect, it } from "vitest";
+import { isDayKey, monthKeysBetween, parisDayKey } from "../calendar";
 import { buildEServiceDashboard, formatFigure } from "./build";
 import { exportHref, reportErrorHref } from "./links";
-import { describeRange, isValidDay, monthsOf, parisDay, parsePeriod, periodRange } from "./periods";
+import { describeRange, parsePeriod, periodRange } from "./periods";
 
 describe("DASH-3 periods", () => {
   it("accepts 30j, 90j and 12m and falls back to 30j for anything else", () => {
@@ -13,7 +14,7 @@ describe("DASH-3 periods", () => {
 
   it("ends yesterday in Paris, even just after midnight when UTC is still on the day before", () => {
     const justAfterMidnight = new Date("2026-03-31T22:30:00Z"); // 00:30 on 1 April in Paris
-    expect(parisDay(justAfterMidnight)).toBe("2026-04-01");
+    expect(parisDayKey(justAfterMidnight)).toBe("2026-04-01");
     expect(periodRange("30j", justAfterMidnight)).toEqual({ period: "30j", from: "2026-03-02", to: "2026-03-31", grouping: "day" });
     expect(periodRange("90j", justAfterMidnight)).toMatchObject({ from: "2026-01-01", to: "2026-03-31" });
   });
@@ -21,13 +22,13 @@ describe("DASH-3 periods", () => {
   it("12 months are the 12 calendar months ending with yesterday's", () => {
     const range = periodRange("12m", new Date("2026-01-01T10:00:00Z"));
     expect(range).toEqual({ period: "12m", from: "2025-01-01", to: "2025-12-31", grouping: "month" });
-    expect(monthsOf(range.from, range.to)).toHaveLength(12);
+    expect(monthKeysBetween(range.from, range.to)).toHaveLength(12);
     expect(describeRange(periodRange("12m", new Date("2026-11-22T10:00:00Z")))).toBe("12 derniers mois (du 1 décembre 2025 au 21 novembre 2026)");
   });
 
   it("recognises real calendar days only", () => {
-    expect(isValidDay("2028-02-29")).toBe(true);
-    for (const day of ["2026-02-29", "2026-13-01", "2026-1-01", "21/11/2026", "2026-11-21T00:00"]) expect(isValidDay(day)).toBe(false);
+    expect(isDayKey("2028-02-29")).toBe(true);
+    for (const day of ["2026-02-29", "2026-13-01", "2026-1-01", "21/11/2026", "2026-11-21T00:00"]) expect(isDayKey(day)).toBe(false);
   });
 });
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { backfillPortalFigures, computePortalFigures, portalFiguresJob } from "./portal-figures";
-import { dayToDate } from "./periods";
+import { dayKeyToDate } from "../calendar";
 
 async function figuresOf(organisationId: string, day: string) {
-  const rows = await db.portalDailyFigure.findMany({ where: { organisationId, day: dayToDate(day) } });
+  const rows = await db.portalDailyFigure.findMany({ where: { organisationId, day: dayKeyToDate(day) } });
   return Object.fromEntries(rows.map((row) => [row.metric, row.value]));
 }
 

@@ -16,9 +16,9 @@
 // - Every organisation is computed from its own rows only (GROUP BY organisation): no figure
 //   of one organisation can leak into another's.
 import "server-only";
+import { isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
-import { addDays, isValidDay, parisDay } from "./periods";
 
 export interface PortalFiguresReport {
   from: string;
@@ -28,7 +28,7 @@ export interface PortalFiguresReport {
 
 /** Computes and stores the portal figures of every day from `from` to `to` (inclusive, "YYYY-MM-DD"). */
 export async function computePortalFigures(db: Db, from: string, to: string, now: Date = new Date()): Promise<PortalFiguresReport> {
-  if (!isValidDay(from) || !isValidDay(to) || from > to) throw new RangeError(`computePortalFigures: période invalide ${from} – ${to}`);
+  if (!isDayKey(from) || !isDayKey(to) || from > to) throw new RangeError(`computePortalFigures: période invalide ${from} – ${to}`);
   const rows = await db.$executeRaw`
     WITH days AS (
       SELECT d::date AS day,
@@ -90,7 +90,7 @@ export const portalFiguresJob: ScheduledJob = {
   period: "day",
   fromHour: 2,
   run: ({ db, now }) => {
-    const yesterday = addDays(parisDay(now), -1);
+    const yesterday = shiftDayKey(parisDayKey(now), -1);
     return computePortalFigures(db, yesterday, yesterday, now);
   },
 };
@@ -98,6 +98,6 @@ export const portalFiguresJob: ScheduledJob = {
 /** Backfill: the `days` days before today (Paris), yesterday included. */
 export async function backfillPortalFigures(db: Db, days: number, now: Date = new Date()): Promise<PortalFiguresReport> {
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new RangeError("backfillPortalFigures: entre 1 et 3660 jours");
-  const yesterday = addDays(parisDay(now), -1);
-  return computePortalFigures(db, addDays(yesterday, -(days - 1)), yesterday, now);
+  const yesterday = shiftDayKey(parisDayKey(now), -1);
+  return computePortalFigures(db, shiftDayKey(yesterday, -(days - 1)), yesterday, now);
 }

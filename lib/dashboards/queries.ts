@@ -9,9 +9,9 @@
 // - Operators and accounts without an organisation see none: `loadDashboards` says so.
 import "server-only";
 import type { Viewer } from "../auth/viewer";
+import { parisToday } from "../calendar";
 import type { Db } from "../db";
 import { accessibleEServices } from "../e-services/access/queries";
-import { parisCalendarDay } from "../e-services/access/paris-day";
 import { validOn } from "../subscriptions/validity";
 import { buildEServiceDashboard, buildPortalDashboard, type Dashboard } from "./build";
 import { periodRange, type PeriodKey, type PeriodRange } from "./periods";
@@ -30,7 +30,7 @@ export async function visibleEServices(db: Db, viewer: DashboardViewer, now: Dat
   if (!organisationId || viewer.role === "OPERATOR") return [];
   if (viewer.role === "ADMINISTRATOR") {
     return db.eService.findMany({
-      where: { active: true, subscriptions: { some: { organisationId, ...validOn(parisCalendarDay(now)) } } },
+      where: { active: true, subscriptions: { some: { organisationId, ...validOn(parisToday(now)) } } },
       select: { id: true, slug: true, name: true },
       orderBy: { name: "asc" },
     });

@@ -1,9 +1,9 @@
 // What the row decisions compare a file with: the organisation's accounts, their
 // permissions, and the catalogue with the organisation's subscriptions.
 import "server-only";
+import { dateToDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { keyOfDay } from "../subscriptions/dates";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { foldKey, nameKey, type DecisionContext, type ExistingAccount, type KnownEService } from "./rows";
 
@@ -56,7 +56,7 @@ export function toExisting(account: AccountRow, imported: Set<string>, permissio
     category: account.category,
     status: account.status,
     deactivationReason: account.deactivationReason,
-    openingDate: account.openingDate ? keyOfDay(account.openingDate) : null,
+    openingDate: account.openingDate ? dateToDayKey(account.openingDate) : null,
     welcomeSent: Boolean(account.welcomeSentAt),
     imported: imported.has(account.id),
     eServiceIds: permissions.get(account.id) ?? [],

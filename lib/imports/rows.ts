@@ -15,9 +15,9 @@
 // - A listed e-service the organisation is not subscribed to is named in the row's reason and
 //   granted to nobody; an e-service the catalogue does not know refuses the row.
 import { emailField, NAME_MAX } from "../accounts/schemas";
+import { formatShortDay, isDayKey } from "../calendar";
 import type { Civility } from "../generated/prisma/enums";
 import { buildIdentifier, foldText, IdentifierError } from "../identifiers";
-import { isValidDayKey } from "../subscriptions/dates";
 import type { ImportColumn } from "./csv";
 
 export type RawValues = Partial<Record<ImportColumn, string>>;
@@ -60,7 +60,7 @@ export function parseDay(value: string): string | null {
   const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
   if (iso) key = `${iso[1]}-${iso[2].padStart(2, "0")}-${iso[3].padStart(2, "0")}`;
   else if (french) key = `${french[3]}-${french[2].padStart(2, "0")}-${french[1].padStart(2, "0")}`;
-  return key && isValidDayKey(key) ? key : null;
+  return key && isDayKey(key) ? key : null;
 }
 
 export function foldKey(value: string): string {
@@ -183,11 +183,6 @@ export function nameKey(firstName: string, lastName: string): string {
 
 const FIELD_LABELS = { civility: "civilité", firstName: "prénom", lastName: "nom", category: "catégorie", openingDate: "date d'ouverture" } as const;
 
-function formatDayKey(key: string): string {
-  const [year, month, day] = key.split("-");
-  return `${day}/${month}/${year}`;
-}
-
 /** Resolves the e-services of a row: unknown names refuse it, unsubscribed ones are reported. */
 function resolveEServices(row: ValidRow, context: DecisionContext) {
   const unknown: string[] = [];
@@ -275,7 +270,7 @@ function decideRow(
     };
   }
 
-  const opening = row.openingDate ? [`Ouverture le ${formatDayKey(row.openingDate)} : le courriel de bienvenue partira ce jour-là.`] : [];
+  const opening = row.openingDate ? [`Ouverture le ${formatShortDay(row.openingDate)} : le courriel de bienvenue partira ce jour-là.`] : [];
   return {
     outcome: "CREATED",
     accountId: null,

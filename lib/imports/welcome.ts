@@ -13,12 +13,12 @@
 import "server-only";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { parisToday } from "../calendar";
 import { SYSTEM_ACTOR } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
 import { enqueueEmail } from "../mail/outbox";
-import { parisToday } from "../subscriptions/dates";
 import { issueToken, TOKEN_TTL_MS } from "../tokens";
 import { processImports } from "./apply-import";
 

@@ -1,27 +1,15 @@
-// Period keys of scheduled jobs, in Europe/Paris: a daily job runs once per French
-// calendar day whatever the servers' time zone.
+// Period keys of scheduled jobs, in Europe/Paris (lib/calendar.ts): a daily job runs once
+// per French calendar day whatever the servers' time zone.
+import { parisClock } from "../calendar";
+
 export type Period = "minute" | "hour" | "day";
 
-const parts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-export function parisParts(date: Date): { year: string; month: string; day: string; hour: string; minute: string } {
-  const map = Object.fromEntries(parts.formatToParts(date).map((part) => [part.type, part.value]));
-  return { year: map.year, month: map.month, day: map.day, hour: map.hour, minute: map.minute };
-}
+const two = (value: number) => String(value).padStart(2, "0");
 
 /** "2026-11-22" for a daily job, "2026-11-22T19" hourly, "2026-11-22T19:05" every minute. */
 export function periodKey(date: Date, period: Period): string {
-  const { year, month, day, hour, minute } = parisParts(date);
-  const dayKey = `${year}-${month}-${day}`;
-  if (period === "day") return dayKey;
-  if (period === "hour") return `${dayKey}T${hour}`;
-  return `${dayKey}T${hour}:${minute}`;
+  const { day, hour, minute } = parisClock(date);
+  if (period === "day") return day;
+  if (period === "hour") return `${day}T${two(hour)}`;
+  return `${day}T${two(hour)}:${two(minute)}`;
 }

@@ -7,8 +7,9 @@
 // their own rows with FOR UPDATE SKIP LOCKED.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { parisClock } from "../calendar";
 import type { Db } from "../db";
-import { periodKey, parisParts, type Period } from "./periods";
+import { periodKey, type Period } from "./periods";
 
 export interface JobContext {
   db: Db;
@@ -87,7 +88,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
   }
 
   async function runScheduled(job: ScheduledJob, now: Date, report: TickReport): Promise<void> {
-    if (job.period === "day" && job.fromHour !== undefined && Number(parisParts(now).hour) < job.fromHour) return;
+    if (job.period === "day" && job.fromHour !== undefined && parisClock(now).hour < job.fromHour) return;
     const key = periodKey(now, job.period);
     const runId = await claim(job, key);
     if (!runId) return;

@@ -3,19 +3,20 @@
 // The operator's print queue (LR-6): operators only (SEC-1).
 import { z } from "zod";
 import { defineAction } from "../actions/define-action";
+import { isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { markLettersPosted } from "./queue";
 
-const DAY = 86_400_000;
-
+// Days on Paris clocks: in the evening, "tomorrow" is still in the future.
 const postedSchema = z.object({
   letterIds: z.array(z.uuid({ error: "Sélection invalide." })).min(1, "Cochez au moins un courrier.").max(1_000, "Trop de courriers à la fois."),
   postedOn: z.iso
     .date({ error: "Indiquez une date de dépôt valide." })
-    .transform((day) => new Date(`${day}T12:00:00Z`))
-    .refine((day) => day.getTime() <= Date.now() + DAY, "La date de dépôt ne peut pas être dans le futur.")
-    .refine((day) => day.getTime() >= Date.now() - 60 * DAY, "La date de dépôt ne peut pas remonter à plus de 60 jours."),
+    .refine(isDayKey, "Indiquez une date de dépôt valide.")
+    .refine((day) => day <= parisDayKey(), "La date de dépôt ne peut pas être dans le futur.")
+    .refine((day) => day >= shiftDayKey(parisDayKey(), -60), "La date de dépôt ne peut pas remonter à plus de 60 jours.")
+    .transform((day) => new Date(`${day}T12:00:00Z`)),
 });
 
 function posted(count: number): FormState<object> {

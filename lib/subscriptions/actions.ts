@@ -5,7 +5,7 @@
 import { defineAction } from "../actions/define-action";
 import { db } from "../db";
 import type { FormState } from "../forms";
-import { formatDay } from "./dates";
+import { formatDay } from "../calendar";
 import { endSubscription, subscribe } from "./manage-subscriptions";
 import { endSubscriptionSchema, subscribeSchema } from "./schemas";
 

@@ -4,9 +4,9 @@
 // transaction as the change (ADM-5).
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { dateToDayKey, dayKeyToDate, formatDay, parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma, Subscription } from "../generated/prisma/client";
-import { dayFromKey, formatDay, keyOfDay, parisToday } from "./dates";
 import type { EndSubscriptionInput, SubscribeInput } from "./schemas";
 import { overlapping } from "./validity";
 import { UserError, type AdministratorActor, type OperationContext } from "../operation";
@@ -22,8 +22,8 @@ async function lockOrganisation(tx: Prisma.TransactionClient, organisationId: st
 export async function subscribe(db: Db, actor: AdministratorActor, input: SubscribeInput, context: OperationContext = {}): Promise<Subscription> {
   const now = context.now ?? new Date();
   const today = parisToday(now);
-  const startDate = input.startDate ? dayFromKey(input.startDate) : today;
-  const endDate = input.endDate ? dayFromKey(input.endDate) : null;
+  const startDate = input.startDate ? dayKeyToDate(input.startDate) : today;
+  const endDate = input.endDate ? dayKeyToDate(input.endDate) : null;
   if (startDate < today) throw new UserError("Un abonnement ne peut pas commencer avant aujourd'hui.", "startDate");
   if (endDate && endDate < startDate) throw new UserError("La date de fin ne peut pas précéder la date de début.", "endDate");
 
@@ -61,7 +61,7 @@ export async function subscribe(db: Db, actor: AdministratorActor, input: Subscr
       action: "subscription.created",
       organisationId: actor.organisationId,
       target: { type: "subscription", id: subscription.id, label: eService.name },
-      details: { eServiceId: eService.id, eServiceName: eService.name, startDate: keyOfDay(startDate), endDate: endDate ? keyOfDay(endDate) : null, termsAcceptedAt: now.toISOString() },
+      details: { eServiceId: eService.id, eServiceName: eService.name, startDate: dateToDayKey(startDate), endDate: endDate ? dateToDayKey(endDate) : null, termsAcceptedAt: now.toISOString() },
       ipAddress: context.ipAddress,
       at: now,
     });
@@ -91,7 +91,7 @@ export async function endSubscription(db: Db, actor: AdministratorActor, input: 
     }
 
     // By default the last day is today, or the first day for a subscription not started yet.
-    const endDate = input.endDate ? dayFromKey(input.endDate) : subscription.startDate > today ? subscription.startDate : today;
+    const endDate = input.endDate ? dayKeyToDate(input.endDate) : subscription.startDate > today ? subscription.startDate : today;
     if (endDate < subscription.startDate) {
       throw new UserError(`La date de fin ne peut pas précéder le début de l'abonnement (${formatDay(subscription.startDate)}).`, "endDate");
     }
@@ -112,9 +112,9 @@ export async function endSubscription(db: Db, actor: AdministratorActor, input: 
       details: {
         eServiceId: subscription.eServiceId,
         eServiceName: subscription.eService.name,
-        startDate: keyOfDay(subscription.startDate),
-        endDate: keyOfDay(endDate),
-        previousEndDate: subscription.endDate ? keyOfDay(subscription.endDate) : null,
+        startDate: dateToDayKey(subscription.startDate),
+        endDate: dateToDayKey(endDate),
+        previousEndDate: subscription.endDate ? dateToDayKey(subscription.endDate) : null,
       },
       ipAddress: context.ipAddress,
       at: now,

@@ -1,9 +1,9 @@
 // Read models of the subscriptions page (ADM-1) and of the e-services an organisation may
 // hand out (ADM-3), always scoped to the organisation taken from the session.
 import "server-only";
+import { dateToDayKey, parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { keyOfDay, parisToday } from "./dates";
 import { validFrom } from "./validity";
 
 export type SubscriptionState =
@@ -47,8 +47,8 @@ export async function listCatalogueWithSubscriptions(db: Db, organisationId: str
     const ended = own.filter((s) => s.endDate && s.endDate < today).at(-1);
     const view = (s: { id: string; startDate: Date; endDate: Date | null }) => ({
       subscriptionId: s.id,
-      startDate: keyOfDay(s.startDate),
-      endDate: s.endDate ? keyOfDay(s.endDate) : null,
+      startDate: dateToDayKey(s.startDate),
+      endDate: s.endDate ? dateToDayKey(s.endDate) : null,
     });
     let state: SubscriptionState;
     let next: CatalogueEntry["next"] = null;
@@ -59,7 +59,7 @@ export async function listCatalogueWithSubscriptions(db: Db, organisationId: str
       state = { kind: "upcoming", ...view(upcoming[0]) };
       next = upcoming[1] ? view(upcoming[1]) : null;
     } else if (ended?.endDate) {
-      state = { kind: "ended", subscriptionId: ended.id, startDate: keyOfDay(ended.startDate), endDate: keyOfDay(ended.endDate) };
+      state = { kind: "ended", subscriptionId: ended.id, startDate: dateToDayKey(ended.startDate), endDate: dateToDayKey(ended.endDate) };
     } else {
       state = { kind: "none" };
     }

@@ -1,6 +1,6 @@
 // The zod schemas of the subscription forms (ADM-1), shared by the forms and their actions.
 import { z } from "zod";
-import { isValidDayKey } from "./dates";
+import { isDayKey } from "../calendar";
 
 export const TERMS_LABEL = "J'accepte les conditions d'utilisation de cet e-service";
 
@@ -11,7 +11,7 @@ const optionalDay = (message: string) =>
     .max(10, message)
     .optional()
     .transform((value) => value || null)
-    .refine((value) => value === null || isValidDayKey(value), message);
+    .refine((value) => value === null || isDayKey(value), message);
 
 export const subscribeSchema = z
   .object({

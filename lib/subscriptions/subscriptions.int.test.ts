@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
-import { parisDayKey, parisToday } from "./dates";
+import { parisDayKey, parisToday } from "../calendar";
 import { viewerOf, formData as form, session } from "../testing/actions";
 
 session.ip = "192.0.2.10";

@@ -6,6 +6,7 @@
 import "server-only";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { parisDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma, SupportTicket } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
@@ -64,7 +65,7 @@ export function formatTicketNumber(year: number, rank: number): string {
 }
 
 async function nextTicketNumber(db: Db, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  const year = Number(parisDayKey(now).slice(0, 4));
   // Outside the ticket's transaction: the counter's row is locked for this one statement only,
   // so concurrent requests never wait on each other's e-mail rendering. A ticket whose
   // transaction fails leaves a gap in the numbers, never a duplicate.

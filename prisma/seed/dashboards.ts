@@ -7,8 +7,8 @@
 //   them through the API.
 // Idempotent: history is only given to accounts created in the last day; e-service figures
 // are inserted only where none exist (ON CONFLICT DO NOTHING), never over pushed figures.
+import { parisDayKey, shiftDayKey } from "../../lib/calendar";
 import { backfillPortalFigures } from "../../lib/dashboards/portal-figures";
-import { addDays, parisDay } from "../../lib/dashboards/periods";
 import type { Db } from "../../lib/db";
 import type { CatalogueSlug } from "./catalogue";
 import { DEMO_ORGANISATIONS } from "./demo";
@@ -35,8 +35,8 @@ const DEMO_METRICS: Record<CatalogueSlug, { metric: string; label: string; level
 const DAY_MS = 86_400_000;
 
 export async function seedDashboards(db: Db, services: Map<CatalogueSlug, string>, now: Date = new Date()): Promise<void> {
-  const yesterday = addDays(parisDay(now), -1);
-  const from = addDays(yesterday, -364);
+  const yesterday = shiftDayKey(parisDayKey(now), -1);
+  const from = shiftDayKey(yesterday, -364);
 
   for (const demo of DEMO_ORGANISATIONS) {
     const organisation = await db.organisation.findUniqueOrThrow({ where: { code: demo.code }, select: { id: true } });

@@ -2,7 +2,7 @@
 // dashboard data query (20 concurrent clients) and the PDF export of a 12-month dashboard.
 import { exportDashboardsPdf } from "../../lib/dashboards/export";
 import { PORTAL_METRICS } from "../../lib/dashboards/metrics";
-import { addDays, parisDay } from "../../lib/dashboards/periods";
+import { parisDayKey, shiftDayKey } from "../../lib/calendar";
 import { loadDashboards, type DashboardViewer } from "../../lib/dashboards/queries";
 import { computePortalFigures } from "../../lib/dashboards/portal-figures";
 import { line, report, runConcurrently, timed, type BenchSection } from "./measure";
@@ -12,8 +12,8 @@ const ORGANISATIONS = 2_000;
 const section: BenchSection = {
   title: "Dashboards",
   async run({ db }) {
-    const yesterday = addDays(parisDay(new Date()), -1);
-    const from = addDays(yesterday, -399);
+    const yesterday = shiftDayKey(parisDayKey(new Date()), -1);
+    const from = shiftDayKey(yesterday, -399);
     const metrics = `ARRAY[${PORTAL_METRICS.map((metric) => `'${metric}'`).join(", ")}]`;
 
     const setup = await timed(async () => {

@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EndSubscriptionForm, SubscribeForm } from "@/components/subscriptions/subscription-forms";
 import { requireAdministrator } from "@/lib/auth/guards";
+import { formatDay, parisDayKey } from "@/lib/calendar";
 import { db } from "@/lib/db";
-import { dayFromKey, formatDay, parisDayKey } from "@/lib/subscriptions/dates";
 import { listCatalogueWithSubscriptions, type CatalogueEntry } from "@/lib/subscriptions/queries";
 
 export const metadata: Metadata = { title: "Abonnements aux e-services" };
-
-const day = (key: string) => formatDay(dayFromKey(key));
 
 function StateLine({ entry }: { entry: CatalogueEntry }) {
   const { state } = entry;
@@ -16,21 +14,21 @@ function StateLine({ entry }: { entry: CatalogueEntry }) {
     case "current":
       return (
         <p>
-          <strong className="text-green-800">Abonnement en cours</strong> depuis le {day(state.startDate)}
-          {state.endDate ? `, jusqu'au ${day(state.endDate)} inclus` : ", sans date de fin"}.
+          <strong className="text-green-800">Abonnement en cours</strong> depuis le {formatDay(state.startDate)}
+          {state.endDate ? `, jusqu'au ${formatDay(state.endDate)} inclus` : ", sans date de fin"}.
         </p>
       );
     case "upcoming":
       return (
         <p>
-          <strong className="text-brand-800">Abonnement à venir</strong> : à partir du {day(state.startDate)}
-          {state.endDate ? `, jusqu'au ${day(state.endDate)} inclus` : ""}.
+          <strong className="text-brand-800">Abonnement à venir</strong> : à partir du {formatDay(state.startDate)}
+          {state.endDate ? `, jusqu'au ${formatDay(state.endDate)} inclus` : ""}.
         </p>
       );
     case "ended":
       return (
         <p>
-          <strong>Abonnement terminé</strong> le {day(state.endDate)}.
+          <strong>Abonnement terminé</strong> le {formatDay(state.endDate)}.
         </p>
       );
     default:
@@ -76,8 +74,8 @@ export default async function SubscriptionsPage() {
                   </div>
                   {entry.next ? (
                     <p>
-                      Un abonnement suivant est prévu à partir du {day(entry.next.startDate)}
-                      {entry.next.endDate ? `, jusqu'au ${day(entry.next.endDate)} inclus` : ""}.
+                      Un abonnement suivant est prévu à partir du {formatDay(entry.next.startDate)}
+                      {entry.next.endDate ? `, jusqu'au ${formatDay(entry.next.endDate)} inclus` : ""}.
                     </p>
                   ) : null}
                 </div>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Journal de l'organisation" };
 
 export default async function OrganisationAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireAdministrator("/administration/journal");
-  const { filters, form } = parseAuditFilters(await searchParams);
+  const { filters, form, errors } = parseAuditFilters(await searchParams);
   const log = await listAuditEvents(db, { organisationId: administrator.organisationId }, filters);
   return (
     <div className="space-y-6">
@@ -18,7 +18,7 @@ export default async function OrganisationAuditPage({ searchParams }: { searchPa
         Les actions des administrateurs, des opérateurs et du portail concernant {administrator.organisationName}. Le
         journal ne peut être ni modifié ni effacé.
       </p>
-      <AuditLog basePath="/administration/journal" log={log} filters={form} />
+      <AuditLog basePath="/administration/journal" log={log} filters={form} errors={errors} />
     </div>
   );
 }

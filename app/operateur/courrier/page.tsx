@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
+import { parisDayKey } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { listLetterHistory, listQueuedLetters } from "@/lib/letters/queue";
 
@@ -8,7 +9,6 @@ export const metadata: Metadata = { title: "Courrier" };
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
 
 const STATUS = { POSTED: "Posté", CANCELLED: "Annulé (demande remplacée ou confirmée)" } as Record<string, string>;
 
@@ -40,7 +40,7 @@ export default async function CourrierPage() {
         ) : null}
         {/* Always mounted, so that its confirmation stays visible once the queue is empty. */}
         <MarkPostedForm
-          today={isoDay.format(new Date())}
+          today={parisDayKey()}
           letters={queued.map((letter) => ({
             id: letter.id,
             number: letter.adminRequest.number,

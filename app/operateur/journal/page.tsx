@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Journal du portail" };
 
 export default async function PortalAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOperator("/operateur/journal");
-  const { filters, form } = parseAuditFilters(await searchParams);
+  const { filters, form, errors } = parseAuditFilters(await searchParams);
   const log = await listAuditEvents(db, { all: true }, filters);
   const ids = [...new Set(log.rows.map((event) => event.organisationId).filter((id): id is string => Boolean(id)))];
   const organisations = new Map(
@@ -19,7 +19,7 @@ export default async function PortalAuditPage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Journal du portail</h1>
       <p className="text-slate-700">Toutes les actions des administrateurs, des opérateurs et du portail, pour toutes les organisations.</p>
-      <AuditLog basePath="/operateur/journal" log={log} filters={form} organisations={organisations} />
+      <AuditLog basePath="/operateur/journal" log={log} filters={form} errors={errors} organisations={organisations} />
     </div>
   );
 }

@@ -3,10 +3,10 @@
 // (startDate <= today <= endDate, endDate null = open-ended), days in Europe/Paris.
 import "server-only";
 import type { Viewer } from "../../auth/viewer";
+import { parisToday } from "../../calendar";
 import type { Db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AccessRefusal } from "./messages";
-import { parisCalendarDay } from "./paris-day";
 
 type AccessViewer = Pick<Viewer, "accountId" | "organisationId">;
 
@@ -23,7 +23,7 @@ export type AccessibleService = Prisma.EServiceGetPayload<{ select: typeof SERVI
 
 /** Subscriptions of `organisationId` valid on the Paris day of `today`. */
 function validSubscription(organisationId: string, today: Date): Prisma.SubscriptionWhereInput {
-  const day = parisCalendarDay(today);
+  const day = parisToday(today);
   return { organisationId, startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] };
 }
 

@@ -1,4 +1,5 @@
 import { operatorOrError } from "@/lib/auth/operator-route";
+import { parisDayKey } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { queuedBatchPdf } from "@/lib/letters/queue";
 
@@ -8,11 +9,10 @@ export async function GET() {
   if ("error" in access) return access.error;
   const batch = await queuedBatchPdf(db);
   if (!batch) return Response.json({ error: "Aucun courrier en attente." }, { status: 404 });
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
   return new Response(new Uint8Array(batch.pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="courriers-${day}.pdf"`,
+      "Content-Disposition": `attachment; filename="courriers-${parisDayKey()}.pdf"`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,4 +1,5 @@
 // BULK-4: the listing of an import's accounts, CSV or PDF; same access as the import's page.
+import { parisDayKey } from "@/lib/calendar";
 import { db } from "@/lib/db";
 import { requireImportAccess } from "@/lib/imports/access";
 import { listingCsv } from "@/lib/imports/listing";
@@ -14,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const found = await db.import.findFirst({ where: { id: scope.importId, organisationId: scope.organisationId }, select: { fileName: true, createdAt: true } });
   if (!found) return new Response("Import introuvable.", { status: 404 });
   const entries = await importListing(db, scope.organisationId, scope.importId);
-  const base = `comptes-import-${found.createdAt.toISOString().slice(0, 10)}`;
+  const base = `comptes-import-${parisDayKey(found.createdAt)}`;
   if (format === "csv") {
     return new Response(listingCsv(entries), {
       headers: {
