@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/accounts/password-hash";
+import { verifyPassword } from "@/lib/security/password-hash";
 import { db } from "@/lib/db";
 import { seed } from "./seed";
 import { CATALOGUE } from "./seed/catalogue";

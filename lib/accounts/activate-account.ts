@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import type { AccountStatus } from "../generated/prisma/enums";
 import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
 import { AccountError } from "./errors";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 
 export type ActivationOutcome =

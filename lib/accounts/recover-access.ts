@@ -10,7 +10,7 @@ import { clear, hit, RATE_LIMITS, tooManyAttempts, type RateRule } from "../rate
 import { consumeToken, inspectToken, issueToken, type TokenProblem } from "../tokens";
 import { AccountError, RateLimitedError } from "./errors";
 import { notifyPasswordChanged } from "./manage-own-account";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 
 async function limit(db: Db, rule: RateRule, subject: string): Promise<void> {

@@ -11,7 +11,7 @@ import { enqueueEmail } from "../mail/outbox";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { issueToken } from "../tokens";
 import { AccountError, RateLimitedError } from "./errors";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import type { RegistrationInput } from "./schemas";
 

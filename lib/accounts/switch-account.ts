@@ -6,7 +6,7 @@ import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { AccountError, RateLimitedError } from "./errors";
-import { verifyPassword } from "./password-hash";
+import { verifyPassword } from "../security/password-hash";
 
 export function unlockKey(accountId: string, sessionVersion: number): string {
   return `${accountId}:${sessionVersion}`;

@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { clear, hit, peek, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { AccountError, RateLimitedError } from "./errors";
-import { verifyPassword } from "./password-hash";
+import { verifyPassword } from "../security/password-hash";
 
 export async function verifyCurrentPassword(
   db: Db | Prisma.TransactionClient,
