@@ -1,9 +1,13 @@
-// Runs once when a Next.js server starts: check the configuration, then start the job
-// runner in-process unless JOBS_IN_PROCESS=0 (production runs `npm run worker` instead).
+// Runs once when a Next.js server starts: check the configuration (a refusal stops the
+// server before it answers anything), then start the job runner in-process unless
+// JOBS_IN_PROCESS=0 (production runs `npm run worker` instead).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertReadyToServe, env } = await import("./lib/env");
   assertReadyToServe();
+  const { assertClientAddressesKnown } = await import("./lib/request-context");
+  const { clientAddressKey } = await import("./lib/security/client-address.mjs");
+  assertClientAddressesKnown({ production: process.env.NODE_ENV === "production", key: clientAddressKey() });
   const config = env();
   if (config.JOBS_IN_PROCESS === "0") return;
   const { startJobRunner } = await import("./lib/jobs/start");

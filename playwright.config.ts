@@ -51,7 +51,10 @@ export default defineConfig({
       PORT: String(PORT),
       EMBEDDED_PG_DIR: ".data/e2e-postgres",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      // A throw-away test server (--fresh on the embedded database): the only production
+      // server allowed the dev mailbox (no RESEND_API_KEY) and the demo accounts (SEC-10).
       ENABLE_DEV_MAILBOX: "1",
+      SEED_DEMO: "1",
     },
   },
 });

@@ -2,6 +2,7 @@
 // clear message instead of failing later in the middle of a request. Every variable is
 // listed with a comment in .env.example.
 import { z } from "zod";
+import { devMailbox } from "./dev-conveniences";
 
 const flag = z.enum(["0", "1"]).optional();
 
@@ -22,11 +23,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
-export function env(): Env {
-  if (cached) return cached;
-  const result = schema.safeParse(process.env);
+/** Parses a set of variables (the process's, or the one a script prepares for the server it starts). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const details = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Configuration invalide :\n${details}`);
@@ -34,21 +33,40 @@ export function env(): Env {
   if (result.data.NODE_ENV === "production" && !result.data.AUTH_SECRET) {
     throw new Error("Configuration invalide :\n  - AUTH_SECRET: obligatoire en production");
   }
-  cached = result.data;
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
-/** Checked when a server or worker starts: settings a real deployment cannot do without. */
-export function assertReadyToServe(): void {
-  const config = env();
-  if (config.NODE_ENV === "production" && !config.RESEND_API_KEY && config.ENABLE_DEV_MAILBOX !== "1") {
-    // Without a provider the outbox is only a dev mailbox: e-mails would never leave.
-    throw new Error("Configuration invalide :\n  - RESEND_API_KEY: obligatoire en production (ou ENABLE_DEV_MAILBOX=1 pour une démonstration)");
-  }
+export const RESEND_REQUIRED_IN_PRODUCTION =
+  "RESEND_API_KEY: obligatoire en production (npm start). Sans lui, aucun courriel (activation, mot de passe oublié, " +
+  "codes, réponses de l'assistance) ne quitterait le serveur. Pour essayer le portail sur cette machine : npm run dev. " +
+  "Pour un serveur de démonstration ou de test jetable seulement : ENABLE_DEV_MAILBOX=1 (les courriels ne sont alors " +
+  "pas envoyés, et n'importe qui peut les lire sur /dev/mailbox).";
+
+/**
+ * Checked by `npm start` before it prepares anything, by the Next.js server (instrumentation.ts)
+ * and by the worker: settings a real deployment cannot do without. In production, e-mails go
+ * through Resend, or (explicitly, for a throw-away server) stay in the dev mailbox; any other
+ * combination stops the start-up with the reason (SEC-10, MAIL-2).
+ */
+export function assertReadyToServe(config: Env = env()): void {
+  const mailbox = devMailbox(config);
+  const problems: string[] = [];
+  if (!mailbox.enabled && mailbox.refusal) problems.push(`ENABLE_DEV_MAILBOX: ${mailbox.refusal}`);
+  else if (config.NODE_ENV === "production" && !config.RESEND_API_KEY && !mailbox.enabled) problems.push(RESEND_REQUIRED_IN_PRODUCTION);
+  if (problems.length) throw new Error(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
 }
 
-/** The dev mailbox (MAIL-2) exists outside production, or when explicitly enabled. */
-export function devMailboxEnabled(): boolean {
-  const config = env();
-  return config.NODE_ENV !== "production" || config.ENABLE_DEV_MAILBOX === "1";
+/**
+ * The dev mailbox (MAIL-2) exists now: the one rule (lib/dev-conveniences.ts) that every
+ * mailbox route and page checks, server-side, before reading anything.
+ */
+export function devMailboxEnabled(config: Env = env()): boolean {
+  return devMailbox(config).enabled;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "@/lib/accounts/password-hash";
+import { verifyPassword } from "@/lib/security/password-hash";
 import { db } from "@/lib/db";
 import { seed } from "./seed";
 import { CATALOGUE } from "./seed/catalogue";
@@ -7,7 +7,7 @@ import { DEMO_OPERATOR, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./seed/demo";
 
 describe("ORG-1 seed: directory, catalogue and demo data", () => {
   it("loads the whole directory, the catalogue and the demo data, and is idempotent", async () => {
-    const first = await seed(db);
+    const first = await seed(db, { demo: true });
     expect(first.organisations).toBeGreaterThan(38_000);
     expect(first.directoryRowsWritten).toBe(first.organisations);
     expect(first.eServices).toBe(CATALOGUE.length);
@@ -22,7 +22,7 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
       eServices: await db.eService.count(),
     });
     const before = await counts();
-    const second = await seed(db);
+    const second = await seed(db, { demo: true });
     expect(second.directoryRowsWritten).toBe(0);
     expect(await counts()).toEqual(before);
   });
@@ -39,7 +39,7 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
       where: { code: "42218" },
       data: { addressStreet: "Place de l'Hôtel de Ville", addressPostalCode: "42007", addressCity: "SAINT ETIENNE CEDEX 1" },
     });
-    await seed(db);
+    await seed(db, { demo: true });
     const saintEtienne = await db.organisation.findUniqueOrThrow({ where: { code: "42218" } });
     expect(saintEtienne.addressPostalCode).toBe("42007");
     expect(saintEtienne.addressStreet).toBe("Place de l'Hôtel de Ville");
@@ -47,7 +47,7 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
 
   it("ORG-4 never overwrites an organisation an operator created or edited", async () => {
     await db.organisation.update({ where: { code: "25056" }, data: { name: "Ville de Besançon", postalCodes: ["25000"], directoryManaged: false } });
-    await seed(db);
+    await seed(db, { demo: true });
     expect(await db.organisation.findUniqueOrThrow({ where: { code: "25056" } })).toMatchObject({ name: "Ville de Besançon", postalCodes: ["25000"] });
   });
 
@@ -94,7 +94,7 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
     expect(services).toHaveLength(DEMO_ORGANISATIONS[0].subscriptions.length);
     const counts = async () => [await db.portalDailyFigure.count(), await db.eServiceDailyFigure.count()];
     const before = await counts();
-    await seed(db);
+    await seed(db, { demo: true });
     expect(await counts()).toEqual(before);
   });
 });

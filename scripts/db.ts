@@ -3,9 +3,11 @@
 //   status            compare the database with prisma/migrations
 //   reset             drop everything, re-apply every migration (asks no question: dev only)
 //   dev --name NAME   write a new migration from the changes of prisma/schema.prisma, then deploy it
-//   seed              deploy, then seed the directory, the catalogue and the demo data
+//   seed              deploy, then seed the directory and the catalogue; the demo data only with
+//                     SEED_DEMO=1, refused under NODE_ENV=production (SEC-10)
 //   server            start the embedded PostgreSQL and keep it running until Ctrl+C
 import "./load-env";
+import { demoData, demoDataRequested } from "../lib/dev-conveniences";
 import { createMigration, deployMigrations, migrationStatus, resetDatabase } from "./database/migrations";
 import { openDatabase, redactUrl } from "./database/open";
 
@@ -50,14 +52,20 @@ async function main(): Promise<number> {
         return 0;
       }
       case "seed": {
+        // The production procedure's command: demo data (published passwords) is never its
+        // default, and asking for it under NODE_ENV=production stops here, before any write.
+        const production = process.env.NODE_ENV === "production";
+        const demo = demoData({ requested: demoDataRequested(process.env.SEED_DEMO, false), production, throwAwayDatabase: false });
+        if (demo.refusal) throw new Error(demo.refusal);
         await deployMigrations(database.url);
         const { seed } = await import("../prisma/seed");
         const { db } = await import("../lib/db");
-        const report = await seed(db);
+        const report = await seed(db, { demo: demo.seed, production });
         say(
           `Annuaire : ${report.directoryRowsWritten} organisations écrites en ${report.directoryMs} ms ; ` +
             `${report.organisations} organisations, ${report.eServices} e-services, ${report.accounts} comptes.`,
         );
+        say(report.demo ? "Données de démonstration chargées." : "Sans données de démonstration (SEED_DEMO=1 pour les charger, hors production).");
         await db.$disconnect();
         return 0;
       }

@@ -1,22 +1,27 @@
 // @ts-check
 // `npm start` serves the production build through this small HTTP server rather than
 // `next start`: it is the only place that sees the TCP connection, so it resolves the client's
-// address (scripts/client-address.mjs) and hands it to the app in a header that it always
-// overwrites: a client cannot choose the address its rate limits are counted under (SEC-2).
+// address and hands it to the app in a header that it always overwrites, signed with a key
+// drawn for this process (lib/security/client-address.mjs): a client cannot choose the
+// address its rate limits are counted under (SEC-2), and the app refuses to start in
+// production without this server (instrumentation.ts).
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address.mjs";
+import { CLIENT_ADDRESS_HEADER, installClientAddressKey, resolveClientAddress, signClientAddress } from "../lib/security/client-address.mjs";
 
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
 
+// Before Next.js starts: its start-up check looks for the key.
+const key = installClientAddressKey();
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
+  const address = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
+  request.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, key);
   void handle(request, response);
 });
 server.listen(port, hostname, () => console.log(`[portail] Next.js prêt sur http://${hostname}:${port}`));

@@ -2,12 +2,18 @@
 // Without DATABASE_URL the embedded PostgreSQL is started (data in .data/), migrated and,
 // on first run, seeded; it is stopped when the app stops, so no database process is left.
 //   --fresh   start from an empty embedded database (used by the end-to-end tests)
+// `npm start` is production: it refuses to start without a way to deliver e-mails (Resend, or
+// an explicit ENABLE_DEV_MAILBOX=1 for a throw-away server) and never loads demo data outside
+// a throw-away database (SEC-10, lib/dev-conveniences.ts).
 import "./load-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { demoData, demoDataRequested } from "../lib/dev-conveniences";
+import { assertReadyToServe, parseEnv } from "../lib/env";
+import { appServerEnvironment } from "./app-environment";
 import { embeddedDataDir } from "./database/embedded-server";
 import { deployMigrations } from "./database/migrations";
 import { openDatabase } from "./database/open";
@@ -40,6 +46,28 @@ async function directoryIsEmpty(url: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
+  const serverEnv = appServerEnvironment({ mode, embedded, env: process.env, host, port, localAuthSecret });
+  // Everything that can refuse the start is decided before the database is touched.
+  const config = parseEnv(serverEnv);
+  assertReadyToServe(config);
+  // Demo data (published passwords): `npm run dev` loads it on first run unless SEED_DEMO=0;
+  // `npm start` only with SEED_DEMO=1 on a throw-away database, i.e. --fresh on the embedded
+  // PostgreSQL (its data directory is deleted just below, so nothing real can be in it):
+  // that is the end-to-end test server. Anywhere else in production it is refused.
+  const demo = demoData({
+    requested: demoDataRequested(process.env.SEED_DEMO, mode === "dev"),
+    production: config.NODE_ENV === "production",
+    throwAwayDatabase: embedded && fresh,
+  });
+  if (demo.refusal) throw new Error(demo.refusal);
+  if (mode === "start") {
+    say(
+      config.RESEND_API_KEY
+        ? "Courriels envoyés par Resend (RESEND_API_KEY)."
+        : "Courriels : aucun envoi, tous lisibles sur /dev/mailbox (ENABLE_DEV_MAILBOX=1, serveur jetable uniquement).",
+    );
+  }
+
   if (embedded && fresh) rmSync(embeddedDataDir(), { recursive: true, force: true });
   const database = await openDatabase();
   say(embedded ? "PostgreSQL intégré démarré sur 127.0.0.1." : "Base de données : DATABASE_URL.");
@@ -47,30 +75,25 @@ async function main(): Promise<void> {
   const applied = await deployMigrations(database.url);
   if (applied.length) say(`Migrations appliquées : ${applied.join(", ")}`);
   if (await directoryIsEmpty(database.url)) {
-    say("Première exécution : chargement de l'annuaire des organisations et des données de démonstration…");
+    say(
+      demo.seed
+        ? "Première exécution : chargement de l'annuaire des organisations, du catalogue et des données de démonstration…"
+        : "Première exécution : chargement de l'annuaire des organisations et du catalogue (sans données de démonstration)…",
+    );
     const { seed } = await import("../prisma/seed");
     const { db } = await import("../lib/db");
-    const report = await seed(db);
+    const report = await seed(db, { demo: demo.seed, production: config.NODE_ENV === "production", throwAwayDatabase: embedded && fresh });
     await db.$disconnect();
     say(`${report.organisations} organisations, ${report.eServices} e-services, ${report.accounts} comptes.`);
   }
 
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    APP_URL: process.env.APP_URL ?? `http://${host}:${port}`,
-  };
-  if (embedded) {
-    // A local run on the embedded database: a persisted secret and the dev mailbox.
-    childEnv.AUTH_SECRET ??= localAuthSecret();
-    childEnv.ENABLE_DEV_MAILBOX ??= "1";
-  }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, DATABASE_URL: database.url };
 
   // Production: our server in front of Next.js resolves the client's address (SEC-2).
   const child: ChildProcess =
     mode === "dev"
       ? spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--hostname", host, "--port", port], { stdio: "inherit", env: childEnv })
-      : spawn(process.execPath, [path.resolve("scripts", "next-server.mjs")], { stdio: "inherit", env: { ...childEnv, HOST: host, PORT: port, NODE_ENV: "production" } });
+      : spawn(process.execPath, [path.resolve("scripts", "next-server.mjs")], { stdio: "inherit", env: childEnv });
   say(`Portail disponible sur http://${host}:${port}`);
 
   let stopping = false;

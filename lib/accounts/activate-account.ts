@@ -8,7 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { AccountStatus } from "../generated/prisma/enums";
 import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import { actorOfAccount, SYSTEM_ACTOR, UserError } from "../operation";
 

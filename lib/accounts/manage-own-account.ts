@@ -9,7 +9,7 @@ import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
 import { consumeToken, inspectToken, issueToken, type TokenProblem } from "../tokens";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import type { z } from "zod";
 import type { profileSchema } from "./schemas";

@@ -9,7 +9,7 @@ import { enqueueEmail } from "../mail/outbox";
 import { clear, hit, RATE_LIMITS, tooManyAttempts, type RateRule } from "../rate-limit";
 import { consumeToken, inspectToken, issueToken, type TokenProblem } from "../tokens";
 import { notifyPasswordChanged } from "./manage-own-account";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import { RateLimitedError, SYSTEM_ACTOR, UserError } from "../operation";
 

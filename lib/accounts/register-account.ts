@@ -10,7 +10,7 @@ import { buildIdentifier, IdentifierError } from "../identifiers";
 import { enqueueEmail } from "../mail/outbox";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { issueToken } from "../tokens";
-import { hashPassword } from "./password-hash";
+import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import type { RegistrationInput } from "./schemas";
 import { RateLimitedError, SYSTEM_ACTOR, UserError } from "../operation";

@@ -5,7 +5,7 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { verifyPassword } from "./password-hash";
+import { verifyPassword } from "../security/password-hash";
 import { actorOfAccount, RateLimitedError, UserError } from "../operation";
 
 export function unlockKey(accountId: string, sessionVersion: number): string {

@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { clear, hit, peek, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { verifyPassword } from "./password-hash";
+import { verifyPassword } from "../security/password-hash";
 import { RateLimitedError, UserError } from "../operation";
 
 export async function verifyCurrentPassword(

@@ -2,7 +2,7 @@
 // the same argon2 verification as known ones; failures are counted per identifier and per
 // network address; an account's status is told only to someone who knows its password.
 import "server-only";
-import { hashPassword, verifyPassword } from "../accounts/password-hash";
+import { hashPassword, verifyPassword } from "../security/password-hash";
 import type { Db } from "../db";
 import { clear, hit, peekAll, RATE_LIMITS } from "../rate-limit";
 import { uuidv7 } from "../uuidv7";

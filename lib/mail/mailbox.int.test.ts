@@ -138,7 +138,18 @@ describe("MAIL-2 the dev mailbox does not exist in production unless enabled", (
     });
   });
 
-  it("exists in production with ENABLE_DEV_MAILBOX=1", async () => {
+  it("SEC-10 answers 404 in production beside a real provider, even with ENABLE_DEV_MAILBOX=1", async () => {
+    production("1");
+    vi.stubEnv("RESEND_API_KEY", "re_a_real_key");
+    const { GET, getHtml, Page } = await freshModules();
+    expect((await GET(request("?to=agent.b@commune.test"))).status).toBe(404);
+    expect((await getHtml(request(), { params: Promise.resolve({ id: ids["agent-b"] }) })).status).toBe(404);
+    await expect(Page({ searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
+  });
+
+  it("exists in production with ENABLE_DEV_MAILBOX=1 and no provider (the throw-away test server)", async () => {
     production("1");
     const { GET } = await freshModules();
     const response = await GET(request("?to=agent.b@commune.test"));

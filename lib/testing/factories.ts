@@ -1,6 +1,6 @@
 // Test data for integration tests: real rows through Prisma, nothing mocked.
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "../accounts/password-hash";
+import { hashPassword } from "../security/password-hash";
 import { db } from "../db";
 import type { AccountRole, AccountStatus, DeactivationReason, OrganisationKind } from "../generated/prisma/enums";
 

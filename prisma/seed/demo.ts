@@ -2,7 +2,7 @@
 // subscriptions, permissions, one person with accounts in both organisations (ORG-5) and one
 // operator. The shared password is printed in the README, for development only.
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "../../lib/accounts/password-hash";
+import { hashPassword } from "../../lib/security/password-hash";
 import type { Db } from "../../lib/db";
 import type { AccountStatus, DeactivationReason, Prisma } from "../../lib/generated/prisma/client";
 import type { CatalogueSlug } from "./catalogue";

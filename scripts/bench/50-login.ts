@@ -2,7 +2,7 @@
 // login path is measured below HTTP: rate-limit checks, the account lookup, argon2id
 // verification, clearing the failure counter, lastLoginAt and the login event.
 import { availableParallelism } from "node:os";
-import { hashPassword, verifyPassword } from "../../lib/accounts/password-hash";
+import { hashPassword, verifyPassword } from "../../lib/security/password-hash";
 import { authenticate } from "../../lib/auth/authenticate";
 import { CONCURRENCY, line, runConcurrently, timed, type BenchSection } from "./measure";
 

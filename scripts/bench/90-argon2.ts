@@ -1,5 +1,5 @@
 // argon2id: hashes per second on this machine, the ceiling of password logins.
-import { hashPassword } from "../../lib/accounts/password-hash";
+import { hashPassword } from "../../lib/security/password-hash";
 import { line, timed, type BenchSection } from "./measure";
 
 const HASHES = 20;

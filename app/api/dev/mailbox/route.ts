@@ -12,7 +12,8 @@ const querySchema = z.object({
 /**
  * The dev mailbox as JSON (MAIL-2), read by the end-to-end journeys:
  * `[{ to, subject, text, html, links, createdAt }]`, newest first, at most 200.
- * It does not exist in production unless ENABLE_DEV_MAILBOX=1.
+ * Open to anyone who reaches it: it exists only where devMailboxEnabled() says so (npm run dev,
+ * tests, or ENABLE_DEV_MAILBOX=1 in production without RESEND_API_KEY; SEC-10).
  */
 export async function GET(request: Request) {
   if (!devMailboxEnabled()) return new Response("Not Found", { status: 404 });

@@ -18,3 +18,17 @@ describe("SEC-2 the address limits are counted under cannot be chosen by the cli
     expect(resolveClientAddress("x".repeat(100), "10.0.0.2", 1)).toHaveLength(64);
   });
 });
+
+describe("SEC-2 the resolved address travels signed", () => {
+  it("round-trips an address signed with the same key, and nothing else", async () => {
+    const { randomBytes } = await import("node:crypto");
+    const { signClientAddress, verifyClientAddress } = await import("./client-address.mjs");
+    const key = randomBytes(32);
+    expect(verifyClientAddress(signClientAddress("203.0.113.7", key), key)).toBe("203.0.113.7");
+    expect(verifyClientAddress(signClientAddress("203.0.113.7", key), randomBytes(32))).toBeNull();
+    expect(verifyClientAddress(signClientAddress("203.0.113.7", key), undefined)).toBeNull();
+    expect(verifyClientAddress("203.0.113.7", key)).toBeNull();
+    expect(verifyClientAddress("", key)).toBeNull();
+    expect(verifyClientAddress(null, key)).toBeNull();
+  });
+});
