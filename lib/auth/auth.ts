@@ -7,6 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "../db";
 import { clientAddress, userAgent } from "../request-context";
 import { authenticate, type LoginFailure } from "./authenticate";
+import { safeReturnPath } from "./safe-redirect";
 import { verifySessionTicket } from "./session-ticket";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -37,6 +38,11 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
     }),
   ],
   callbacks: {
+    // Auth.js's own endpoints take a callbackUrl from the query, the body or a cookie: the same
+    // same-origin rule as our pages (SEC-9), and always a relative path (ARCHITECTURE "Sessions").
+    redirect({ url }) {
+      return safeReturnPath(url, "/");
+    },
     jwt({ token, user, trigger, session }) {
       if (user) {
         token.accountId = user.id;
