@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation, tableCounts, TEST_PASSWORD } from "../testing/factories";
-import { formData as form } from "../testing/actions";
+import { formData as form, WITHOUT_SIGN_IN_ROW } from "../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}`, "user-agent": "vitest" }),
@@ -54,6 +54,7 @@ beforeEach(async () => {
     organisationId: viewerAccount.organisationId,
     organisationName: "Commune test",
     unlockedAccountIds: [`${viewerAccount.id}:0`],
+    ...WITHOUT_SIGN_IN_ROW,
   };
   Object.values(authCalls).forEach((mock) => mock.mockReset());
 });

@@ -5,6 +5,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signOut, updateSession } from "../auth/auth";
+import { signOutEverywhere } from "../auth/auth-sessions";
 import { signSessionTicket } from "../auth/session-ticket";
 import { requireViewer } from "../auth/viewer";
 import { db } from "../db";
@@ -77,6 +78,14 @@ export async function closeAccountAction(_previous: FormState<object>, formData:
     return refusal(error, submittedValues(formData, SECRET_FIELDS));
   }
   await signOut({ redirectTo: "/connexion?info=compte-ferme" });
+  return { status: "idle" };
+}
+
+/** SEC-7: "Se déconnecter partout" ends every session of the account, this one included. */
+export async function signOutEverywhereAction(): Promise<FormState<object>> {
+  const viewer = await requireViewer();
+  await signOutEverywhere(db, viewer.accountId, { ipAddress: await clientAddress() });
+  await signOut({ redirectTo: "/connexion?info=deconnecte-partout" });
   return { status: "idle" };
 }
 

@@ -9,7 +9,7 @@ import { createAccount, createOrganisation } from "../../testing/factories";
 import { eServiceTokenSecret, verifyHandoverToken } from "./handover-token";
 import { accessibleEServices, explainAccess } from "./queries";
 import { recordHealthConsent } from "./record-health-consent";
-import { formData as form } from "../../testing/actions";
+import { formData as form, WITHOUT_SIGN_IN_ROW } from "../../testing/actions";
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.23", "user-agent": "vitest" }),
@@ -79,6 +79,7 @@ beforeEach(async () => {
     organisationId: organisation.id,
     organisationName: organisation.name,
     unlockedAccountIds: [],
+    ...WITHOUT_SIGN_IN_ROW,
   };
   session.viewer = viewer;
 });
