@@ -12,7 +12,6 @@ export const MAX_RETURN_PATH_LENGTH = 2_000;
 
 // C0 controls, DEL and C1 controls: the URL parser strips some of them silently, browsers others.
 // Backslashes: read as "/" by browsers in http(s) URLs.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 /**
