@@ -2,6 +2,7 @@ import type { JWT } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { switchAccount, unlockKey } from "../accounts/switch-account";
 import { db } from "../db";
+import { purgeAuthSessions } from "../jobs/maintenance";
 import { createAccount, TEST_PASSWORD } from "../testing/factories";
 import { LAST_SEEN_REFRESH_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startAuthSession } from "./auth-sessions";
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
@@ -198,5 +199,17 @@ describe("SEC-7 ORG-5 switching account is a new sign-in of the target account",
     const kept = (await sessionCallbacks.jwt({ token, trigger: "update", session: { ticket }, account: null } as never)) as JWT;
     expect(kept.authSessionId).toBe(token.authSessionId);
     expect(await viewerWith(kept)).toMatchObject({ accountId: account.id, sessionVersion: 1 });
+  });
+});
+
+describe("SEC-7 sign-in rows do not pile up", () => {
+  it("the daily purge deletes rows a day past their absolute end, and only those", async () => {
+    const account = await createAccount();
+    const now = new Date();
+    const gone = await startAuthSession(db, { accountId: account.id }, new Date(now.getTime() - SESSION_ABSOLUTE_MS - 86_400_000 - 60_000));
+    const recent = await startAuthSession(db, { accountId: account.id }, new Date(now.getTime() - SESSION_ABSOLUTE_MS - 60_000));
+    await purgeAuthSessions.run({ db, now, periodKey: "test" });
+    expect(await db.authSession.findUnique({ where: { id: gone.id } })).toBeNull();
+    expect(await db.authSession.findUnique({ where: { id: recent.id } })).not.toBeNull();
   });
 });
