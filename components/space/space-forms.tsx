@@ -8,6 +8,7 @@ import {
   changePasswordAction,
   closeAccountAction,
   requestEmailChangeAction,
+  signOutEverywhereAction,
   switchAccountAction,
   updateProfileAction,
 } from "@/lib/accounts/actions";
@@ -83,6 +84,14 @@ export function CloseAccountForm({ isAdministrator }: { isAdministrator: boolean
           <CheckboxField name="confirmClose" label="Je confirme vouloir fermer mon compte" required error={errors.confirmClose} />
         </>
       )}
+    </ActionForm>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  return (
+    <ActionForm id="sessions" action={signOutEverywhereAction} submitLabel="Se déconnecter partout" variant="secondary">
+      {() => null}
     </ActionForm>
   );
 }

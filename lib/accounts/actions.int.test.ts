@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation, tableCounts, TEST_PASSWORD } from "../testing/factories";
-import { formData as form, session } from "../testing/actions";
+import { formData as form, session, WITHOUT_SIGN_IN_ROW } from "../testing/actions";
 
 session.ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
 
@@ -43,6 +43,7 @@ beforeEach(async () => {
     organisationId: viewerAccount.organisationId,
     organisationName: "Commune test",
     unlockedAccountIds: [`${viewerAccount.id}:0`],
+    ...WITHOUT_SIGN_IN_ROW,
   };
   Object.values(authCalls).forEach((mock) => mock.mockReset());
 });

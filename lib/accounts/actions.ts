@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, type ErrorState } from "../actions/define-action";
 import { signOut } from "../auth/auth";
+import { signOutEverywhere } from "../auth/auth-sessions";
 import { continueSessionAs, keepSessionAfterPasswordChange } from "../auth/session-update";
 import { db } from "../db";
 import { submittedValues, type FormState } from "../forms";
@@ -197,6 +198,17 @@ export const closeAccountAction = defineAction({
     await closeAccount(db, actor, input, context);
     // The account is closed: its session ends here (signOut answers with the redirect).
     await signOut({ redirectTo: "/connexion?info=compte-ferme" });
+  },
+  answer: (): FormState<object> => ({ status: "idle" }),
+});
+
+/** SEC-7: "Se déconnecter partout" ends every session of the account, this one included. */
+export const signOutEverywhereAction = defineAction({
+  guard: "account",
+  schema: z.object({}),
+  run: async (_input, { actor, context }) => {
+    await signOutEverywhere(db, actor, context);
+    await signOut({ redirectTo: "/connexion?info=deconnecte-partout" });
   },
   answer: (): FormState<object> => ({ status: "idle" }),
 });

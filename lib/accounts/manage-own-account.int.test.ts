@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { startAuthSession } from "../auth/auth-sessions";
 import { authenticate } from "../auth/authenticate";
 import { db } from "../db";
 import { createAccount, createOrganisation, latestLink, mailbox, TEST_PASSWORD, tokenOf } from "../testing/factories";
@@ -89,6 +90,12 @@ describe("SEC-6 my data and closing my account", () => {
   });
 });
 
+/** The sign-in fields of a viewer: a real auth_sessions row (SEC-7). */
+async function signInRow(accountId: string) {
+  const session = await startAuthSession(db, { accountId });
+  return { authSessionId: session.id, sessionExpiresAt: session.expiresAt };
+}
+
 describe("ORG-5 switching between the accounts of one verified address", () => {
   it("lists the other active accounts of the same verified address, and switches after that account's password once", async () => {
     const email = `multi.${Date.now()}@test.example`;
@@ -96,7 +103,7 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     const other = await createAccount({ email });
     await createAccount({ email, status: "PENDING_VALIDATION" });
     await createAccount({ email: `autre.${Date.now()}@test.example` });
-    const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0)] };
+    const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0)], ...(await signInRow(mine.id)) };
 
     expect((await switchableAccounts(db, viewer)).map((account) => account.id)).toEqual([other.id]);
     await expect(switchAccount(db, viewer, { targetAccountId: other.id }, { ipAddress: "10.3.3.3" })).rejects.toMatchObject({ field: "password" });
@@ -106,14 +113,19 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     expect(switched.unlockedAccountIds).toEqual([unlockKey(mine.id, 0), unlockKey(other.id, 0)]);
 
     // Back and forth within the browser session: no password any more.
-    const back = await switchAccount(db, { accountId: other.id, email, unlockedAccountIds: switched.unlockedAccountIds }, { targetAccountId: mine.id }, { ipAddress: "10.3.3.3" });
+    const back = await switchAccount(
+      db,
+      { accountId: other.id, email, unlockedAccountIds: switched.unlockedAccountIds, authSessionId: switched.authSessionId, sessionExpiresAt: viewer.sessionExpiresAt },
+      { targetAccountId: mine.id },
+      { ipAddress: "10.3.3.3" },
+    );
     expect(back.accountId).toBe(mine.id);
   });
 
   it("refuses another person's account, even with its password", async () => {
     const mine = await createAccount();
     const stranger = await createAccount();
-    const viewer = { accountId: mine.id, email: mine.email, unlockedAccountIds: [unlockKey(stranger.id, 0)] };
+    const viewer = { accountId: mine.id, email: mine.email, unlockedAccountIds: [unlockKey(stranger.id, 0)], ...(await signInRow(mine.id)) };
     await expect(switchAccount(db, viewer, { targetAccountId: stranger.id, password: TEST_PASSWORD }, { ipAddress: "10.4.4.4" })).rejects.toThrow("Ce compte n'est pas disponible.");
     expect(await db.loginEvent.count({ where: { accountId: stranger.id } })).toBe(0);
   });
@@ -123,7 +135,7 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     const mine = await createAccount({ email });
     const other = await createAccount({ email });
     await changePassword(db, actorOf(other), { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
-    const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0), unlockKey(other.id, 0)] };
+    const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0), unlockKey(other.id, 0)], ...(await signInRow(mine.id)) };
     await expect(switchAccount(db, viewer, { targetAccountId: other.id }, { ipAddress: "10.5.5.5" })).rejects.toMatchObject({ field: "password" });
   });
 });

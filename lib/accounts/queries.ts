@@ -77,6 +77,10 @@ export async function exportAccountData(db: Db, accountId: string) {
       permissions: { select: { createdAt: true, eService: { select: { name: true } } } },
       healthConsents: { select: { createdAt: true, eService: { select: { name: true } } } },
       loginEvents: { select: { createdAt: true, ipAddress: true, userAgent: true }, orderBy: { createdAt: "desc" } },
+      authSessions: {
+        select: { createdAt: true, lastSeenAt: true, expiresAt: true, endedAt: true, endReason: true, ipAddress: true, userAgent: true },
+        orderBy: { createdAt: "desc" },
+      },
       adminRequests: { select: { number: true, status: true, createdAt: true, confirmedAt: true } },
       supportTickets: { select: { number: true, category: true, status: true, createdAt: true } },
     },

@@ -1,8 +1,11 @@
 // ORG-5: a person with accounts in several organisations moves between them without
 // logging out. The target must share the current account's verified e-mail address; its
 // password is asked the first time in the browser session, then remembered in the session.
+// Switching is a new sign-in of the target account (SEC-7): a sign-in row of its own, and
+// the row the browser leaves is ended.
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { endAuthSession, startAuthSession } from "../auth/auth-sessions";
 import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { verifyPassword } from "../security/password-hash";
@@ -14,10 +17,10 @@ export function unlockKey(accountId: string, sessionVersion: number): string {
 
 export async function switchAccount(
   db: Db,
-  viewer: { accountId: string; email: string; unlockedAccountIds: string[] },
+  viewer: { accountId: string; email: string; unlockedAccountIds: string[]; authSessionId: string; sessionExpiresAt: Date },
   input: { targetAccountId: string; password?: string },
   context: { ipAddress: string; now?: Date },
-): Promise<{ accountId: string; sessionVersion: number; unlockedAccountIds: string[] }> {
+): Promise<{ accountId: string; sessionVersion: number; unlockedAccountIds: string[]; authSessionId: string }> {
   const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
   const target = await db.account.findUnique({
     where: { id: input.targetAccountId },
@@ -39,10 +42,21 @@ export async function switchAccount(
     }
   }
   const now = context.now ?? new Date();
-  await db.$transaction([
-    db.account.update({ where: { id: target.id }, data: { lastLoginAt: now, inactivityWarnedAt: null } }),
-    db.loginEvent.create({ data: { accountId: target.id, organisationId: target.organisationId, ipAddress: context.ipAddress, createdAt: now } }),
-  ]);
+  const session = await db.$transaction(async (tx) => {
+    const leaving = await tx.authSession.findUnique({ where: { id: viewer.authSessionId }, select: { userAgent: true } });
+    await tx.account.update({ where: { id: target.id }, data: { lastLoginAt: now, inactivityWarnedAt: null } });
+    await tx.loginEvent.create({
+      data: { accountId: target.id, organisationId: target.organisationId, ipAddress: context.ipAddress, userAgent: leaving?.userAgent ?? null, createdAt: now },
+    });
+    await endAuthSession(tx, viewer.authSessionId, "SWITCHED_ACCOUNT", now);
+    // Without a password typed now, the new row ends when the browser's sign-in does: switching
+    // back and forth must not stretch the absolute lifetime.
+    return startAuthSession(
+      tx,
+      { accountId: target.id, ipAddress: context.ipAddress, userAgent: leaving?.userAgent, expiresAt: unlocked ? viewer.sessionExpiresAt : undefined },
+      now,
+    );
+  });
   await recordAuditEvent(db, {
     actor: actorOfAccount(target),
     action: "account.switched_to",
@@ -56,5 +70,6 @@ export async function switchAccount(
     accountId: target.id,
     sessionVersion: target.sessionVersion,
     unlockedAccountIds: [...new Set([...viewer.unlockedAccountIds, unlockKey(target.id, target.sessionVersion)])],
+    authSessionId: session.id,
   };
 }

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.password_reset": "Mot de passe réinitialisé",
   "account.closed_by_owner": "Compte fermé par son titulaire",
   "account.switched_to": "Changement de compte",
+  "account.signed_out_everywhere": "Déconnexion de toutes les sessions",
   "admin_request.created": "Demande d'administration",
   "admin_request.confirmed": "Administrateur confirmé par le représentant légal",
   "admin_request.wrong_code": "Code de confirmation erroné",

@@ -1,15 +1,15 @@
 // Auth.js v5 with the Credentials provider (identifier + password) and JWT sessions. The
-// token carries the account id and its sessionVersion; lib/auth/viewer.ts checks both
-// against the database on every request, so that logout everywhere, a password change,
-// a deactivation or a role change ends sessions at once (SEC-3, ACC-10).
+// token carries the account id, its sessionVersion and the id of this sign-in's row of
+// auth_sessions; lib/auth/viewer.ts checks all three against the database on every request,
+// so that logout (SEC-7), logout everywhere, a password change, a deactivation or a role
+// change ends sessions at once (SEC-3, ACC-10).
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "../db";
 import { clientAddress, userAgent } from "../request-context";
+import { SESSION_ABSOLUTE_MS, startAuthSession } from "./auth-sessions";
 import { authenticate, type LoginFailure } from "./authenticate";
-import { verifySessionTicket } from "./session-ticket";
-
-const EIGHT_HOURS = 8 * 60 * 60;
+import { sessionCallbacks, sessionEvents } from "./session-callbacks";
 
 /** Carries the reason of a refused login to the login form (never shown in a URL: the form signs in server-side). */
 export class LoginRefused extends CredentialsSignin {
@@ -22,7 +22,10 @@ export class LoginRefused extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+  // The cookie may live as long as a sign-in can; the idle and absolute lifetimes are decided
+  // on the server by the sign-in's row (lib/auth/auth-sessions.ts), not by the token's expiry,
+  // which Auth.js moves forward on every refresh.
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     Credentials({
@@ -30,38 +33,16 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       authorize: async (credentials) => {
         const identifier = typeof credentials?.identifier === "string" ? credentials.identifier.slice(0, 100) : "";
         const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 1_024) : "";
-        const result = await authenticate(db, { identifier, password }, { ipAddress: await clientAddress(), userAgent: await userAgent() });
+        const context = { ipAddress: await clientAddress(), userAgent: await userAgent() };
+        const result = await authenticate(db, { identifier, password }, context);
         if (!result.ok) throw new LoginRefused(result.reason, result.retryAfterSeconds);
-        return { id: result.accountId, sessionVersion: result.sessionVersion };
+        const session = await startAuthSession(db, { accountId: result.accountId, ...context });
+        return { id: result.accountId, sessionVersion: result.sessionVersion, authSessionId: session.id };
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user, trigger, session }) {
-      if (user) {
-        token.accountId = user.id;
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-        token.unlockedAccountIds = [`${user.id}:${token.sessionVersion}`];
-      }
-      if (trigger === "update") {
-        const ticket = verifySessionTicket((session as { ticket?: unknown } | undefined)?.ticket);
-        if (ticket) {
-          token.accountId = ticket.accountId;
-          token.sessionVersion = ticket.sessionVersion;
-          token.unlockedAccountIds = ticket.unlockedAccountIds;
-        }
-      }
-      return token;
-    },
-    session({ session, token }) {
-      return {
-        ...session,
-        accountId: token.accountId,
-        sessionVersion: token.sessionVersion,
-        unlockedAccountIds: token.unlockedAccountIds,
-      };
-    },
-  },
+  callbacks: sessionCallbacks,
+  events: sessionEvents,
   logger: {
     // A refused login is not an error of the portal: Auth.js would log a stack trace for each.
     error(error) {

@@ -8,6 +8,8 @@ export interface SessionTicket {
   accountId: string;
   sessionVersion: number;
   unlockedAccountIds: string[];
+  /** Set when the token moves to another sign-in row (switching account, SEC-7); absent, the row stays. */
+  authSessionId?: string;
   expiresAt: number;
 }
 

@@ -1,10 +1,12 @@
 // The signed-in account of the current request, checked against the database: a token
-// whose sessionVersion is stale, or whose account is no longer active, is no session.
+// whose sign-in row (SEC-7) has ended or outlived its idle or absolute lifetime, whose
+// sessionVersion is stale, or whose account is no longer active, is no session.
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
 import { auth } from "./auth";
+import { isSessionId, SESSION_IDLE_MS, touchAuthSession } from "./auth-sessions";
 
 export interface Viewer {
   accountId: string;
@@ -18,33 +20,69 @@ export interface Viewer {
   organisationName: string | null;
   /** "accountId:sessionVersion" of the accounts whose password was given in this browser session (ORG-5). */
   unlockedAccountIds: string[];
+  /** The sign-in this request belongs to (auth_sessions row) and its absolute end (SEC-7). */
+  authSessionId: string;
+  sessionExpiresAt: Date;
 }
 
 interface SessionClaims {
   accountId?: string;
   sessionVersion?: number;
+  authSessionId?: string;
   unlockedAccountIds?: string[];
+}
+
+interface ViewerRow {
+  id: string;
+  identifier: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: AccountRole;
+  sessionVersion: number;
+  organisationId: string | null;
+  organisationName: string | null;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * One indexed read (primary keys of auth_sessions, accounts, organisations) decides the
+ * whole session: written in SQL so that it stays one statement (Prisma would load the
+ * relations in separate queries).
+ */
+async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "sessionVersion" | "authSessionId">>, now: Date): Promise<ViewerRow | null> {
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
+  const [row] = await db.$queryRaw<ViewerRow[]>`
+    SELECT a."id", a."identifier", a."firstName", a."lastName", a."email", a."role"::text AS "role",
+           a."sessionVersion", a."organisationId", o."name" AS "organisationName",
+           s."lastSeenAt", s."expiresAt"
+    FROM "auth_sessions" s
+    JOIN "accounts" a ON a."id" = s."accountId"
+    LEFT JOIN "organisations" o ON o."id" = a."organisationId"
+    WHERE s."id" = ${claims.authSessionId}::uuid
+      AND s."accountId" = ${claims.accountId}::uuid
+      AND s."endedAt" IS NULL
+      AND s."expiresAt" > ${now}
+      AND s."lastSeenAt" > ${idleSince}
+      AND a."status" = 'ACTIVE'
+      AND a."sessionVersion" = ${claims.sessionVersion}`;
+  return row ?? null;
 }
 
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = (await auth()) as SessionClaims | null;
-  if (!session?.accountId) return null;
-  const account = await db.account.findUnique({
-    where: { id: session.accountId },
-    select: {
-      id: true,
-      identifier: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      role: true,
-      status: true,
-      sessionVersion: true,
-      organisationId: true,
-      organisation: { select: { name: true } },
-    },
-  });
-  if (!account || account.status !== "ACTIVE" || account.sessionVersion !== session.sessionVersion) return null;
+  // Tokens issued before sign-in rows existed carry no authSessionId: they sign in again.
+  if (!session || !isSessionId(session.accountId) || !isSessionId(session.authSessionId) || !Number.isInteger(session.sessionVersion)) {
+    return null;
+  }
+  const now = new Date();
+  const account = await readSession(
+    { accountId: session.accountId, sessionVersion: session.sessionVersion as number, authSessionId: session.authSessionId },
+    now,
+  );
+  if (!account) return null;
+  await touchAuthSession(db, { id: session.authSessionId, lastSeenAt: account.lastSeenAt }, now);
   return {
     accountId: account.id,
     identifier: account.identifier,
@@ -54,7 +92,9 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     role: account.role,
     sessionVersion: account.sessionVersion,
     organisationId: account.organisationId,
-    organisationName: account.organisation?.name ?? null,
+    organisationName: account.organisationName,
     unlockedAccountIds: session.unlockedAccountIds ?? [],
+    authSessionId: session.authSessionId,
+    sessionExpiresAt: account.expiresAt,
   };
 });

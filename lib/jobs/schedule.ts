@@ -5,12 +5,13 @@ import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
 import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
-import { purgeJobRuns, purgeRateLimits } from "./maintenance";
+import { purgeAuthSessions, purgeJobRuns, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   purgeRateLimits,
   purgeJobRuns,
+  purgeAuthSessions,
   purgeLetterPdfs,
   accountInactivityJob,
   neverActivatedAccountsJob,

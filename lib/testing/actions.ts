@@ -54,8 +54,15 @@ export function viewerOf(
     organisationId: account.organisationId,
     organisationName: account.organisationId ? organisationName : null,
     unlockedAccountIds: [],
+    ...WITHOUT_SIGN_IN_ROW,
   };
 }
+
+/** A viewer's sign-in fields for tests that never look at the auth_sessions row (SEC-7). */
+export const WITHOUT_SIGN_IN_ROW = {
+  authSessionId: "00000000-0000-7000-8000-000000000000",
+  sessionExpiresAt: new Date(Date.now() + 12 * 60 * 60 * 1000),
+} as const;
 
 /** A form submission as the browser would send it. */
 export function formData(fields: Record<string, string | Blob>): FormData {

@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BecomeAdministratorButton, NewLetterButton } from "@/components/space/administrator-request-section";
-import { CloseAccountForm, EmailChangeForm, PasswordChangeForm, ProfileForm, SwitchAccountForm } from "@/components/space/space-forms";
+import {
+  CloseAccountForm,
+  EmailChangeForm,
+  PasswordChangeForm,
+  ProfileForm,
+  SignOutEverywhereForm,
+  SwitchAccountForm,
+} from "@/components/space/space-forms";
 import { Alert } from "@/components/ui/alert";
 import { personalSpace, switchableAccounts } from "@/lib/accounts/queries";
 import { administratorRequestStatus } from "@/lib/admin-requests/queries";
@@ -220,6 +227,14 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
         ) : (
           <p>Aucune connexion enregistrée.</p>
         )}
+        <div className="space-y-3 border-t border-slate-200 pt-4">
+          <p>
+            Une connexion que vous ne reconnaissez pas, un ordinateur partagé resté connecté ? Fermez toutes les
+            sessions de ce compte, sur cet appareil et sur tous les autres : il faudra ensuite vous reconnecter
+            partout.
+          </p>
+          <SignOutEverywhereForm />
+        </div>
       </Section>
 
       <Section id="donnees" title="Mes données">

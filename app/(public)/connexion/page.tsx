@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Se connecter" };
 const NOTICES: Record<string, string> = {
   "mot-de-passe-modifie": "Votre mot de passe a été modifié : connectez-vous avec le nouveau.",
   "compte-ferme": "Votre compte a été fermé. Merci d'avoir utilisé le portail.",
+  "deconnecte-partout": "Toutes les sessions de votre compte sont fermées, sur cet appareil comme sur les autres. Reconnectez-vous pour continuer.",
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

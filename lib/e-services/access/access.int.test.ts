@@ -9,7 +9,7 @@ import { createAccount, createOrganisation } from "../../testing/factories";
 import { eServiceTokenSecret, verifyHandoverToken } from "./handover-token";
 import { accessibleEServices, explainAccess } from "./queries";
 import { recordHealthConsent } from "./record-health-consent";
-import { formData as form, session } from "../../testing/actions";
+import { formData as form, session, WITHOUT_SIGN_IN_ROW } from "../../testing/actions";
 
 session.ip = "198.51.100.23";
 
@@ -62,6 +62,7 @@ beforeEach(async () => {
     organisationId: organisation.id,
     organisationName: organisation.name,
     unlockedAccountIds: [],
+    ...WITHOUT_SIGN_IN_ROW,
   };
   session.viewer = viewer;
 });

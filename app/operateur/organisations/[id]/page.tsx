@@ -30,6 +30,7 @@ const ACTION_LABELS: Record<string, string> = {
   "account.password_reset": "Réinitialisation de mot de passe",
   "account.closed_by_owner": "Fermeture d'un compte par son titulaire",
   "account.switched_to": "Passage à un autre compte",
+  "account.signed_out_everywhere": "Déconnexion de toutes les sessions d'un compte",
   "admin_request.created": "Demande d'administration",
   "admin_request.confirmed": "Confirmation d'un administrateur",
   "letter.posted": "Courrier posté",
