@@ -2,6 +2,7 @@
 // and, on error, return one French message per field plus the values typed, so that the
 // form shows each message next to its field and keeps what was typed (ACC-1).
 import type { z } from "zod";
+import { FORBIDDEN_CHARACTERS_MESSAGE, isAllowedText, isMultiline } from "./security/input-text";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
@@ -44,17 +45,47 @@ export function parseForm<S extends z.ZodType>(
     if (key.startsWith("$")) continue;
     raw[key] = value;
   }
+  // SEC-9: refused characters are refused before the schema sees them, in every field, so
+  // that none reaches a service or the database (PostgreSQL fails on NUL).
+  const refused = refusedCharacterErrors(schema, formData);
+  if (refused) return { ok: false, state: invalidState(refused, formData, secretFields) };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, state: invalidState(fieldErrorsOf(parsed.error), formData, secretFields) };
+}
+
+function invalidState(fieldErrors: FieldErrors, formData: FormData, secretFields: string[]): FormState<never> {
   return {
-    ok: false,
-    state: {
-      status: "error",
-      message: "Le formulaire contient des erreurs : corrigez les champs signalés.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: submittedValues(formData, secretFields),
-    },
+    status: "error",
+    message: "Le formulaire contient des erreurs : corrigez les champs signalés.",
+    fieldErrors,
+    values: submittedValues(formData, secretFields),
   };
+}
+
+/** The schema of each field, when the form's schema is an object (possibly refined or piped). */
+function fieldSchemas(schema: z.ZodType): Record<string, unknown> {
+  let current: unknown = schema;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
+    const shape = (current as { shape?: unknown }).shape;
+    if (shape && typeof shape === "object") return shape as Record<string, unknown>;
+    current = (current as { in?: unknown }).in;
+  }
+  return {};
+}
+
+/** One French message per field holding a refused character (SEC-9), or null when none does. */
+export function refusedCharacterErrors(schema: z.ZodType, formData: FormData): FieldErrors | null {
+  const shape = fieldSchemas(schema);
+  let errors: FieldErrors | null = null;
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$") || typeof value !== "string") continue;
+    if (!isAllowedText(value, { multiline: isMultiline(shape[key]) })) {
+      errors ??= {};
+      errors[key] ??= FORBIDDEN_CHARACTERS_MESSAGE;
+    }
+  }
+  return errors;
 }
 
 export function errorState(message: string, values: FormValues = {}, fieldErrors: FieldErrors = {}): FormState<never> {

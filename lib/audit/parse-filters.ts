@@ -1,13 +1,18 @@
 import type { AuditFilters } from "../administration/queries";
+import { isValidDay } from "../dashboards/periods";
+import { queryText } from "../security/input-text";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The journal's filters from the query string: anything malformed is ignored, not trusted. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>) {
-  const text = (name: string, max: number) => (typeof params[name] === "string" ? (params[name] as string).slice(0, max) : "");
+  // SEC-9: a value holding a refused character (NUL would fail the query) is ignored.
+  const text = (name: string, max: number) => (queryText(params[name]) ?? "").slice(0, max);
   const action = /^[a-z_.]{1,60}$/.test(text("action", 60)) ? text("action", 60) : "";
-  const from = DAY.test(text("du", 10)) ? text("du", 10) : "";
-  const to = DAY.test(text("au", 10)) ? text("au", 10) : "";
+  // A well-formed but impossible day (2026-02-31) would make an invalid Date, and the query fail.
+  const day = (name: string) => (DAY.test(text(name, 10)) && isValidDay(text(name, 10)) ? text(name, 10) : "");
+  const from = day("du");
+  const to = day("au");
   const query = text("q", 100).trim();
   const page = Math.min(Math.max(1, Number(params.page) || 1), 100_000);
   const filters: AuditFilters = {
