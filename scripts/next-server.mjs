@@ -3,9 +3,12 @@
 // `next start`: it is the only place that sees the TCP connection, so it resolves the client's
 // address (scripts/client-address.mjs) and hands it to the app in a header that it always
 // overwrites: a client cannot choose the address its rate limits are counted under (SEC-2).
+// It also counts the bytes of every request body and answers 413 past the path's limit before
+// Next.js reads it (SEC-9, scripts/limit-request-body.mjs).
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "./client-address.mjs";
+import { HeldBodyRequest, limitRequestBodies } from "./limit-request-body.mjs";
 
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
@@ -15,10 +18,13 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
-  void handle(request, response);
-});
+const server = createServer(
+  { IncomingMessage: HeldBodyRequest },
+  limitRequestBodies((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
+    void handle(request, response);
+  }),
+);
 server.listen(port, hostname, () => console.log(`[portail] Next.js prêt sur http://${hostname}:${port}`));
 
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {

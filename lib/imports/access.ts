@@ -16,20 +16,27 @@ export interface ImportScope {
   basePath: string;
 }
 
-export async function requireImportScope(requestedOrganisationId?: string | null, returnTo = "/administration/imports"): Promise<ImportScope> {
-  const viewer = await requireViewer(returnTo);
+/** The viewer's import scope, or why there is none; for callers that answer without throwing (the upload route). */
+export async function resolveImportScope(viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope | "forbidden" | "not_found"> {
   const actor = { ...accountActor({ id: viewer.accountId, identifier: viewer.identifier, role: viewer.role }), id: viewer.accountId };
   if (viewer.role === "ADMINISTRATOR" && viewer.organisationId) {
-    if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) forbidden();
+    if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) return "forbidden";
     return { viewer, actor, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
   }
   if (viewer.role === "OPERATOR") {
     const parsed = requestedOrganisationId && /^[0-9a-f-]{36}$/i.test(requestedOrganisationId) ? requestedOrganisationId : null;
     const organisation = parsed ? await db.organisation.findUnique({ where: { id: parsed }, select: { id: true, name: true } }) : null;
-    if (!organisation) notFound();
+    if (!organisation) return "not_found";
     return { viewer, actor, organisationId: organisation.id, organisationName: organisation.name, basePath: `/operateur/organisations/${organisation.id}/imports` };
   }
-  forbidden();
+  return "forbidden";
+}
+
+export async function requireImportScope(requestedOrganisationId?: string | null, returnTo = "/administration/imports"): Promise<ImportScope> {
+  const scope = await resolveImportScope(await requireViewer(returnTo), requestedOrganisationId);
+  if (scope === "forbidden") forbidden();
+  if (scope === "not_found") notFound();
+  return scope;
 }
 
 /** For the import's own routes: the scope of the organisation the import belongs to, if the viewer may see it. */

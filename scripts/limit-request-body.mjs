@@ -1,0 +1,122 @@
+// @ts-check
+// SEC-9: the production server counts the bytes of every request body as they arrive, chunked
+// bodies included, and answers 413 past the path's limit (scripts/request-body-limit.mjs)
+// before Next.js sees the request: a server action is never called with an oversized body,
+// whatever Content-Length says or omits. proxy.ts can only read the declared length.
+//
+// How: the body is held back until it is complete, then handed to Next.js unchanged. Holding
+// costs at most the limit in memory per request (1 MB; 10 Mio for an import's CSV file, which
+// its route reads whole anyway). The HTTP parser delivers a request's body by calling the
+// request's push(), as for any Readable source; `http.createServer({ IncomingMessage })` is the
+// documented way to supply our subclass.
+import { IncomingMessage } from "node:http";
+import { maxRequestBytes, tooLargeAnswer } from "./request-body-limit.mjs";
+
+export class HeldBodyRequest extends IncomingMessage {
+  /** @type {Buffer[]} */
+  #held = [];
+  #received = 0;
+  #limit = Number.POSITIVE_INFINITY;
+  #holding = false;
+  #refused = false;
+  /** @type {((outcome: "complete" | "too-large") => void) | null} */
+  #settle = null;
+
+  /**
+   * Starts holding the body back, counting it against `limit`: resolves "complete" once the
+   * whole body is here and within the limit, "too-large" as soon as it is not (the rest is
+   * dropped as it arrives).
+   * @param {number} limit
+   * @returns {Promise<"complete" | "too-large">}
+   */
+  holdBody(limit) {
+    this.#limit = limit;
+    this.#holding = true;
+    return new Promise((resolve) => {
+      this.#settle = resolve;
+    });
+  }
+
+  /** Hands the held body to whoever reads the request (Next.js), as it arrived. */
+  release() {
+    this.#holding = false;
+    const held = this.#held;
+    this.#held = [];
+    for (const chunk of held) super.push(chunk);
+    super.push(null);
+  }
+
+  /**
+   * @param {any} chunk
+   * @param {BufferEncoding} [encoding]
+   * @returns {boolean}
+   */
+  push(chunk, encoding) {
+    if (!this.#holding) return super.push(chunk, encoding);
+    if (this.#refused) return true;
+    if (chunk === null) {
+      this.#settle?.("complete");
+      return true;
+    }
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
+    this.#received += buffer.byteLength;
+    if (this.#received > this.#limit) {
+      this.#refused = true;
+      this.#held = [];
+      this.#settle?.("too-large");
+      return true;
+    }
+    this.#held.push(buffer);
+    return true;
+  }
+}
+
+/**
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ * @param {string} pathname
+ */
+function refuse(request, response, pathname) {
+  const { contentType, body } = tooLargeAnswer(pathname);
+  // The rest of the body is not read: the connection ends with the answer.
+  response.writeHead(413, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), Connection: "close", "Cache-Control": "no-store" });
+  response.end(body);
+  request.resume();
+}
+
+/**
+ * Wraps a request handler (Next.js's) so that it only ever sees bodies within the path's limit.
+ * Use with `createServer({ IncomingMessage: HeldBodyRequest }, limitRequestBodies(handler))`.
+ * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => void} handler
+ * @returns {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => void}
+ */
+export function limitRequestBodies(handler) {
+  return (request, response) => {
+    let pathname = "/";
+    try {
+      pathname = new URL(request.url ?? "/", "http://portail.invalid").pathname;
+    } catch {
+      // An unparsable target gets the default limit; Next.js answers it.
+    }
+    const limit = maxRequestBytes(pathname);
+    const declared = request.headers["content-length"];
+    if (declared !== undefined && Number(declared) > limit) {
+      refuse(request, response, pathname);
+      return;
+    }
+    // HTTP/1.1: a request has a body only with Content-Length or Transfer-Encoding.
+    const hasBody = (declared !== undefined && Number(declared) > 0) || request.headers["transfer-encoding"] !== undefined;
+    if (!hasBody || !(request instanceof HeldBodyRequest)) {
+      handler(request, response);
+      return;
+    }
+    void request.holdBody(limit).then((outcome) => {
+      if (outcome === "too-large") {
+        refuse(request, response, pathname);
+        return;
+      }
+      request.release();
+      handler(request, response);
+    });
+  };
+}
