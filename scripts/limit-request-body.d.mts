@@ -3,6 +3,7 @@ import { IncomingMessage, type ServerResponse } from "node:http";
 
 export class HeldBodyRequest extends IncomingMessage {
   holdBody(limit: number): Promise<"complete" | "too-large">;
+  discardBody(): void;
   release(): void;
 }
 

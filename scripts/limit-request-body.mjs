@@ -12,6 +12,10 @@
 import { IncomingMessage } from "node:http";
 import { maxRequestBytes, tooLargeAnswer } from "./request-body-limit.mjs";
 
+// After a 413, the rest of the body is read and dropped so that the client, still sending,
+// reads the answer instead of a reset connection; past this much, the connection is cut.
+const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+
 export class HeldBodyRequest extends IncomingMessage {
   /** @type {Buffer[]} */
   #held = [];
@@ -19,6 +23,7 @@ export class HeldBodyRequest extends IncomingMessage {
   #limit = Number.POSITIVE_INFINITY;
   #holding = false;
   #refused = false;
+  #discarded = 0;
   /** @type {((outcome: "complete" | "too-large") => void) | null} */
   #settle = null;
 
@@ -37,6 +42,13 @@ export class HeldBodyRequest extends IncomingMessage {
     });
   }
 
+  /** Drops the body as it arrives (up to DISCARD_MAX_BYTES): the request has been answered 413. */
+  discardBody() {
+    this.#holding = true;
+    this.#refused = true;
+    this.#held = [];
+  }
+
   /** Hands the held body to whoever reads the request (Next.js), as it arrived. */
   release() {
     this.#holding = false;
@@ -53,7 +65,13 @@ export class HeldBodyRequest extends IncomingMessage {
    */
   push(chunk, encoding) {
     if (!this.#holding) return super.push(chunk, encoding);
-    if (this.#refused) return true;
+    if (this.#refused) {
+      // The end is passed on: the request completes and the connection can serve the next one.
+      if (chunk === null) return super.push(null);
+      this.#discarded += chunk.length;
+      if (this.#discarded > DISCARD_MAX_BYTES) this.socket.destroy();
+      return true;
+    }
     if (chunk === null) {
       this.#settle?.("complete");
       return true;
@@ -61,8 +79,7 @@ export class HeldBodyRequest extends IncomingMessage {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
     this.#received += buffer.byteLength;
     if (this.#received > this.#limit) {
-      this.#refused = true;
-      this.#held = [];
+      this.discardBody();
       this.#settle?.("too-large");
       return true;
     }
@@ -77,10 +94,11 @@ export class HeldBodyRequest extends IncomingMessage {
  * @param {string} pathname
  */
 function refuse(request, response, pathname) {
+  if (request instanceof HeldBodyRequest) request.discardBody();
   const { contentType, body } = tooLargeAnswer(pathname);
-  // The rest of the body is not read: the connection ends with the answer.
-  response.writeHead(413, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), Connection: "close", "Cache-Control": "no-store" });
+  response.writeHead(413, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
   response.end(body);
+  // Node.js reads what is left of the body once the answer is sent; it is dropped unread above.
   request.resume();
 }
 

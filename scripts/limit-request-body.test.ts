@@ -47,14 +47,18 @@ function send({ path, bytes, chunked = false, headers = {} }: Sent): Promise<{ s
       method: "POST",
       headers: { ...headers, ...(chunked ? {} : { "Content-Length": String(bytes) }) },
     });
+    // The answer may come mid-upload: the server drops the rest of a refused body, so the
+    // connection is not reset under the client (which would fail the write before the answer).
     let answered = false;
     request.on("response", (response: IncomingMessage) => {
       answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
+        request.destroy();
+      });
     });
-    // The server stops reading a refused body and closes: writing the rest may then fail.
     request.on("error", (error) => {
       if (!answered) reject(error);
     });
