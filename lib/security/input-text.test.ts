@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { formData } from "../testing/actions";
 import { parseForm } from "../forms";
+import { eServiceUpdateSchema } from "../catalogue/schemas";
 import { ticketMessageSchema, ticketRequestSchema } from "../support/schemas";
 import { FORBIDDEN_CHARACTERS_MESSAGE, containsNul, isAllowedText, multiline, queryText } from "./input-text";
 
@@ -77,6 +78,21 @@ describe("SEC-9 parseForm applies the rule to every field before the schema", ()
     expect(parseForm(ticketMessageSchema, formData({ body: "Merci\r\n" })).ok).toBe(true);
     expect(parseForm(ticketMessageSchema, formData({ body: "Merci\u0000" })).ok).toBe(false);
     expect(parseForm(ticketRequestSchema, formData({ ...ticket, organisationLabel: "Mairie\r\nde X" })).ok).toBe(false);
+  });
+
+  it("finds the fields of a schema piped into a transform: the catalogue's description and terms keep their paragraphs", () => {
+    const service = {
+      eServiceId: "0190f3a4-0000-7000-8000-000000000000",
+      name: "Cadastre",
+      slug: "cadastre",
+      description: "Consultez le plan.\r\n\r\nEt la matrice.",
+      url: "https://cadastre.example/",
+      termsText: "Article 1.\r\n\tUsage réservé aux agents.",
+    };
+    const accepted = parseForm(eServiceUpdateSchema, formData(service));
+    expect(accepted.ok ? "ok" : accepted.state).toBe("ok");
+    const refused = parseForm(eServiceUpdateSchema, formData({ ...service, name: "Cad\r\nastre" }));
+    expect(refused.ok ? {} : refused.state.status === "error" && refused.state.fieldErrors).toEqual({ name: FORBIDDEN_CHARACTERS_MESSAGE });
   });
 
   it("leaves files to their own checks", () => {
