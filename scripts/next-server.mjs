@@ -4,10 +4,13 @@
 // address and hands it to the app in a header that it always overwrites, signed with a key
 // drawn for this process (lib/security/client-address.mjs): a client cannot choose the
 // address its rate limits are counted under (SEC-2), and the app refuses to start in
-// production without this server (instrumentation.ts).
+// production without this server (instrumentation.ts). It also counts the bytes of every
+// request body and answers 413 past the path's limit before Next.js reads it (SEC-9,
+// scripts/limit-request-body.mjs).
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, installClientAddressKey, resolveClientAddress, signClientAddress } from "../lib/security/client-address.mjs";
+import { HeldBodyRequest, limitRequestBodies } from "./limit-request-body.mjs";
 
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
@@ -19,11 +22,14 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((request, response) => {
-  const address = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
-  request.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, key);
-  void handle(request, response);
-});
+const server = createServer(
+  { IncomingMessage: HeldBodyRequest },
+  limitRequestBodies((request, response) => {
+    const address = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
+    request.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, key);
+    void handle(request, response);
+  }),
+);
 server.listen(port, hostname, () => console.log(`[portail] Next.js prêt sur http://${hostname}:${port}`));
 
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {

@@ -4,6 +4,7 @@
 // an unfiltered journal without knowing why.
 import type { AuditFilters } from "../administration/queries";
 import { parisDayBounds, parseDayKey } from "../calendar";
+import { queryText } from "../security/input-text";
 
 export interface AuditFilterForm {
   action: string;
@@ -31,7 +32,8 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   form: AuditFilterForm;
   errors: AuditFilterErrors;
 } {
-  const raw = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : "");
+  // SEC-9: a value holding a refused character (NUL would fail the query) is ignored.
+  const raw = (name: string) => queryText(params[name]) ?? "";
   const text = (name: string, max: number) => raw(name).slice(0, max);
   const action = /^[a-z_.]{1,60}$/.test(text("action", 60)) ? text("action", 60) : "";
   const query = text("q", 100).trim();

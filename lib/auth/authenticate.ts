@@ -5,6 +5,7 @@ import "server-only";
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import type { Db } from "../db";
 import { clear, hit, peekAll, RATE_LIMITS } from "../rate-limit";
+import { isAllowedText } from "../security/input-text";
 import { uuidv7 } from "../uuidv7";
 
 export type LoginFailure =
@@ -29,7 +30,9 @@ export async function authenticate(
   credentials: { identifier: string; password: string },
   context: { ipAddress: string; userAgent?: string | null; now?: Date },
 ): Promise<AuthenticationResult> {
-  const identifier = credentials.identifier.trim().toLowerCase();
+  // SEC-9: an identifier holding a refused character (NUL would fail the query) names no
+  // account; it is answered and counted like any unknown identifier, under the empty key.
+  const identifier = isAllowedText(credentials.identifier) ? credentials.identifier.trim().toLowerCase() : "";
   const { password } = credentials;
 
   // Every statement here competes with argon2 for the same cores (SPEC: logins within 15 % of

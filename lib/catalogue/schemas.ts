@@ -2,6 +2,7 @@
 // shared by the form, its server actions and the service. Messages are the French texts
 // shown next to their field.
 import { z } from "zod";
+import { multiline } from "../security/input-text";
 
 export const E_SERVICE_FIELD_LABELS = {
   name: "Nom",
@@ -58,14 +59,14 @@ export const eServiceFields = {
     .min(2, "2 caractères au moins.")
     .max(50, "50 caractères au plus.")
     .regex(SLUG_PATTERN, "Lettres minuscules sans accents, chiffres et tirets uniquement, par exemple « etat-civil »."),
-  description: text("la description de l'e-service", 10, 500),
+  description: multiline(text("la description de l'e-service", 10, 500)),
   url: z
     .string({ error: "Indiquez l'adresse de l'e-service." })
     .trim()
     .min(1, "Indiquez l'adresse de l'e-service.")
     .max(2_000, "2000 caractères au plus.")
     .refine(isAllowedUrl, URL_MESSAGE),
-  termsText: text("les conditions d'utilisation", 10, 10_000),
+  termsText: multiline(text("les conditions d'utilisation", 10, 10_000)),
   handlesHealthData: checkbox,
   active: checkbox,
 };

@@ -185,3 +185,18 @@ describe("DASH-1 POST /api/v1/figures", () => {
     expect(await db.eServiceDailyFigure.count({ where: { organisationId: upper.id } })).toBe(2);
   });
 });
+
+describe("SEC-9 the figures API refuses NUL and control characters in French, never with a 500", () => {
+  it("a NUL in the organisation code or a label is a 422 naming the field; nothing is stored", async () => {
+    for (const body of [batch({ organisation: `${organisation.code}\u0000` }), batch({ figures: [{ metric: "demandes_recues", label: "Demandes\u0000reçues", value: 1 }] })]) {
+      const response = await post(body);
+      expect(response.status).toBe(422);
+      const answer = await response.json();
+      expect(answer.error).toBe("invalid_batch");
+      expect(answer.issues.map((issue: { message: string }) => issue.message).join(" ")).toMatch(/caractères non autorisés/);
+    }
+    const override = await post(batch({ figures: [{ metric: "demandes_recues", label: "\u202Eseuqer", value: 1 }] }));
+    expect(override.status).toBe(422);
+    expect(await stored()).toEqual([]);
+  });
+});

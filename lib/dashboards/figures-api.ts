@@ -13,6 +13,7 @@ import "server-only";
 import { z } from "zod";
 import { dayKeyToDate, isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
+import { isAllowedText } from "../security/input-text";
 import { validOn } from "../subscriptions/validity";
 
 export const MAX_FIGURES_PER_BATCH = 100;
@@ -29,6 +30,7 @@ export const figureSchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_]{0,62}$/, "« metric » : lettres minuscules sans accent, chiffres et « _ », 63 caractères au plus, commençant par une lettre."),
   label: z
     .string({ error: "« label » doit être un texte." })
+    .refine((value) => isAllowedText(value), "« label » contient des caractères non autorisés (caractères de contrôle ou de mise en forme).")
     .trim()
     .min(1, "« label » ne peut pas être vide.")
     .max(80, "« label » : 80 caractères au plus.")
@@ -43,6 +45,8 @@ export const figureSchema = z.strictObject({
 export const figuresBatchSchema = z.strictObject({
   organisation: z
     .string({ error: "« organisation » est obligatoire : le code de l'organisation." })
+    // SEC-9: NUL would fail the query (500); no code holds any refused character.
+    .refine((value) => isAllowedText(value), "« organisation » contient des caractères non autorisés (caractères de contrôle ou de mise en forme).")
     .trim()
     .min(1, "« organisation » est obligatoire : le code de l'organisation.")
     .max(20, "« organisation » : code inconnu."),

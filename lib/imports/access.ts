@@ -1,6 +1,6 @@
 // Who may import into which organisation (BULK-1, SEC-1): an administrator into their own
 // organisation only (taken from the session, whatever the request says), an operator into
-// any existing organisation; anybody else gets the 403 page.
+// any existing organisation; anybody else is refused.
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { requireViewer } from "../auth/guards";
@@ -18,19 +18,27 @@ export interface ImportScope {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The organisation `viewer` may import into, given the one the request names (operators only). */
-export async function resolveImportScope(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope> {
+/** The viewer's import scope, or why there is none; for callers that answer without throwing (the upload route). */
+export async function importScopeOf(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope | "forbidden" | "not_found"> {
   if (viewer.role === "ADMINISTRATOR" && viewer.organisationId) {
-    if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) forbidden();
+    if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) return "forbidden";
     return { viewer, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
   }
   if (viewer.role === "OPERATOR") {
     const parsed = requestedOrganisationId && UUID.test(requestedOrganisationId) ? requestedOrganisationId : null;
     const organisation = parsed ? await db.organisation.findUnique({ where: { id: parsed }, select: { id: true, name: true } }) : null;
-    if (!organisation) notFound();
+    if (!organisation) return "not_found";
     return { viewer, organisationId: organisation.id, organisationName: organisation.name, basePath: `/operateur/organisations/${organisation.id}/imports` };
   }
-  forbidden();
+  return "forbidden";
+}
+
+/** The same for pages and actions: the 403 or 404 page when there is no scope. */
+export async function resolveImportScope(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope> {
+  const scope = await importScopeOf(db, viewer, requestedOrganisationId);
+  if (scope === "forbidden") forbidden();
+  if (scope === "not_found") notFound();
+  return scope;
 }
 
 export async function requireImportScope(requestedOrganisationId?: string | null, returnTo = "/administration/imports"): Promise<ImportScope> {

@@ -103,3 +103,23 @@ describe("BULK-1 Windows-1252 decoding of 0x80–0x9F", () => {
     expect(decodeWindows1252(Uint8Array.from([0x80, 0x9c, 0x8c, 0x92, 0x41, 0xe9]))).toBe("€œŒ’Aé");
   });
 });
+
+describe("SEC-9 a NUL anywhere refuses the file", () => {
+  it("after the first 8 kB too, with the French message, before anything reaches the database", () => {
+    const text = "civilité;prénom;nom;adresse électronique\n" + "Madame;Zoé;Lefèvre;zoe@exemple.fr\n".repeat(300);
+    const bytes = utf8(text + "Madame;Z\u0000oé;Roux;roux@exemple.fr\n");
+    expect(bytes.indexOf(0)).toBeGreaterThan(8192);
+    expect(() => parseCsvFile(bytes)).toThrow(UserError);
+    expect(() => parseCsvFile(bytes)).toThrow(/n'est pas un fichier texte CSV/);
+  });
+
+  it("accepts a file of exactly the documented 10 Mio; one byte more is refused in French", () => {
+    const header = utf8("civilité;prénom;nom;adresse électronique\nMadame;Zoé;Lefèvre;zoe@exemple.fr\n");
+    const exact = new Uint8Array(MAX_FILE_BYTES).fill(0x0a);
+    exact.set(header);
+    expect(parseCsvFile(exact).records).toHaveLength(1);
+    const over = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x0a);
+    over.set(header);
+    expect(() => parseCsvFile(over)).toThrow("Le fichier dépasse la taille maximale de 10 Mo : découpez-le en plusieurs fichiers.");
+  });
+});

@@ -5,8 +5,11 @@
 import { parse } from "csv-parse/sync";
 import { foldText } from "../identifiers";
 import { UserError } from "../operation";
+import { IMPORT_FILE_MAX_BYTES } from "../security/request-body-limit.mjs";
+import { containsNul } from "../security/input-text";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** 10 Mio, the limit the upload route and the production server count against (BULK-4). */
+export const MAX_FILE_BYTES = IMPORT_FILE_MAX_BYTES;
 export const MAX_ROWS = 50_000;
 
 
@@ -111,7 +114,9 @@ export function parseCsvFile(bytes: Uint8Array): ParsedCsv {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new UserError(`Le fichier dépasse la taille maximale de ${MAX_FILE_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`, "file");
   }
-  if (bytes.subarray(0, 8192).includes(0)) {
+  // SEC-9: a NUL anywhere, not only at the start: no text file holds one, and PostgreSQL
+  // refuses it in text (the preview failed with a 500 for a NUL after the first 8 kB).
+  if (containsNul(bytes)) {
     throw new UserError("Ce fichier n'est pas un fichier texte CSV : enregistrez l'export au format CSV (séparateur point-virgule ou virgule).", "file");
   }
   const { text, encoding } = decodeCsv(bytes);

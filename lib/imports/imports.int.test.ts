@@ -16,7 +16,8 @@ import { importsNightlyJob, importsTask, sendDueWelcomeEmails } from "./welcome"
 
 session.ip = "198.51.100.30";
 
-const { uploadImportAction, confirmImportAction } = await import("./actions");
+const { confirmImportAction } = await import("./actions");
+const { handleImportUpload } = await import("./upload-route");
 
 type Account = Awaited<ReturnType<typeof createAccount>>;
 const HEADER = "Civilité;Prénom;Nom;Adresse électronique;Catégorie;E-services;Date d'ouverture\n";
@@ -254,25 +255,48 @@ describe("BULK-4 listing", () => {
   });
 });
 
+/** POST /api/imports as the upload form sends it: the file as the body, chunked when a stream. */
+function upload(body: BodyInit, query: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  const url = new URL("http://127.0.0.1:3000/api/imports");
+  for (const [name, value] of Object.entries({ nom: "eleves.csv", ...query })) url.searchParams.set(name, value);
+  return handleImportUpload(
+    db,
+    new Request(url, { method: "POST", body, headers: { "Content-Type": "text/csv", ...headers }, duplex: "half" } as RequestInit),
+  );
+}
+
+/** A body of `size` bytes that never says its length (Transfer-Encoding: chunked). */
+function chunkedBody(size: number, prefix = ""): ReadableStream<Uint8Array> {
+  let left = size;
+  let first = true;
+  return new ReadableStream({
+    pull(controller) {
+      if (left <= 0) return controller.close();
+      const head = first ? utf8(prefix) : new Uint8Array();
+      first = false;
+      const chunk = new Uint8Array(Math.min(left, 256 * 1024)).fill(0x61);
+      chunk.set(head.subarray(0, chunk.byteLength));
+      left -= chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+}
+
 describe("BULK-1 authorization", () => {
-  const FORBIDDEN = { digest: "NEXT_HTTP_ERROR_FALLBACK;403" };
-  const file = () => new File([HEADER + "Madame;Léa;Roux;lea@exemple.fr;;;\n"], "eleves.csv", { type: "text/csv" });
+  const csv = () => HEADER + "Madame;Léa;Roux;lea@exemple.fr;;;\n";
 
-  async function redirectOf(promise: Promise<unknown>): Promise<string> {
-    const error = await promise.then(
-      () => null,
-      (thrown: { digest?: string }) => thrown,
-    );
-    expect(error?.digest).toMatch(/^NEXT_REDIRECT/);
-    return error!.digest!.split(";")[2];
-  }
-
-  it("the administrator imports into their organisation; naming another one is forbidden", async () => {
-    const url = await redirectOf(uploadImportAction({ status: "idle" }, form({ file: file() })));
-    expect(url).toMatch(/^\/administration\/imports\/[0-9a-f-]{36}$/);
+  it("the administrator imports into their organisation, with the audit event; naming another one is forbidden", async () => {
+    const answer = await upload(csv());
+    expect(answer.status).toBe(201);
+    const { importId, location } = await answer.json();
+    expect(location).toBe(`/administration/imports/${importId}`);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "import.previewed", targetId: importId } });
+    expect(event).toMatchObject({ actorId: administrator.id, organisationId, targetLabel: "eleves.csv", ipAddress: "198.51.100.30" });
     const other = await createOrganisation();
     const before = await db.import.count();
-    await expect(uploadImportAction({ status: "idle" }, form({ file: file(), organisationId: other.id }))).rejects.toMatchObject(FORBIDDEN);
+    const refused = await upload(csv(), { organisation: other.id });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toBe("Vous ne pouvez pas importer de comptes dans cette organisation.");
     expect(await db.import.count()).toBe(before);
   });
 
@@ -285,26 +309,74 @@ describe("BULK-1 authorization", () => {
     expect((await db.import.findUniqueOrThrow({ where: { id: importId } })).status).toBe("PREVIEWED");
   });
 
-  it("a user cannot import", async () => {
+  it("a user cannot import; nor can a signed-out visitor, nor another site", async () => {
     session.viewer = viewerOf(await createAccount({ organisationId }));
-    await expect(uploadImportAction({ status: "idle" }, form({ file: file() }))).rejects.toMatchObject(FORBIDDEN);
+    expect((await upload(csv())).status).toBe(403);
+    session.viewer = null;
+    expect((await upload(csv())).status).toBe(401);
+    session.viewer = viewerOf(administrator, "Lycée des Tilleuls");
+    const crossSite = await upload(csv(), {}, { Origin: "https://evil.example", Host: "127.0.0.1:3000" });
+    expect(crossSite.status).toBe(403);
+    expect(await db.import.count({ where: { organisationId } })).toBe(0);
   });
 
   it("an operator imports for any organisation, which must be named and exist", async () => {
     session.viewer = viewerOf(await createAccount({ organisationId: null, role: "OPERATOR" }));
-    const url = await redirectOf(uploadImportAction({ status: "idle" }, form({ file: file(), organisationId })));
-    expect(url).toMatch(new RegExp(`^/operateur/organisations/${organisationId}/imports/[0-9a-f-]{36}$`));
-    const importId = url.split("/").pop()!;
-    expect(await redirectOf(confirmImportAction({ status: "idle" }, form({ importId, organisationId })))).toContain(importId);
-    await expect(uploadImportAction({ status: "idle" }, form({ file: file() }))).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    const answer = await upload(csv(), { organisation: organisationId });
+    const { importId, location } = await answer.json();
+    expect(location).toBe(`/operateur/organisations/${organisationId}/imports/${importId}`);
+    await expect(confirmImportAction({ status: "idle" }, form({ importId, organisationId }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+    const unnamed = await upload(csv());
+    expect(unnamed.status).toBe(404);
+    expect((await unnamed.json()).message).toBe("Cette organisation est introuvable.");
   });
 
   it("a wrong structure or an oversized file gets a clear message and nothing is written", async () => {
     const before = await db.import.count();
-    const wrong = await uploadImportAction({ status: "idle" }, form({ file: new File(["nom;prénom\nRoux;Léa\n"], "x.csv") }));
-    expect(wrong).toMatchObject({ status: "error", fieldErrors: { file: expect.stringContaining("il manque") } });
-    const big = await uploadImportAction({ status: "idle" }, form({ file: new File([new Uint8Array(10 * 1024 * 1024 + 1)], "gros.csv") }));
-    expect(big).toMatchObject({ status: "error", fieldErrors: { file: expect.stringContaining("10 Mo") } });
+    const wrong = await upload("nom;prénom\nRoux;Léa\n");
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).message).toContain("il manque");
+    const notCsv = await upload(csv(), { nom: "eleves.xlsx" });
+    expect((await notCsv.json()).message).toBe("Le fichier doit être un export CSV (extension .csv).");
+    const empty = await upload("");
+    expect((await empty.json()).message).toBe("Choisissez le fichier CSV à importer.");
+    expect(await db.import.count()).toBe(before);
+  });
+});
+
+describe("SEC-9 the CSV upload counts the bytes it receives", () => {
+  const TOO_LARGE = "Le fichier dépasse la taille maximale de 10 Mo : découpez-le en plusieurs fichiers.";
+
+  it("refuses an 11 MB file sent without Content-Length with 413 in French, without reading it all", async () => {
+    const before = await db.import.count();
+    const answer = await upload(chunkedBody(11 * 1024 * 1024, HEADER));
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toEqual({ error: "payload_too_large", message: TOO_LARGE });
+    // The same for a declared length, refused before a byte is read.
+    const declared = await upload(chunkedBody(16), {}, { "Content-Length": String(11 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(await db.import.count()).toBe(before);
+  });
+
+  it("accepts a file of exactly 10 Mio up to the documented limits: too many lines is a French refusal, not a 500", async () => {
+    const line = "Madame;Léa;Roux;lea@exemple.fr;;;\n";
+    const size = 10 * 1024 * 1024;
+    const rows = Math.floor((size - utf8(HEADER).byteLength) / utf8(line).byteLength);
+    // Exactly 10 Mio: the rows, then line feeds (empty lines are skipped) up to the byte.
+    const file = new Uint8Array(size).fill(0x0a);
+    file.set(utf8(HEADER + line.repeat(rows)));
+    const answer = await upload(file);
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).message).toMatch(/lignes ; 50\s000 au plus par import\.$/);
+  });
+
+  it("refuses a file with a NUL after the first 8 kB, in French, and writes nothing", async () => {
+    const before = await db.import.count();
+    const file = utf8(HEADER + "Madame;Léa;Roux;lea@exemple.fr;;;\n".repeat(400) + "Madame;Lé\u0000a;Roux;lea2@exemple.fr;;;\n");
+    expect(file.indexOf(0)).toBeGreaterThan(8192);
+    const answer = await upload(file);
+    expect(answer.status).toBe(422);
+    expect((await answer.json()).message).toContain("n'est pas un fichier texte CSV");
     expect(await db.import.count()).toBe(before);
   });
 });

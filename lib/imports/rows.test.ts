@@ -152,3 +152,15 @@ describe("BULK-1 row decisions", () => {
     expect(decision.reason).toContain("réactivez-le depuis la liste des comptes");
   });
 });
+
+describe("SEC-9 the shared input rule in each row", () => {
+  it("refuses a name or a category holding a control or bidi override character, saying which", () => {
+    const result = validateRow({ ...valid, firstName: "Zo\u0001é", lastName: "\u202Exuor", category: "Service\u0007" });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Prénom : caractères non autorisés.*nom : caractères non autorisés.*catégorie : caractères non autorisés/),
+    });
+    // Line breaks and tabs inside a quoted value are spaces in a name, not a refusal.
+    expect(validateRow({ ...valid, firstName: "Zoé\tMarie" })).toMatchObject({ ok: true, row: { firstName: "Zoé Marie" } });
+  });
+});

@@ -19,6 +19,7 @@ import { formatShortDay, isDayKey } from "../calendar";
 import type { Civility } from "../generated/prisma/enums";
 import { buildIdentifier, foldText, IdentifierError } from "../identifiers";
 import type { ImportColumn } from "./csv";
+import { isAllowedText } from "../security/input-text";
 
 export type RawValues = Partial<Record<ImportColumn, string>>;
 
@@ -98,6 +99,10 @@ export function validateRow(values: RawValues): RowValidation {
   else if (!email.success) problems.push(`adresse électronique « ${rawEmail} » invalide`);
   const category = (values.category ?? "").trim().replace(/\s+/g, " ");
   if (category.length > CATEGORY_MAX) problems.push(`catégorie trop longue (${CATEGORY_MAX} caractères au plus)`);
+  // SEC-9: the rule of every form field; line breaks and tabs were turned into spaces above.
+  for (const [label, value] of [["prénom", firstName], ["nom", lastName], ["catégorie", category]] as const) {
+    if (!isAllowedText(value)) problems.push(`${label} : caractères non autorisés (caractères de contrôle ou de mise en forme invisibles)`);
+  }
   const rawDate = (values.openingDate ?? "").trim();
   const openingDate = rawDate ? parseDay(rawDate) : null;
   if (rawDate && !openingDate) problems.push(`date d'ouverture « ${rawDate} » invalide (format JJ/MM/AAAA)`);

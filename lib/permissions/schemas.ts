@@ -5,6 +5,7 @@
 // action `selected` (ticked rows) and `bulkEServiceId`. The grant/revoke diff is computed on
 // the server from these and the database.
 import { z } from "zod";
+import { isAllowedText } from "../security/input-text";
 
 export const PAGE_SIZE = 50;
 /** Rows × columns a page may carry: 50 people × a generous catalogue. */
@@ -74,6 +75,8 @@ export const matrixSearchSchema = z.object({
     .string()
     .trim()
     .max(100)
+    // SEC-9: a search holding a refused character is no search (NUL would fail the query).
+    .refine((value) => isAllowedText(value))
     .catch("")
     .default(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { emailField } from "../accounts/schemas";
 import { optionalText, requiredText } from "../form-fields";
+import { multiline } from "../security/input-text";
 import { TICKET_CATEGORIES } from "./categories";
 
 export const MESSAGE_MAX = 5_000;
@@ -16,8 +17,8 @@ export const ticketRequestSchema = z.object({
     .pipe(z.uuid({ error: "Choisissez l'organisation dans la liste proposée." }).nullable()),
   /** What the person typed in the organisation field, kept when nothing was chosen in the list. */
   organisationLabel: optionalText(200),
-  stepsTried: optionalText(2_000),
-  message: requiredText("Décrivez votre problème.", MESSAGE_MAX),
+  stepsTried: multiline(optionalText(2_000)),
+  message: multiline(requiredText("Décrivez votre problème.", MESSAGE_MAX)),
   contactEmail: emailField,
   // DASH-5 context, re-validated by the service against the catalogue.
   tableau: z.string().max(100).optional(),
@@ -27,7 +28,7 @@ export const ticketRequestSchema = z.object({
 export type TicketRequestInput = z.output<typeof ticketRequestSchema>;
 
 export const ticketMessageSchema = z.object({
-  body: requiredText("Écrivez votre message.", MESSAGE_MAX),
+  body: multiline(requiredText("Écrivez votre message.", MESSAGE_MAX)),
 });
 
 export const ticketIdSchema = z.uuid({ error: "Demande inconnue." });

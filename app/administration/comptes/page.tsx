@@ -4,6 +4,7 @@ import { AccountDecisionForm } from "@/components/administration/account-decisio
 import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
+import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Comptes de l'organisation" };
@@ -28,7 +29,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const administrator = await requireAdministrator("/administration/comptes");
   const params = await searchParams;
   const status = TABS.find((tab) => tab.status === params.statut)?.status ?? "PENDING_VALIDATION";
-  const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const query = (queryText(params.q) ?? "").slice(0, 100);
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const list = await listOrganisationAccounts(db, administrator.organisationId, { status, query, page });
   const href = (changes: Record<string, string | number>) =>

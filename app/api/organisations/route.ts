@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { isAllowedText } from "@/lib/security/input-text";
 import { SEARCH_MAX_LENGTH, searchOrganisations } from "@/lib/organisations/search-organisations";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  q: z.string().trim().min(1, "Saisissez au moins un caractère.").max(SEARCH_MAX_LENGTH, "Recherche trop longue."),
+  q: z
+    .string()
+    // SEC-9: NUL would fail the query; the other refused characters match no name.
+    .refine((value) => isAllowedText(value), "La recherche contient des caractères non autorisés.")
+    .pipe(z.string().trim().min(1, "Saisissez au moins un caractère.").max(SEARCH_MAX_LENGTH, "Recherche trop longue.")),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { KIND_LABELS } from "@/lib/organisations/organisation-codes";
 import { listOrganisationsForOperator, pageNumber, SEARCH_RESULTS_MAX } from "@/lib/organisations/queries";
+import { queryText } from "@/lib/security/input-text";
 import { SEARCH_MAX_LENGTH } from "@/lib/organisations/search-organisations";
 
 export const metadata: Metadata = { title: "Organisations" };
@@ -26,8 +27,7 @@ function pageHref(query: string, page: number): string {
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOperator("/operateur/organisations");
   const params = await searchParams;
-  const rawQuery = Array.isArray(params.q) ? params.q[0] : params.q;
-  const query = (rawQuery ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
+  const query = (queryText(params.q) ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
   const result = await listOrganisationsForOperator(db, { query, page: pageNumber(params.page) });
 
   const summary = query
