@@ -20,10 +20,9 @@ import { emailOnlySchema, identifierOrEmailSchema, newPasswordSchema, registrati
 const SECRET_FIELDS = ["password", "passwordConfirmation", "currentPassword"];
 const RESEND_REFERENCE = "activation-resend";
 
+/** The same whatever existed for this address (SEC-8): the identifier comes by e-mail. */
 export interface RegistrationResult {
-  identifier: string;
   email: string;
-  resent: boolean;
   resendReference: string;
 }
 export type RegistrationState = FormState<RegistrationResult>;
@@ -50,12 +49,7 @@ export async function registerAction(_previous: RegistrationState, formData: For
     const outcome = await registerAccount(db, parsed.data, { ipAddress: await clientAddress() });
     return {
       status: "success",
-      result: {
-        identifier: outcome.identifier,
-        email: outcome.email,
-        resent: outcome.kind === "resent",
-        resendReference: signReference(RESEND_REFERENCE, outcome.accountId, 72 * 3_600_000),
-      },
+      result: { email: outcome.email, resendReference: signReference(RESEND_REFERENCE, outcome.resendSubject, 72 * 3_600_000) },
     };
   } catch (error) {
     return refusal(error, values);
@@ -69,10 +63,14 @@ export async function resendActivationAction(_previous: ResendState, formData: F
   const reference = formData.get("reference");
   try {
     if (typeof reference === "string" && reference) {
-      const accountId = verifyReference(RESEND_REFERENCE, reference);
-      if (!accountId) return errorState("Ce lien de renvoi n'est plus valable : demandez un nouveau lien avec votre identifiant.");
-      await resendActivation(db, { accountId }, { ipAddress });
-      return { status: "success", message: "Un nouveau courriel d'activation vient d'être envoyé. Seul le lien de ce dernier courriel fonctionne.", result: {} };
+      const registration = verifyReference(RESEND_REFERENCE, reference);
+      if (!registration) return errorState("Ce lien de renvoi n'est plus valable : demandez un nouveau lien avec votre identifiant.");
+      await resendActivation(db, { registration }, { ipAddress });
+      return {
+        status: "success",
+        message: "Si votre inscription attend toujours son activation, un nouveau courriel d'activation vient d'être envoyé. Seul le lien de ce dernier courriel fonctionne.",
+        result: {},
+      };
     }
     const parsed = parseForm(identifierOrEmailSchema, formData);
     if (!parsed.ok) return parsed.state;

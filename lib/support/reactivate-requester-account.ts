@@ -14,7 +14,7 @@
 //   them again. The note and the ticket number go to the audit log; the person is e-mailed.
 import "server-only";
 import { AccountError } from "../accounts/errors";
-import { sendActivationLink } from "../accounts/register-account";
+import { registrationEmail, sendActivationLink } from "../accounts/activation-link";
 import { appUrl } from "../app-url";
 import { accountActor, recordAuditEvent } from "../audit/record-audit-event";
 import type { OperatorViewer } from "../auth/guards";
@@ -73,7 +73,7 @@ export async function reactivateRequesterAccount(
       });
       outcome = "reactivated";
     } else {
-      await sendActivationLink(tx, account, now);
+      await sendActivationLink(tx, account, registrationEmail(account), now);
       outcome = "activation_link_sent";
     }
     await recordAuditEvent(tx, {
