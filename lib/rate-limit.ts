@@ -1,6 +1,10 @@
 // Rate limits kept in the database, so that they hold across every app instance (SEC-2).
 // Written here rather than with rate-limiter-flexible: one atomic upsert on our own
 // rate_limit_buckets table is all it takes, inside or outside the caller's transaction.
+// SEC-8: there is no "peek then count": a door records the attempt first (`hit`, which also
+// says whether the limit allows it), then checks the secret, then gives the attempt back
+// (`refund`, `clear`) when it turned out not to count. Checking first and counting after let
+// 96 of 100 concurrent logins through a limit of 5.
 import "server-only";
 import type { Db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
@@ -78,24 +82,24 @@ export async function hit(db: Client, rule: RateRule, subject: string): Promise<
  * others are given back, so a refused try costs nothing. The waiting time is the longest
  * among the refusing limits.
  */
-export async function hitAll(db: Client, checks: [RateRule, string][]): Promise<RateDecision & { refused: RateRule[] }> {
+export async function hitAll(db: Client, checks: [RateRule, string][]): Promise<RateDecision> {
   const decisions = await Promise.all(checks.map(([rule, subject]) => hit(db, rule, subject)));
-  const refused = checks.filter((_, index) => !decisions[index].allowed).map(([rule]) => rule);
+  const refused = decisions.filter((decision) => !decision.allowed);
   if (refused.length) {
     await Promise.all(checks.filter((_, index) => decisions[index].allowed).map(([rule, subject]) => refund(db, rule, subject)));
   }
   return {
     allowed: refused.length === 0,
-    retryAfterSeconds: Math.max(0, ...decisions.filter((decision) => !decision.allowed).map((decision) => decision.retryAfterSeconds)),
+    retryAfterSeconds: Math.max(0, ...refused.map((decision) => decision.retryAfterSeconds)),
     count: Math.max(0, ...decisions.map((decision) => decision.count)),
-    refused,
   };
 }
 
 /**
- * Gives back one attempt recorded by `hit` that turned out not to count (a successful login
- * is not a failure; a refused form is not a registration). Never below zero, and a bucket
- * whose window has ended is left to expire.
+ * Gives back one attempt recorded by `hit` that turned out not to count (a right password is
+ * not a failed login, a right code not a wrong one, and `hitAll` gives back what the others
+ * took when one limit refuses). Never below zero; a bucket whose window has ended is left to
+ * expire.
  */
 export async function refund(db: Client, rule: RateRule, subject: string): Promise<void> {
   await db.$executeRaw`
