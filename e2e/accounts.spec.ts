@@ -67,12 +67,14 @@ test.describe("ACC-1 ACC-3 ACC-4 registration, activation, waiting for validatio
     await page.getByRole("button", { name: "Valider" }).click();
 
     await expect(page.getByRole("heading", { name: "Votre inscription est enregistrée" })).toBeVisible();
-    await expect(page.getByText("elodie-lefevre-aubry", { exact: true })).toBeVisible();
+    // SEC-8: the same page whatever existed; the identifier comes by e-mail (below).
+    await expect(page.getByText(email, { exact: true })).toBeVisible();
     await expect(page.getByText(/courriers indésirables/)).toBeVisible();
     await expectNoAxeViolations(page);
 
     // "Renvoyer le courriel d'activation": only the newest link works.
     const first = await waitForMessage(request, email, /Activez votre compte/);
+    expect(first.text).toContain("elodie-lefevre-aubry");
     await page.getByRole("button", { name: "Renvoyer le courriel d'activation" }).click();
     await expect(page.getByText("Un nouveau courriel d'activation vient d'être envoyé.", { exact: false })).toBeVisible();
     const messages = await readMailbox(request, email);

@@ -137,6 +137,61 @@ describe("SEC-1 public account actions refuse forged input and write nothing", (
   });
 });
 
+describe("SEC-8 the registration page answers the same whatever exists", () => {
+  function registration(organisationId: string, email: string) {
+    return form({
+      organisationId,
+      civility: "MADAME",
+      firstName: "Inès",
+      lastName: "Garnier",
+      email,
+      password: "Orage-Violet-42",
+      passwordConfirmation: "Orage-Violet-42",
+      requestedRole: "USER",
+      acceptTerms: "on",
+    });
+  }
+
+  it("a new address, a pending registration and an active account get the same page: ACC-2's identifier is the one the names would get now", async () => {
+    const organisation = await createOrganisation();
+    const active = await createAccount({ organisationId: organisation.id });
+    const pendingEmail = `en-attente.${Date.now()}@mairie.example`;
+    await actions.registerAction({ status: "idle" }, registration(organisation.id, pendingEmail));
+    const pending = await db.account.findFirstOrThrow({ where: { email: pendingEmail } });
+
+    const states = [];
+    for (const email of [`nouvelle.${Date.now()}@mairie.example`, pendingEmail, active.email]) {
+      const before = await db.account.count();
+      const state = await actions.registerAction({ status: "idle" }, registration(organisation.id, email));
+      expect(state.status).toBe("success");
+      const { result } = state as Extract<typeof state, { status: "success" }>;
+      expect(result.email).toBe(email);
+      // The next free identifier of these names (ID-1), as a new registration would get it:
+      // never the existing account's own.
+      const created = (await db.account.count()) > before;
+      const taken = await db.account.findUnique({ where: { identifier: result.identifier } });
+      expect(result.identifier).toMatch(/^ines-garnier\d*$/);
+      expect(Boolean(taken)).toBe(created);
+      expect(result.identifier).not.toBe(pending.identifier);
+      expect(JSON.stringify(state)).not.toContain(active.identifier);
+      states.push({ ...state, result: { ...result, identifier: "…", email: "…", resendReference: "…" } });
+    }
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+  });
+
+  it("\"Renvoyer le courriel d'activation\" works from the page, even for a 254-character address", async () => {
+    const organisation = await createOrganisation();
+    const email = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.fr`;
+    expect(email).toHaveLength(254);
+    const state = await actions.registerAction({ status: "idle" }, registration(organisation.id, email));
+    const { resendReference } = (state as Extract<typeof state, { status: "success" }>).result;
+    const resent = await actions.resendActivationAction({ status: "idle" }, form({ reference: resendReference }));
+    expect(resent).toMatchObject({ status: "success", message: expect.stringContaining("un nouveau courriel d'activation vient d'être envoyé") });
+    expect(await db.outboxEmail.count({ where: { to: email, template: "activation" } })).toBe(2);
+  });
+});
+
 describe("SEC-1 personal space actions act on the signed-in account only", () => {
   it("profile: 10 KB names refused; forged role, identifier and organisation ignored", async () => {
     await expectNothingWritten(async () => {

@@ -39,10 +39,11 @@ const tokenField = z.string().max(100).catch("");
 
 // ─── Registration and activation ────────────────────────────────────────────
 
+/** The same whatever existed for this address (SEC-8): the identifier comes by e-mail. */
 export interface RegistrationResult {
+  /** ACC-2: the identifier, shown whatever already existed (lib/accounts/register-account.ts). */
   identifier: string;
   email: string;
-  resent: boolean;
   resendReference: string;
 }
 export type RegistrationState = FormState<RegistrationResult>;
@@ -70,8 +71,7 @@ export const registerAction = defineAction({
     result: {
       identifier: outcome.identifier,
       email: outcome.email,
-      resent: outcome.kind === "resent",
-      resendReference: signReference(RESEND_REFERENCE, outcome.accountId, 72 * 3_600_000),
+      resendReference: signReference(RESEND_REFERENCE, outcome.resendSubject, 72 * 3_600_000),
     },
   }),
 });
@@ -82,11 +82,12 @@ const resendByReference = defineAction({
   guard: "anonymous",
   schema: z.object({ reference: z.string().max(500) }),
   run: async ({ reference }, { context }) => {
-    const accountId = verifyReference(RESEND_REFERENCE, reference);
-    if (!accountId) throw new UserError("Ce lien de renvoi n'est plus valable : demandez un nouveau lien avec votre identifiant.");
-    await resendActivation(db, { accountId }, context);
+    const registration = verifyReference(RESEND_REFERENCE, reference);
+    if (!registration) throw new UserError("Ce lien de renvoi n'est plus valable : demandez un nouveau lien avec votre identifiant.");
+    await resendActivation(db, { registration }, context);
   },
-  success: () => "Un nouveau courriel d'activation vient d'être envoyé. Seul le lien de ce dernier courriel fonctionne.",
+  success: () =>
+    "Si votre inscription attend toujours son activation, un nouveau courriel d'activation vient d'être envoyé. Seul le lien de ce dernier courriel fonctionne.",
 });
 
 const resendByLogin = defineAction({

@@ -6,8 +6,9 @@ import { createAccount, createOrganisation, latestLink, mailbox, TEST_PASSWORD, 
 import { changePassword, closeAccount, confirmEmailChange, requestEmailChange, updateProfile } from "./manage-own-account";
 import { exportAccountData, personalSpace, switchableAccounts } from "./queries";
 import { switchAccount, unlockKey } from "./switch-account";
-import { UserError } from "../operation";
+import { RateLimitedError, UserError } from "../operation";
 import { actorOf } from "../testing/actions";
+import { verifyCurrentPassword } from "./verify-current-password";
 
 describe("ACC-9 personal space", () => {
   it("updates the profile but never the identifier (ACC-2)", async () => {
@@ -137,5 +138,27 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     await changePassword(db, actorOf(other), { currentPassword: TEST_PASSWORD, password: "Prairie-Verte-12" });
     const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0), unlockKey(other.id, 0)], ...(await signInRow(mine.id)) };
     await expect(switchAccount(db, viewer, { targetAccountId: other.id }, { ipAddress: "10.5.5.5" })).rejects.toMatchObject({ field: "password" });
+  });
+});
+
+describe("SEC-8 the current-password check is counted before the password is checked: 50 concurrent attempts", () => {
+  it("evaluates at most 5 of 50 concurrent wrong passwords, then refuses even the right one", async () => {
+    const account = await createAccount();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, index) => verifyCurrentPassword(db, account, `Mauvais-Mot-${index}`)),
+    );
+    const reasons = attempts.map((attempt) => (attempt.status === "rejected" ? attempt.reason : null));
+    // "Mot de passe incorrect." is the answer of an evaluated password; the others were refused unevaluated.
+    expect(reasons.filter((reason) => reason instanceof UserError && !(reason instanceof RateLimitedError))).toHaveLength(5);
+    expect(reasons.filter((reason) => reason instanceof RateLimitedError)).toHaveLength(45);
+    await expect(verifyCurrentPassword(db, account, TEST_PASSWORD)).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it("the right password forgives earlier failures", async () => {
+    const account = await createAccount();
+    for (let attempt = 0; attempt < 4; attempt += 1) await expect(verifyCurrentPassword(db, account, "Mauvais-Mot-2026")).rejects.toMatchObject({ field: "currentPassword" });
+    await verifyCurrentPassword(db, account, TEST_PASSWORD);
+    for (let attempt = 0; attempt < 4; attempt += 1) await expect(verifyCurrentPassword(db, account, "Mauvais-Mot-2026")).rejects.toMatchObject({ field: "currentPassword" });
+    await verifyCurrentPassword(db, account, TEST_PASSWORD);
   });
 });

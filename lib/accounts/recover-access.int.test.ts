@@ -94,3 +94,23 @@ describe("ACC-8 forgotten identifier", () => {
     expect(await db.outboxEmail.count()).toBe(before);
   });
 });
+
+describe("SEC-8 reset and identifier requests are counted before anything is done: 50 concurrent attempts", () => {
+  it("per e-mail: at most 3 of 50 concurrent reset requests for one account send a link", async () => {
+    const account = await createAccount();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, index) => requestPasswordReset(db, account.identifier, { ipAddress: `198.18.3.${index}` })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(3);
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(RateLimitedError);
+    expect(await mailbox(account.email)).toHaveLength(3);
+  });
+
+  it("per address: at most 10 of 50 concurrent reset requests from one address are processed", async () => {
+    const accounts = await Promise.all(Array.from({ length: 50 }, () => createAccount()));
+    const outcomes = await Promise.allSettled(accounts.map((account) => requestPasswordReset(db, account.email, { ipAddress: "198.18.4.1" })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(10);
+    const sent = await db.outboxEmail.count({ where: { to: { in: accounts.map((account) => account.email) } } });
+    expect(sent).toBe(10);
+  });
+});

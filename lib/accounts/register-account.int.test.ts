@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation, latestLink, mailbox, tokenOf } from "../testing/factories";
+import { verifyPassword } from "../security/password-hash";
 import { activateAccount } from "./activate-account";
-import { registerAccount } from "./register-account";
-import { resendActivation } from "./resend-activation";
-import type { RegistrationInput } from "./schemas";
 import { RateLimitedError, UserError } from "../operation";
+import { hit, RATE_LIMITS } from "../rate-limit";
+import { registerAccount } from "./register-account";
+import { registrationSubject, resendActivation } from "./resend-activation";
+import type { RegistrationInput } from "./schemas";
 
 let organisationId: string;
 let ip: string;
@@ -13,6 +15,10 @@ beforeEach(async () => {
   organisationId = (await createOrganisation({ name: "Saint-Léger-sur-Test" })).id;
   ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 });
+
+async function identifierOf(email: string, organisation = organisationId): Promise<string> {
+  return (await db.account.findUniqueOrThrow({ where: { organisationId_email: { organisationId: organisation, email } } })).identifier;
+}
 
 function input(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
   return {
@@ -35,7 +41,7 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
   it("creates a pending account with the ID-1 identifier, a hashed password, and an activation e-mail", async () => {
     const data = input();
     const outcome = await registerAccount(db, data, { ipAddress: ip });
-    expect(outcome).toMatchObject({ kind: "created", identifier: "frederic-dupont-dura", email: data.email });
+    expect(outcome).toMatchObject({ email: data.email });
 
     const account = await db.account.findUniqueOrThrow({ where: { identifier: "frederic-dupont-dura" } });
     expect(account).toMatchObject({ status: "PENDING_ACTIVATION", role: "USER", organisationId, emailVerifiedAt: null, adminRoleRequestedAt: null });
@@ -52,9 +58,11 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
 
   it("appends the smallest free number, cutting the base to 20 characters", async () => {
     const names = { firstName: "Gaëlle", lastName: "Le Bihan-Quéré" };
-    expect((await registerAccount(db, input(names), { ipAddress: ip })).identifier).toBe("gaelle-le-bihan-quer");
-    expect((await registerAccount(db, input(names), { ipAddress: ip })).identifier).toBe("gaelle-le-bihan-que2");
-    expect((await registerAccount(db, input(names), { ipAddress: ip })).identifier).toBe("gaelle-le-bihan-que3");
+    for (const expected of ["gaelle-le-bihan-quer", "gaelle-le-bihan-que2", "gaelle-le-bihan-que3"]) {
+      const data = input(names);
+      await registerAccount(db, data, { ipAddress: ip });
+      expect(await identifierOf(data.email)).toBe(expected);
+    }
   });
 
   it("ACC-3 registering the same e-mail again before activation resends the link instead of duplicating", async () => {
@@ -62,7 +70,8 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
     const first = await registerAccount(db, data, { ipAddress: ip });
     const firstLink = await latestLink(data.email, "/activation/");
     const again = await registerAccount(db, { ...data, firstName: "Fred" }, { ipAddress: ip });
-    expect(again).toMatchObject({ kind: "resent", accountId: first.accountId, identifier: first.identifier });
+    // The same page; its identifier is the one these names would get (ACC-2, SEC-8), the e-mail has the real one.
+    expect({ ...again, identifier: "…" }).toEqual({ ...first, identifier: "…" });
     expect(await db.account.count({ where: { email: data.email } })).toBe(1);
 
     // Only the latest link works.
@@ -72,21 +81,13 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
     expect(await activateAccount(db, tokenOf(secondLink))).toMatchObject({ ok: true, status: "PENDING_VALIDATION" });
   });
 
-  it("refuses a second account for an address already active in the organisation", async () => {
-    const existing = await createAccount({ organisationId, email: "deja@mairie.example" });
-    await expect(registerAccount(db, input({ email: existing.email }), { ipAddress: ip })).rejects.toMatchObject({
-      field: "email",
-      message: expect.stringContaining("Un compte existe déjà"),
-    });
-  });
-
   it("accepts the same address in another organisation (ORG-5: one account per organisation)", async () => {
     const data = input();
     await registerAccount(db, data, { ipAddress: ip });
     const other = (await createOrganisation()).id;
-    const outcome = await registerAccount(db, { ...data, organisationId: other }, { ipAddress: ip });
-    expect(outcome.kind).toBe("created");
+    await registerAccount(db, { ...data, organisationId: other }, { ipAddress: ip });
     expect(await db.account.count({ where: { email: data.email } })).toBe(2);
+    expect(await identifierOf(data.email, other)).not.toBe(await identifierOf(data.email));
   });
 
   it("refuses an unknown organisation, a weak password and unusable names, writing nothing", async () => {
@@ -101,11 +102,118 @@ describe("ACC-1 ACC-2 ID-1 registration", () => {
     expect(await db.account.count()).toBe(before);
   });
 
-  it("SEC-2 limits registrations per network address, with the waiting time", async () => {
-    for (let index = 0; index < 10; index += 1) await registerAccount(db, input(), { ipAddress: "192.0.2.77" });
-    const refused = registerAccount(db, input(), { ipAddress: "192.0.2.77" });
+  it("SEC-2 limits registrations per e-mail, with the waiting time", async () => {
+    const data = input();
+    for (let index = 0; index < 5; index += 1) await registerAccount(db, { ...data, organisationId: (await createOrganisation()).id }, { ipAddress: ip });
+    const refused = registerAccount(db, data, { ipAddress: ip });
     await expect(refused).rejects.toBeInstanceOf(RateLimitedError);
     await expect(refused).rejects.toThrow(/réessayez dans \d+ (minutes?|heures?)\./);
+  });
+});
+
+describe("SEC-8 registration tells nothing and changes nothing of an existing account", () => {
+  it("re-registering with the address of a pending registration only re-sends its link: password, names and role stay", async () => {
+    const victim = input({ requestedRole: "USER" });
+    const fresh = await registerAccount(db, victim, { ipAddress: ip });
+    const before = await db.account.findFirstOrThrow({ where: { email: victim.email } });
+
+    const attacker = { ...victim, firstName: "Mallory", lastName: "Intrus", password: "Pirate-Nocturne-77", passwordConfirmation: "Pirate-Nocturne-77", requestedRole: "ADMINISTRATOR" as const };
+    const answer = await registerAccount(db, attacker, { ipAddress: "203.0.113.66" });
+    // The same answer as a fresh registration, and nothing in it about the account.
+    expect({ ...answer, identifier: "…" }).toEqual({ ...fresh, identifier: "…" });
+    expect(Object.keys(answer).sort()).toEqual(["email", "identifier", "resendSubject"]);
+    // ACC-2's identifier on the page: the attacker's names' own, never the account's.
+    expect(answer.identifier).toMatch(/^mallory-intrus\d*$/);
+    expect(answer.identifier).not.toBe(before.identifier);
+
+    const after = await db.account.findFirstOrThrow({ where: { email: victim.email } });
+    expect(after).toEqual(before);
+    expect(await verifyPassword(after.passwordHash!, attacker.password)).toBe(false);
+    expect(await verifyPassword(after.passwordHash!, victim.password)).toBe(true);
+
+    // The link goes to the address on file, with the first registration's identifier; once
+    // activated, the account opens with its owner's password only.
+    const [latest] = await mailbox(victim.email);
+    expect(latest.template).toBe("activation");
+    expect(latest.text).toContain(before.identifier);
+    expect(latest.text).not.toContain("mallory");
+    await activateAccount(db, tokenOf(await latestLink(victim.email, "/activation/")));
+    const activated = await db.account.findUniqueOrThrow({ where: { id: before.id } });
+    expect(activated).toMatchObject({ firstName: "Frédéric", adminRoleRequestedAt: null, status: "PENDING_VALIDATION" });
+    expect(await verifyPassword(activated.passwordHash!, attacker.password)).toBe(false);
+  });
+
+  it("answers the same whatever exists; the owner of an existing account is told by e-mail, nothing else changes", async () => {
+    const existing = await createAccount({ organisationId, email: "deja@mairie.example" });
+    const before = await db.account.findUniqueOrThrow({ where: { id: existing.id } });
+    const accountsBefore = await db.account.count();
+
+    const newcomer = input();
+    const fresh = await registerAccount(db, newcomer, { ipAddress: ip });
+    const repeated = await registerAccount(db, input({ email: existing.email }), { ipAddress: ip });
+    // The same shape and the same kind of content: what was typed, nothing about the account.
+    expect(fresh).toEqual({ email: newcomer.email, identifier: expect.any(String), resendSubject: registrationSubject(organisationId, newcomer.email) });
+    expect(repeated).toEqual({ email: existing.email, identifier: expect.any(String), resendSubject: registrationSubject(organisationId, existing.email) });
+    expect(repeated.identifier).not.toBe(existing.identifier);
+    expect(await db.account.findUnique({ where: { identifier: repeated.identifier } })).toBeNull();
+
+    expect(await db.account.count()).toBe(accountsBefore + 1);
+    expect(await db.account.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(before);
+    const [message] = await mailbox(existing.email);
+    expect(message.template).toBe("registration-existing");
+    expect(message.text).toContain(existing.identifier);
+    expect(message.links).toContain("http://127.0.0.1:3000/mot-de-passe-oublie");
+    // "Renvoyer le courriel d'activation" from that page sends nothing to an active account.
+    expect(await resendActivation(db, { registration: repeated.resendSubject }, { ipAddress: ip })).toBe(0);
+  });
+});
+
+describe("SEC-2 registration limits protect without locking out an office (issue 18 item 15)", () => {
+  it("refused forms are not counted as registrations", async () => {
+    const address = "192.0.2.150";
+    for (let index = 0; index < 30; index += 1) {
+      await expect(registerAccount(db, input({ password: "Azerty123", passwordConfirmation: "Azerty123" }), { ipAddress: address })).rejects.toMatchObject({ field: "password" });
+      await expect(registerAccount(db, input({ lastName: "***" }), { ipAddress: address })).rejects.toBeInstanceOf(UserError);
+    }
+    const data = input();
+    await expect(registerAccount(db, data, { ipAddress: address })).resolves.toMatchObject({ email: data.email });
+    expect(await db.account.count({ where: { email: data.email } })).toBe(1);
+  });
+
+  it("a whole team registers the same morning from the town hall's one address, a few retrying their password", async () => {
+    const address = "192.0.2.151";
+    for (let index = 0; index < 40; index += 1) {
+      const person = input({ email: `agent.${index}@mairie-equipe.example`, firstName: `Agent${index}` });
+      if (index % 4 === 0) {
+        await expect(registerAccount(db, { ...person, password: "motdepasse", passwordConfirmation: "motdepasse" }, { ipAddress: address })).rejects.toMatchObject({ field: "password" });
+      }
+      await registerAccount(db, person, { ipAddress: address });
+    }
+    expect(await db.account.count({ where: { email: { endsWith: "@mairie-equipe.example" } } })).toBe(40);
+  });
+});
+
+describe("SEC-8 registration limits are counted before anything is done: 50 concurrent attempts", () => {
+  it("per e-mail: at most 5 of 50 concurrent registrations with one address are processed", async () => {
+    const data = input();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, index) => registerAccount(db, data, { ipAddress: `198.18.0.${index}` })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled").length).toBeLessThanOrEqual(RATE_LIMITS.registrationPerEmail.limit);
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(RateLimitedError);
+    // One account, and no more e-mails than registrations processed.
+    expect(await db.account.count({ where: { email: data.email } })).toBe(1);
+    expect((await mailbox(data.email)).length).toBeLessThanOrEqual(RATE_LIMITS.registrationPerEmail.limit);
+  });
+
+  it("per network address: with 5 registrations left, 5 of 50 concurrent ones are processed", async () => {
+    const address = "192.0.2.152";
+    const { limit } = RATE_LIMITS.registrationPerAddress;
+    for (let index = 0; index < limit - 5; index += 1) await hit(db, RATE_LIMITS.registrationPerAddress, address);
+    const organisations = await Promise.all(Array.from({ length: 50 }, () => createOrganisation()));
+    const outcomes = await Promise.allSettled(organisations.map((organisation) => registerAccount(db, input({ organisationId: organisation.id }), { ipAddress: address })));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(5);
+    expect(await db.account.count({ where: { organisationId: { in: organisations.map((organisation) => organisation.id) } } })).toBe(5);
   });
 });
 

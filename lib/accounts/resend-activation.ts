@@ -1,23 +1,30 @@
 // "Renvoyer le courriel d'activation" (ACC-3, LIFE-4): a new link, the previous ones no
 // longer working. Asked from the registration confirmation (a signed reference to the
-// account) or by identifier or e-mail, with the same answer whether an account matches.
+// organisation and address typed) or by identifier or e-mail, with the same answer whether
+// an account matches.
 import "server-only";
 import type { Db } from "../db";
-import { openedForLinks, sendImportedAccountLink } from "../imports/welcome";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
-import { sendActivationLink } from "./register-account";
+import { ELIGIBLE_FOR_LINK, openedForLinks, sendRequestedActivationLink } from "./activation-link";
 import { RateLimitedError } from "../operation";
 
-const ELIGIBLE = {
-  OR: [
-    { status: "PENDING_ACTIVATION" as const },
-    { status: "DEACTIVATED" as const, deactivationReason: { in: ["NEVER_ACTIVATED" as const, "INACTIVITY" as const] } },
-  ],
-};
+/**
+ * The subject of "Renvoyer le courriel d'activation" on the registration's confirmation: the
+ * organisation and the address typed, not an account, so that the page (and the signed
+ * reference it holds) is the same whether the registration created an account or not.
+ */
+export function registrationSubject(organisationId: string, email: string): string {
+  return Buffer.from(`${organisationId} ${email}`, "utf8").toString("base64url");
+}
+
+function parseRegistrationSubject(subject: string): { organisationId: string; email: string } | null {
+  const [organisationId, email, extra] = Buffer.from(subject, "base64url").toString("utf8").split(" ");
+  return organisationId && email && extra === undefined ? { organisationId, email } : null;
+}
 
 export async function resendActivation(
   db: Db,
-  target: { accountId: string } | { login: string },
+  target: { registration: string } | { login: string },
   context: { ipAddress: string; now?: Date },
 ): Promise<number> {
   const now = context.now ?? new Date();
@@ -25,13 +32,15 @@ export async function resendActivation(
   if (!byAddress.allowed) throw new RateLimitedError(tooManyAttempts(byAddress.retryAfterSeconds), byAddress.retryAfterSeconds);
 
   const login = "login" in target ? target.login.trim().toLowerCase() : null;
+  const registration = "registration" in target ? parseRegistrationSubject(target.registration) : null;
+  if ("registration" in target && !registration) return 0;
   const accounts = await db.account.findMany({
     where: {
       AND: [
-        ELIGIBLE,
+        ELIGIBLE_FOR_LINK,
         // An imported account waiting for its opening date (BULK-3) gets its link that day.
         openedForLinks(now),
-        "accountId" in target ? { id: target.accountId } : { OR: [{ identifier: login! }, { email: login! }] },
+        registration ? { organisationId: registration.organisationId, email: registration.email } : { OR: [{ identifier: login! }, { email: login! }] },
       ],
     },
     include: { organisation: { select: { name: true } } },
@@ -40,12 +49,9 @@ export async function resendActivation(
   let sent = 0;
   for (const account of accounts) {
     const perAccount = await hit(db, RATE_LIMITS.activationResendPerAccount, account.id);
-    if (!perAccount.allowed) {
-      if ("accountId" in target) throw new RateLimitedError(tooManyAttempts(perAccount.retryAfterSeconds), perAccount.retryAfterSeconds);
-      continue;
-    }
-    // An imported account has no password yet: its own e-mail, which says to choose one.
-    await db.$transaction((tx) => (account.passwordHash ? sendActivationLink(tx, account, now) : sendImportedAccountLink(tx, account, "welcome", now)));
+    // Silently: a refusal here would tell that the account exists.
+    if (!perAccount.allowed) continue;
+    await db.$transaction((tx) => sendRequestedActivationLink(tx, account, now));
     sent += 1;
   }
   return sent;

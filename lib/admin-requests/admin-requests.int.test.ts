@@ -5,7 +5,7 @@ import { db } from "../db";
 import { purgeLetterPdfs, queuedBatchPdf, markLettersPosted } from "../letters/queue";
 import { createAccount, createOrganisation, latestLink, mailbox, tokenOf } from "../testing/factories";
 import { administratorRequestStatus } from "./queries";
-import { checkAdminRequestCode, confirmAdminRequest } from "./confirm-admin-request";
+import { checkAdminRequestCode, confirmAdminRequest, MAX_WRONG_CODES } from "./confirm-admin-request";
 import { requestAdministratorRole } from "./request-administrator-role";
 import { actorOf } from "../testing/actions";
 
@@ -97,8 +97,8 @@ describe("LR-3 LR-4 LR-5 confirmation by the legal representative", () => {
     const email = `candidat.${Date.now()}@test.example`;
     const candidate = await createAccount({ organisationId: organisation.id, email, status: "PENDING_ACTIVATION", adminRoleRequested: true });
     await db.$transaction(async (tx) => {
-      const { sendActivationLink } = await import("../accounts/register-account");
-      await sendActivationLink(tx, { ...candidate, organisation: { name: organisation.name } });
+      const { registrationEmail, sendActivationLink } = await import("../accounts/activation-link");
+      await sendActivationLink(tx, { ...candidate, organisation: { name: organisation.name } }, registrationEmail(candidate));
     });
     await activateAccount(db, tokenOf(await latestLink(email, "/activation/")));
     const request = await db.adminRequest.findFirstOrThrow({ where: { requesterId: candidate.id } });
@@ -152,6 +152,46 @@ describe("LR-3 LR-4 LR-5 confirmation by the legal representative", () => {
     const codes = await codesFromLetter(requestId);
     expect(await checkAdminRequestCode(db, codes, { ipAddress: "203.0.113.250" })).toMatchObject({ ok: false, reason: "rate_limited" });
     expect(await checkAdminRequestCode(db, codes, { ipAddress: "203.0.113.251" })).toMatchObject({ ok: true });
+  });
+});
+
+describe("SEC-8 code attempts are counted before the code is checked: 50 concurrent attempts", () => {
+  it("per request: at most 5 of 50 concurrent wrong codes are evaluated; the request locks and the right code no longer works", async () => {
+    const requester = await createAccount({ organisationId: (await createOrganisation()).id });
+    const { requestId } = await requestFor(requester);
+    const { number, code } = await codesFromLetter(requestId);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => checkAdminRequestCode(db, { number, code: "ABCD-EFGH-JKMN" }, { ipAddress: `198.18.1.${index}` })),
+    );
+    // Four wrong codes answer "wrong_code", the fifth locks the request; the others find it locked.
+    expect(results.filter((result) => !result.ok && result.reason === "wrong_code")).toHaveLength(MAX_WRONG_CODES - 1);
+    expect(results.filter((result) => !result.ok && result.reason === "locked")).toHaveLength(50 - (MAX_WRONG_CODES - 1));
+    expect(await db.adminRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "LOCKED", failedAttempts: 5 });
+    expect(await db.auditEvent.count({ where: { targetId: requestId, action: { in: ["admin_request.wrong_code", "admin_request.locked"] } } })).toBe(5);
+    expect(await checkAdminRequestCode(db, { number, code }, { ipAddress: "198.18.1.250" })).toEqual({ ok: false, reason: "locked" });
+  });
+
+  it("per address: at most 20 of 50 concurrent attempts from one address are evaluated; then the right code waits", async () => {
+    const address = "198.18.2.1";
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => checkAdminRequestCode(db, { number: `DA-0001-${String(index).padStart(4, "0")}`, code: "ABCD-EFGH-JKMN" }, { ipAddress: address })),
+    );
+    expect(results.filter((result) => !result.ok && result.reason === "unknown_number")).toHaveLength(20);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(30);
+    const requester = await createAccount({ organisationId: (await createOrganisation()).id });
+    const { requestId } = await requestFor(requester);
+    expect(await confirmAdminRequest(db, await codesFromLetter(requestId), { ipAddress: address })).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("a right code is not counted against the address (step 1 and step 2 use it twice)", async () => {
+    const address = "198.18.2.2";
+    for (let attempt = 0; attempt < 19; attempt += 1) {
+      await checkAdminRequestCode(db, { number: `DA-0002-${String(attempt).padStart(4, "0")}`, code: "ABCD-EFGH-JKMN" }, { ipAddress: address });
+    }
+    const requester = await createAccount({ organisationId: (await createOrganisation()).id });
+    const codes = await codesFromLetter((await requestFor(requester)).requestId);
+    expect(await checkAdminRequestCode(db, codes, { ipAddress: address })).toMatchObject({ ok: true });
+    expect(await confirmAdminRequest(db, codes, { ipAddress: address })).toMatchObject({ ok: true });
   });
 });
 

@@ -10,7 +10,7 @@ import { LEGAL_REPRESENTATIVE, type Client } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
-import { hit, peek, RATE_LIMITS } from "../rate-limit";
+import { hit, RATE_LIMITS, refund } from "../rate-limit";
 import { confirmationCodeMatches, normalizeRequestNumber } from "./confirmation-code";
 
 export const MAX_WRONG_CODES = 5;
@@ -51,25 +51,26 @@ async function summary(db: Client, request: { number: string; organisationId: st
 }
 
 /**
- * Checks a number and a code. A wrong code counts against the request (and locks it at the
- * fifth) and against the network address; `lock` takes the request's row lock first, for
- * the confirmation itself.
+ * Checks a number and a code. Every attempt is first counted against the network address,
+ * in the statement that says whether the limit allows it (SEC-8), so concurrent tries from
+ * one address evaluate at most the limit; only a right code is given back. A wrong code then
+ * counts against the request (and locks it at the fifth) under the request's row lock, which
+ * is taken before the code is compared: concurrent tries on one request are evaluated one
+ * after the other, and at most MAX_WRONG_CODES of them.
  */
 async function checkCode(
   tx: Prisma.TransactionClient,
   input: { number: string; code: string },
   context: { ipAddress: string; now: Date },
 ) {
-  const byAddress = await peek(tx, RATE_LIMITS.codeAttemptsPerAddress, context.ipAddress);
+  const byAddress = await hit(tx, RATE_LIMITS.codeAttemptsPerAddress, context.ipAddress);
   if (!byAddress.allowed) return { ok: false as const, reason: "rate_limited" as const, retryAfterSeconds: byAddress.retryAfterSeconds };
 
   const number = normalizeRequestNumber(input.number);
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "admin_requests" WHERE "number" = ${number} FOR UPDATE`;
   const request = locked ? await tx.adminRequest.findUniqueOrThrow({ where: { id: locked.id } }) : null;
-  if (!request) {
-    await hit(tx, RATE_LIMITS.codeAttemptsPerAddress, context.ipAddress);
-    return { ok: false as const, reason: "unknown_number" as const };
-  }
+  if (!request) return { ok: false as const, reason: "unknown_number" as const };
+  // The answers below tell that a number exists: they stay counted against the address.
   switch (request.status) {
     case "CONFIRMED":
       return { ok: false as const, reason: "already_confirmed" as const };
@@ -89,7 +90,6 @@ async function checkCode(
     return { ok: false as const, reason: "expired" as const };
   }
   if (!confirmationCodeMatches(input.code, request.codeHash)) {
-    await hit(tx, RATE_LIMITS.codeAttemptsPerAddress, context.ipAddress);
     const failedAttempts = request.failedAttempts + 1;
     const lock = failedAttempts >= MAX_WRONG_CODES;
     await tx.adminRequest.update({
@@ -107,6 +107,8 @@ async function checkCode(
     });
     return lock ? { ok: false as const, reason: "locked" as const } : { ok: false as const, reason: "wrong_code" as const, attemptsLeft: MAX_WRONG_CODES - failedAttempts };
   }
+  // The right code is not an attempt against the address (step 1 then step 2 use it twice).
+  await refund(tx, RATE_LIMITS.codeAttemptsPerAddress, context.ipAddress);
   return { ok: true as const, request };
 }
 

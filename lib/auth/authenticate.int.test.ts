@@ -97,3 +97,42 @@ describe("SEC-2 failed logins are limited per identifier and per address", () =>
     expect(await login(account.identifier)).toMatchObject({ ok: true });
   });
 });
+
+describe("SEC-8 login limits are counted before the password is checked: 50 concurrent attempts", () => {
+  it("per identifier: at most 5 of 50 concurrent wrong passwords are evaluated, then even the right one waits", async () => {
+    const account = await createAccount({ organisationId });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => login(account.identifier, `Mauvais-Mot-${index}`, `203.0.113.${index}`)),
+    );
+    // "invalid" is the answer of an evaluated password; the others were refused unevaluated.
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(45);
+    expect(await login(account.identifier, TEST_PASSWORD, "203.0.113.200")).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+
+  it("per identifier: the right password among 50 concurrent tries only gets in if it is one of the 5 evaluated", async () => {
+    const account = await createAccount({ organisationId });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => login(account.identifier, index === 47 ? TEST_PASSWORD : `Mauvais-Mot-${index}`, `203.0.113.${index}`)),
+    );
+    const evaluated = results.filter((result) => result.ok || result.reason === "invalid");
+    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited").length).toBeGreaterThanOrEqual(45);
+  });
+
+  it("per address: at most 30 of 50 concurrent attempts from one address are evaluated", async () => {
+    const address = "192.0.2.210";
+    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => login(`inconnu-concurrent-${index}`, "Mauvais-Mot-2026", address)));
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(30);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(20);
+  });
+
+  it("a successful login is not a failure of its address", async () => {
+    const address = "192.0.2.211";
+    const account = await createAccount({ organisationId });
+    for (let attempt = 0; attempt < 29; attempt += 1) await login(`inconnu-succes-${attempt}`, "x", address);
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await login(account.identifier, TEST_PASSWORD, address)).toMatchObject({ ok: true });
+    expect(await login("inconnu-succes-final", "x", address)).toEqual({ ok: false, reason: "invalid" });
+    expect(await login("inconnu-succes-final", "x", address)).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+});

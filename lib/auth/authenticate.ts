@@ -4,7 +4,7 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "../security/password-hash";
 import type { Db } from "../db";
-import { clear, hit, peekAll, RATE_LIMITS } from "../rate-limit";
+import { clear, hitAll, RATE_LIMITS, refund, type RateRule } from "../rate-limit";
 import { isAllowedText } from "../security/input-text";
 import { uuidv7 } from "../uuidv7";
 
@@ -35,20 +35,16 @@ export async function authenticate(
   const identifier = isAllowedText(credentials.identifier) ? credentials.identifier.trim().toLowerCase() : "";
   const { password } = credentials;
 
+  // SEC-8: the attempt is recorded as a failure for both limits BEFORE the password is
+  // checked, in one statement per limit that also says whether the limit allows it, so N
+  // concurrent tries evaluate at most the limit. A right password then gives the attempt back.
   // Every statement here competes with argon2 for the same cores (SPEC: logins within 15 % of
-  // the hashing ceiling): one round trip for both limits, the failure counter cleared only
-  // when there is one, and the successful login recorded in one statement.
-  const [byIdentifier, byAddress] = await peekAll(db, [
-    [RATE_LIMITS.loginFailuresPerIdentifier, identifier],
-    [RATE_LIMITS.loginFailuresPerAddress, context.ipAddress],
-  ]);
-  if (!byIdentifier.allowed || !byAddress.allowed) {
-    return {
-      ok: false,
-      reason: "rate_limited",
-      retryAfterSeconds: Math.max(byIdentifier.allowed ? 0 : byIdentifier.retryAfterSeconds, byAddress.allowed ? 0 : byAddress.retryAfterSeconds),
-    };
-  }
+  // the hashing ceiling): the two limits are recorded concurrently, and a success costs one
+  // more round trip for both.
+  const identifierLimit: [RateRule, string] = [RATE_LIMITS.loginFailuresPerIdentifier, identifier];
+  const addressLimit: [RateRule, string] = [RATE_LIMITS.loginFailuresPerAddress, context.ipAddress];
+  const limits = await hitAll(db, [identifierLimit, addressLimit]);
+  if (!limits.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limits.retryAfterSeconds };
 
   const account = identifier
     ? await db.account.findUnique({
@@ -73,14 +69,11 @@ export async function authenticate(
     await verifyPassword(await decoyHash, password);
   }
 
-  if (!account || !valid) {
-    await Promise.all([
-      hit(db, RATE_LIMITS.loginFailuresPerIdentifier, identifier),
-      hit(db, RATE_LIMITS.loginFailuresPerAddress, context.ipAddress),
-    ]);
-    return { ok: false, reason: "invalid" };
-  }
-  if (byIdentifier.count > 0) await clear(db, RATE_LIMITS.loginFailuresPerIdentifier, identifier);
+  // A wrong password stays counted against both limits.
+  if (!account || !valid) return { ok: false, reason: "invalid" };
+  // The right password: this account's failures are forgiven, and this attempt was no failure
+  // of the address.
+  await Promise.all([clear(db, ...identifierLimit), refund(db, ...addressLimit)]);
 
   switch (account.status) {
     case "PENDING_ACTIVATION":

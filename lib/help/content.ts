@@ -40,7 +40,7 @@ export const HELP_THEMES: HelpTheme[] = [
         keywords: ["codes d'accès", "pas reçu", "bienvenue", "courriel", "mail", "activation"],
         category: "acces",
         answer: [
-          "Le portail ne crée pas de compte à votre place : vos accès naissent de votre propre inscription. À la fin de l'[inscription](/inscription), votre identifiant s'affiche à l'écran et un courriel vous est envoyé avec un lien d'activation, valable 72 heures.",
+          "Le portail ne crée pas de compte à votre place : vos accès naissent de votre propre inscription. À la fin de l'[inscription](/inscription), un courriel vous est envoyé avec votre identifiant et un lien d'activation, valable 72 heures. Si cette adresse a déjà un compte pour la même organisation, ce courriel vous le rappelle au lieu d'en créer un second.",
           {
             steps: [
               "Patientez quelques minutes : certains services de messagerie retardent les messages automatiques.",

@@ -11,15 +11,13 @@
 // - The imports task sends a bounded number per tick (rendering is the cost); the nightly job
 //   sends whatever is due.
 import "server-only";
-import { appUrl } from "../app-url";
+import { sendActivationLink } from "../accounts/activation-link";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { parisToday } from "../calendar";
-import { SYSTEM_ACTOR } from "../operation";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
-import { enqueueEmail } from "../mail/outbox";
-import { issueToken, TOKEN_TTL_MS } from "../tokens";
+import { SYSTEM_ACTOR } from "../operation";
 import { processImports } from "./apply-import";
 
 const BATCH = 200;
@@ -33,42 +31,6 @@ function dueWelcomes(now: Date): Prisma.AccountWhereInput {
     importRows: { some: { outcome: "CREATED" } },
     OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }],
   };
-}
-
-type Recipient = { id: string; identifier: string; email: string; firstName: string; organisationId: string | null; organisation: { name: string } | null };
-
-/**
- * The activation link of an imported account, in the welcome e-mail (also used when the
- * person asks for a new link: the registration's text, about waiting for validation, does
- * not apply to them). Marks the welcome as sent, so the opening-date run does not repeat it.
- */
-export async function sendImportedAccountLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
-  await tx.account.updateMany({ where: { id: account.id, welcomeSentAt: null }, data: { welcomeSentAt: now } });
-  await sendLink(tx, account, kind, now);
-}
-
-/** Before its opening date an imported account gets no link, whoever asks for one. */
-export function openedForLinks(now: Date): Prisma.AccountWhereInput {
-  return { OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }, { welcomeSentAt: { not: null } }] };
-}
-
-async function sendLink(tx: Prisma.TransactionClient, account: Recipient, kind: "welcome" | "corrected", now: Date) {
-  // This link is the one a corrected address was waiting for: the nightly run must not send
-  // another, which would make this one stop working.
-  await tx.account.updateMany({ where: { id: account.id, activationLinkDueAt: { not: null } }, data: { activationLinkDueAt: null } });
-  const { token } = await issueToken(tx, { purpose: "ACTIVATION", accountId: account.id, now });
-  await enqueueEmail(tx, account.email, {
-    template: "import-welcome",
-    data: {
-      identifier: account.identifier,
-      organisationName: account.organisation?.name ?? "",
-      firstName: account.firstName,
-      activationUrl: appUrl(`/activation/${token}`),
-      expiresInHours: TOKEN_TTL_MS.ACTIVATION / 3_600_000,
-      resendUrl: appUrl("/activation/renvoyer"),
-      kind,
-    },
-  });
 }
 
 const recipientSelect = { id: true, identifier: true, email: true, firstName: true, organisationId: true, organisation: { select: { name: true } } } as const;
@@ -92,7 +54,7 @@ export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POS
               data: { welcomeSentAt: now },
             });
             if (count === 0) return false;
-            await sendLink(tx, account, "welcome", now);
+            await sendActivationLink(tx, account, { template: "import-welcome", kind: "welcome" }, now);
             return true;
           });
           if (done) sent += 1;
@@ -118,7 +80,7 @@ export async function sendCorrectedActivationLinks(db: Db, now: Date): Promise<n
         data: { activationLinkDueAt: null },
       });
       if (count === 0) return false;
-      await sendLink(tx, account, "corrected", now);
+      await sendActivationLink(tx, account, { template: "import-welcome", kind: "corrected" }, now);
       await recordAuditEvent(tx, {
         actor: SYSTEM_ACTOR,
         action: "account.activation_link_sent",

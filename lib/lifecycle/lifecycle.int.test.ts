@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activateAccount } from "../accounts/activate-account";
-import { resendActivation } from "../accounts/resend-activation";
+import { registrationSubject, resendActivation } from "../accounts/resend-activation";
 import { db } from "../db";
 import type { JobContext } from "../jobs/runner";
 import { SCHEDULED_JOBS } from "../jobs/schedule";
@@ -237,7 +237,7 @@ describe("LIFE-3 registrations never activated", () => {
     const { expiresAt } = await issueToken(db, { purpose: "ACTIVATION", accountId: account.id, now: new Date("2026-06-01T10:00:00Z") });
     await runNeverActivated(expiresAt);
     const now = new Date(expiresAt.getTime() + 5 * DAY_MS);
-    expect(await resendActivation(db, { accountId: account.id }, { ipAddress: "198.51.100.9", now })).toBe(1);
+    expect(await resendActivation(db, { registration: registrationSubject(account.organisationId!, account.email) }, { ipAddress: "198.51.100.9", now })).toBe(1);
     expect(await activateAccount(db, tokenOf(await latestLink(account.email, "/activation/")), now)).toMatchObject({ ok: true, status: "PENDING_VALIDATION" });
   });
 });

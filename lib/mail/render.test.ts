@@ -40,6 +40,11 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
     link: "https://portail.test/connexion",
     data: { accounts: [{ identifier: "amelie-martin", organisationName: ORGANISATION }], loginUrl: "https://portail.test/connexion" },
   },
+  "registration-existing": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/mot-de-passe-oublie",
+    data: { identifier: "amelie-martin", organisationName: ORGANISATION, forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie" },
+  },
   "password-changed": {
     identifier: "amelie-martin",
     link: "https://portail.test/mot-de-passe-oublie",

@@ -13,8 +13,12 @@ export function signReference(purpose: string, id: string, ttlMs: number, now = 
   return `${body}.${hmac(secret(), `${purpose}:${body}`)}`;
 }
 
+// A bound on what is hashed for a forged value; room for a reference to an organisation and a
+// 254-character e-mail address (the registration's resend, SEC-8).
+const MAX_REFERENCE_LENGTH = 600;
+
 export function verifyReference(purpose: string, reference: unknown, now = Date.now()): string | null {
-  if (typeof reference !== "string" || reference.length > 200) return null;
+  if (typeof reference !== "string" || reference.length > MAX_REFERENCE_LENGTH) return null;
   const [id, expiry, signature] = reference.split(".");
   if (!id || !expiry || !signature) return null;
   if (!safeEqual(hmac(secret(), `${purpose}:${id}.${expiry}`), signature)) return null;

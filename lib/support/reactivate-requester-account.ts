@@ -13,7 +13,7 @@
 // - Permissions are never restored: deactivation removed them; the administrator grants
 //   them again. The note and the ticket number go to the audit log; the person is e-mailed.
 import "server-only";
-import { sendActivationLink } from "../accounts/register-account";
+import { registrationEmail, sendActivationLink } from "../accounts/activation-link";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
@@ -72,7 +72,7 @@ export async function reactivateRequesterAccount(
       });
       outcome = "reactivated";
     } else {
-      await sendActivationLink(tx, account, now);
+      await sendActivationLink(tx, account, registrationEmail(account), now);
       outcome = "activation_link_sent";
     }
     await recordAuditEvent(tx, {

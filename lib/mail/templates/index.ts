@@ -28,6 +28,11 @@ import type { CommonEmailProps } from "./layout";
 import { PasswordChangedEmail, passwordChangedSubject, type PasswordChangedEmailData } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailData } from "./password-reset";
 import {
+  RegistrationExistingEmail,
+  registrationExistingSubject,
+  type RegistrationExistingEmailData,
+} from "./registration-existing";
+import {
   AccountReactivatedBySupportEmail,
   accountReactivatedBySupportSubject,
   type AccountReactivatedBySupportEmailData,
@@ -51,6 +56,7 @@ export { AUTOMATIC_NOTICE, LATEST_COUNTS_NOTICE } from "./layout";
 export type { PasswordChangedEmailData } from "./password-changed";
 export type { PasswordResetAccount, PasswordResetEmailData } from "./password-reset";
 export type { AccountReactivatedBySupportEmailData } from "./account-reactivated-by-support";
+export type { RegistrationExistingEmailData } from "./registration-existing";
 export type { TicketAnsweredEmailData } from "./ticket-answered";
 export type { TicketReceivedEmailData } from "./ticket-received";
 
@@ -72,6 +78,7 @@ export interface TemplateDataMap {
   "ticket-answered": TicketAnsweredEmailData;
   "account-reactivated-by-support": AccountReactivatedBySupportEmailData;
   "import-welcome": ImportWelcomeEmailData;
+  "registration-existing": RegistrationExistingEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -101,6 +108,7 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "ticket-answered": { component: TicketAnsweredEmail, subject: ticketAnsweredSubject },
   "account-reactivated-by-support": { component: AccountReactivatedBySupportEmail, subject: accountReactivatedBySupportSubject },
   "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
+  "registration-existing": { component: RegistrationExistingEmail, subject: registrationExistingSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
