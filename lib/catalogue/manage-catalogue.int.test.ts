@@ -1,14 +1,15 @@
 // ADM, ADM-5, SEC-1: operators create and edit the e-services of the catalogue; every change
 // is audited in its transaction; slugs are unique, addresses https; nobody else may act.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount } from "../testing/factories";
+import { expectNothingWrittenTo, signedInOperator } from "../testing/operator-records";
 import { createEService, updateEService } from "./manage-catalogue";
 import { getEServiceForOperator, listEServicesForOperator } from "./queries";
 import type { EServiceInput } from "./schemas";
 import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
-import { type Actor, UserError } from "../operation";
+import { UserError } from "../operation";
 
 session.ip = "198.51.100.7";
 
@@ -50,37 +51,22 @@ function formFields(overrides: Record<string, string> = {}): Record<string, stri
   };
 }
 
-async function counts() {
-  const [eServices, audit] = await Promise.all([db.eService.count(), db.auditEvent.count()]);
-  return { eServices, audit };
-}
+const { operator: currentOperator, actor: currentActor } = signedInOperator();
 
-async function expectNothingWritten(run: () => Promise<unknown>) {
-  const before = await counts();
-  const updatedAt = await db.eService.aggregate({ _max: { updatedAt: true } });
-  await run();
-  expect(await counts()).toEqual(before);
-  expect(await db.eService.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
+function expectNothingWritten(run: () => Promise<unknown>) {
+  return expectNothingWrittenTo("eService", run);
 }
-
-let operator: Awaited<ReturnType<typeof createAccount>>;
-let actor: Actor;
-beforeEach(async () => {
-  operator = await createAccount({ organisationId: null });
-  actor = actorOf(operator);
-  session.viewer = viewerOf(operator);
-});
 
 describe("ADM catalogue: operators create and edit e-services, audited", () => {
   it("creates an e-service and records who did it, from where", async () => {
     const slug = uniqueSlug();
-    const eService = await createEService(db, actor, validInput({ slug, handlesHealthData: true }), { ipAddress: "203.0.113.9" });
+    const eService = await createEService(db, currentActor(), validInput({ slug, handlesHealthData: true }), { ipAddress: "203.0.113.9" });
     expect(eService).toMatchObject({ slug, handlesHealthData: true, active: true });
     const events = await db.auditEvent.findMany({ where: { targetId: eService.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "e_service.created",
-      actorId: operator.id,
+      actorId: currentOperator().id,
       actorRole: "OPERATOR",
       targetType: "e_service",
       targetLabel: "État civil de test",
@@ -92,35 +78,35 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
   });
 
   it("saves the changes with exactly the changed fields; an unchanged form writes nothing", async () => {
-    const eService = await createEService(db, actor, validInput());
+    const eService = await createEService(db, currentActor(), validInput());
     const { eService: updated, changes } = await updateEService(
       db,
-      actor,
+      currentActor(),
       eService.id,
       validInput({ slug: eService.slug, name: "État civil renommé", active: false }),
     );
     expect(updated).toMatchObject({ name: "État civil renommé", active: false });
     expect(changes).toEqual({ name: { from: "État civil de test", to: "État civil renommé" }, active: { from: true, to: false } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: eService.id, action: "e_service.updated" } });
-    expect(event).toMatchObject({ actorId: operator.id });
+    expect(event).toMatchObject({ actorId: currentOperator().id });
     expect(event.details).toEqual({ changes });
 
     await expectNothingWritten(async () => {
-      const outcome = await updateEService(db, actor, eService.id, validInput({ slug: eService.slug, name: "État civil renommé", active: false }));
+      const outcome = await updateEService(db, currentActor(), eService.id, validInput({ slug: eService.slug, name: "État civil renommé", active: false }));
       expect(outcome.changes).toEqual({});
     });
     expect(await getEServiceForOperator(db, "pas-un-identifiant")).toBeNull();
-    await expect(updateEService(db, actor, "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
+    await expect(updateEService(db, currentActor(), "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
   });
 
   it("a duplicate slug is refused on creation and edition, nothing written", async () => {
-    const first = await createEService(db, actor, validInput({ name: "Premier service" }));
-    const second = await createEService(db, actor, validInput({ name: "Second service" }));
+    const first = await createEService(db, currentActor(), validInput({ name: "Premier service" }));
+    const second = await createEService(db, currentActor(), validInput({ name: "Second service" }));
     await expectNothingWritten(async () => {
-      const created = createEService(db, actor, validInput({ slug: first.slug }));
+      const created = createEService(db, currentActor(), validInput({ slug: first.slug }));
       await expect(created).rejects.toBeInstanceOf(UserError);
       await expect(created).rejects.toMatchObject({ field: "slug", message: expect.stringMatching(/déjà celui de l'e-service « Premier service »/) });
-      await expect(updateEService(db, actor, second.id, validInput({ slug: first.slug }))).rejects.toMatchObject({ field: "slug" });
+      await expect(updateEService(db, currentActor(), second.id, validInput({ slug: first.slug }))).rejects.toMatchObject({ field: "slug" });
       const state = errorsOf(await createEServiceAction({ status: "idle" }, form(formFields({ slug: ` ${first.slug.toUpperCase()} ` }))));
       expect(state.fieldErrors.slug).toMatch(/Premier service/);
       expect(state.values.name).toBe("Cantine de test");
@@ -135,14 +121,14 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
     ["https://user:secret@cantine.example.fr"],
   ])("the address %s is refused, nothing written", async (url) => {
     await expectNothingWritten(async () => {
-      await expect(createEService(db, actor, validInput({ url }))).rejects.toMatchObject({ field: "url", message: expect.stringMatching(/https/) });
+      await expect(createEService(db, currentActor(), validInput({ url }))).rejects.toMatchObject({ field: "url", message: expect.stringMatching(/https/) });
       const state = errorsOf(await createEServiceAction({ status: "idle" }, form(formFields({ url }))));
       expect(state.fieldErrors.url).toMatch(/https/);
     });
   });
 
   it("http is accepted for a local e-service only", async () => {
-    const local = await createEService(db, actor, validInput({ url: "http://localhost:4000/essai" }));
+    const local = await createEService(db, currentActor(), validInput({ url: "http://localhost:4000/essai" }));
     expect(local.url).toBe("http://localhost:4000/essai");
   });
 
@@ -165,7 +151,7 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
 });
 
 describe("SEC-1 ADM catalogue: only operators may create or edit e-services", () => {
-  it("an operator creates (then lands on the e-service's page) and edits", async () => {
+  it("an currentOperator() creates (then lands on the e-service's page) and edits", async () => {
     const slug = uniqueSlug();
     await expect(createEServiceAction({ status: "idle" }, form(formFields({ slug, handlesHealthData: "on" })))).rejects.toThrow(
       /^NEXT_REDIRECT \/operateur\/catalogue\/[0-9a-f-]{36}\?info=cree$/,
@@ -173,7 +159,7 @@ describe("SEC-1 ADM catalogue: only operators may create or edit e-services", ()
     const created = await db.eService.findUniqueOrThrow({ where: { slug } });
     expect(created).toMatchObject({ name: "Cantine de test", handlesHealthData: true, active: true });
     expect(await db.auditEvent.findFirst({ where: { targetId: created.id, action: "e_service.created" } })).toMatchObject({
-      actorId: operator.id,
+      actorId: currentOperator().id,
       ipAddress: "198.51.100.7",
     });
 
@@ -206,7 +192,7 @@ describe("SEC-1 ADM catalogue: only operators may create or edit e-services", ()
     ["a user", "USER" as const, FORBIDDEN],
     ["nobody signed in", null, TO_LOGIN],
   ])("%s is refused and nothing is written", async (_who, role, refusal) => {
-    const target = await createEService(db, actor, validInput());
+    const target = await createEService(db, currentActor(), validInput());
     session.viewer = role ? viewerOf(await createAccount({ role })) : null;
     await expectNothingWritten(async () => {
       await expect(createEServiceAction({ status: "idle" }, form(formFields()))).rejects.toMatchObject(refusal);
@@ -218,7 +204,7 @@ describe("SEC-1 ADM catalogue: only operators may create or edit e-services", ()
     expect((await db.eService.findUniqueOrThrow({ where: { id: target.id } })).name).toBe("État civil de test");
   });
 
-  it("the service itself refuses an actor who is not an operator", async () => {
+  it("the service itself refuses an currentActor() who is not an currentOperator()", async () => {
     const administrator = await createAccount({ role: "ADMINISTRATOR" });
     await expectNothingWritten(async () => {
       await expect(createEService(db, actorOf(administrator), validInput())).rejects.toThrow(/operators/);

@@ -1,15 +1,16 @@
 // ORG-3, ORG-4, ADM-5, SEC-1: operators create and edit organisations; every change is
 // audited in its transaction; codes are unique and valid for their kind; nobody else may act.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import type { OrganisationKind } from "../generated/prisma/enums";
 import { createAccount } from "../testing/factories";
+import { expectNothingWrittenTo, signedInOperator } from "../testing/operator-records";
 import { createOrganisation, updateOrganisation } from "./manage-organisations";
 import { getOrganisationForOperator, listOrganisationsForOperator } from "./queries";
 import type { OrganisationInput } from "./schemas";
 import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
-import { type Actor, UserError } from "../operation";
+import { UserError } from "../operation";
 
 session.ip = "198.51.100.7";
 
@@ -63,31 +64,16 @@ function formFields(overrides: Record<string, string> = {}): Record<string, stri
   };
 }
 
-async function counts() {
-  const [organisations, audit] = await Promise.all([db.organisation.count(), db.auditEvent.count()]);
-  return { organisations, audit };
-}
+const { operator: currentOperator, actor: currentActor } = signedInOperator();
 
-async function expectNothingWritten(run: () => Promise<unknown>) {
-  const before = await counts();
-  const updatedAt = await db.organisation.aggregate({ _max: { updatedAt: true } });
-  await run();
-  expect(await counts()).toEqual(before);
-  expect(await db.organisation.aggregate({ _max: { updatedAt: true } })).toEqual(updatedAt);
+function expectNothingWritten(run: () => Promise<unknown>) {
+  return expectNothingWrittenTo("organisation", run);
 }
-
-let operator: Awaited<ReturnType<typeof createAccount>>;
-let actor: Actor;
-beforeEach(async () => {
-  operator = await createAccount({ organisationId: null });
-  actor = actorOf(operator);
-  session.viewer = viewerOf(operator);
-});
 
 describe("ORG-4 operators create organisations, audited in the same transaction", () => {
   it("creates a public body with its letter address and records who did it, from where", async () => {
     const input = validInput({ code: " 314159rh " });
-    const organisation = await createOrganisation(db, actor, input, { ipAddress: "203.0.113.9" });
+    const organisation = await createOrganisation(db, currentActor(), input, { ipAddress: "203.0.113.9" });
     expect(organisation).toMatchObject({
       kind: "PUBLIC_BODY",
       code: "314159RH",
@@ -102,8 +88,8 @@ describe("ORG-4 operators create organisations, audited in the same transaction"
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "organisation.created",
-      actorId: operator.id,
-      actorLabel: operator.identifier,
+      actorId: currentOperator().id,
+      actorLabel: currentOperator().identifier,
       actorRole: "OPERATOR",
       organisationId: organisation.id,
       targetType: "organisation",
@@ -114,26 +100,26 @@ describe("ORG-4 operators create organisations, audited in the same transaction"
   });
 
   it("derives a commune's INSEE code and department, Corsica and communes déléguées included", async () => {
-    const corsican = await createOrganisation(db, actor, validInput({ kind: "COMMUNE", code: "2a999", name: "Commune corse de test" }));
+    const corsican = await createOrganisation(db, currentActor(), validInput({ kind: "COMMUNE", code: "2a999", name: "Commune corse de test" }));
     expect(corsican).toMatchObject({ code: "2A999", inseeCode: "2A999", departmentCode: "2A" });
-    const delegated = await createOrganisation(db, actor, validInput({ kind: "COMMUNE", code: "97199D", name: "Commune déléguée de test" }));
+    const delegated = await createOrganisation(db, currentActor(), validInput({ kind: "COMMUNE", code: "97199D", name: "Commune déléguée de test" }));
     expect(delegated).toMatchObject({ code: "97199D", inseeCode: "97199", departmentCode: "971" });
   });
 
   it("an EPCI's SIREN is its code; a SIRET must start with the SIREN", async () => {
-    const epci = await createOrganisation(db, actor, validInput({ kind: "EPCI", code: "200000172", name: "Communauté de test" }));
+    const epci = await createOrganisation(db, currentActor(), validInput({ kind: "EPCI", code: "200000172", name: "Communauté de test" }));
     expect(epci.siren).toBe("200000172");
     await expect(
-      createOrganisation(db, actor, validInput({ kind: "EPCI", code: "200000180", siren: "242500361" })),
+      createOrganisation(db, currentActor(), validInput({ kind: "EPCI", code: "200000180", siren: "242500361" })),
     ).rejects.toMatchObject({ field: "siren" });
-    await expect(createOrganisation(db, actor, validInput({ siren: "242500361", siret: "73282932000074" }))).rejects.toMatchObject({
+    await expect(createOrganisation(db, currentActor(), validInput({ siren: "242500361", siret: "73282932000074" }))).rejects.toMatchObject({
       field: "siret",
       message: expect.stringMatching(/commencer par le SIREN/),
     });
   });
 
   it("is found by the directory search right away", async () => {
-    const organisation = await createOrganisation(db, actor, validInput({ name: "Régie des Ondes Vertes" }));
+    const organisation = await createOrganisation(db, currentActor(), validInput({ name: "Régie des Ondes Vertes" }));
     const page = await listOrganisationsForOperator(db, { query: "regie ondes" });
     expect(page.rows.map((row) => row.id)).toContain(organisation.id);
     const latest = await listOrganisationsForOperator(db, {});
@@ -143,10 +129,10 @@ describe("ORG-4 operators create organisations, audited in the same transaction"
 
 describe("ORG-4 operators edit organisations, audited with the changed fields", () => {
   it("saves the changes and records exactly which fields changed", async () => {
-    const organisation = await createOrganisation(db, actor, validInput());
+    const organisation = await createOrganisation(db, currentActor(), validInput());
     const { organisation: updated, changes } = await updateOrganisation(
       db,
-      actor,
+      currentActor(),
       organisation.id,
       validInput({ code: organisation.code, name: "Centre de gestion renommé", addressCity: "Firminy", postalCodes: ["42700", "42000"] }),
       { ipAddress: "203.0.113.10" },
@@ -159,7 +145,7 @@ describe("ORG-4 operators edit organisations, audited with the changed fields", 
     });
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: organisation.id, action: "organisation.updated" } });
-    expect(event).toMatchObject({ actorId: operator.id, organisationId: organisation.id, ipAddress: "203.0.113.10" });
+    expect(event).toMatchObject({ actorId: currentOperator().id, organisationId: organisation.id, ipAddress: "203.0.113.10" });
     expect(event.details).toEqual({ changes: JSON.parse(JSON.stringify(changes)) });
 
     const detail = await getOrganisationForOperator(db, organisation.id);
@@ -167,25 +153,25 @@ describe("ORG-4 operators edit organisations, audited with the changed fields", 
   });
 
   it("an unchanged form writes nothing, not even an audit event", async () => {
-    const organisation = await createOrganisation(db, actor, validInput());
+    const organisation = await createOrganisation(db, currentActor(), validInput());
     await expectNothingWritten(async () => {
-      const outcome = await updateOrganisation(db, actor, organisation.id, validInput({ code: organisation.code }));
+      const outcome = await updateOrganisation(db, currentActor(), organisation.id, validInput({ code: organisation.code }));
       expect(outcome.changes).toEqual({});
     });
   });
 
   it("a kind change moves the code to the new format and drops the commune's INSEE code", async () => {
-    const commune = await createOrganisation(db, actor, validInput({ kind: "COMMUNE", code: "42998" }));
-    await expect(updateOrganisation(db, actor, commune.id, validInput({ kind: "ASSOCIATION", code: "42998" }))).rejects.toMatchObject({
+    const commune = await createOrganisation(db, currentActor(), validInput({ kind: "COMMUNE", code: "42998" }));
+    await expect(updateOrganisation(db, currentActor(), commune.id, validInput({ kind: "ASSOCIATION", code: "42998" }))).rejects.toMatchObject({
       field: "code",
       message: expect.stringMatching(/W suivie de 9 chiffres/),
     });
-    const { organisation } = await updateOrganisation(db, actor, commune.id, validInput({ kind: "ASSOCIATION", code: "w420000998" }));
+    const { organisation } = await updateOrganisation(db, currentActor(), commune.id, validInput({ kind: "ASSOCIATION", code: "w420000998" }));
     expect(organisation).toMatchObject({ kind: "ASSOCIATION", code: "W420000998", inseeCode: null, departmentCode: null });
   });
 
   it("an unknown organisation is refused", async () => {
-    await expect(updateOrganisation(db, actor, "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
+    await expect(updateOrganisation(db, currentActor(), "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
     expect(await getOrganisationForOperator(db, "0190f3a4-0000-7000-8000-000000000000")).toBeNull();
     expect(await getOrganisationForOperator(db, "pas-un-identifiant")).toBeNull();
   });
@@ -193,13 +179,13 @@ describe("ORG-4 operators edit organisations, audited with the changed fields", 
 
 describe("ORG-3 duplicate and invalid codes are refused, nothing written", () => {
   it("a code already used is refused on creation and on edition, naming its holder", async () => {
-    const first = await createOrganisation(db, actor, validInput({ name: "Premier organisme" }));
-    const second = await createOrganisation(db, actor, validInput({ name: "Second organisme" }));
+    const first = await createOrganisation(db, currentActor(), validInput({ name: "Premier organisme" }));
+    const second = await createOrganisation(db, currentActor(), validInput({ name: "Second organisme" }));
     await expectNothingWritten(async () => {
-      const created = createOrganisation(db, actor, validInput({ code: first.code.toLowerCase() }));
+      const created = createOrganisation(db, currentActor(), validInput({ code: first.code.toLowerCase() }));
       await expect(created).rejects.toBeInstanceOf(UserError);
       await expect(created).rejects.toMatchObject({ field: "code", message: expect.stringMatching(/« Premier organisme »/) });
-      await expect(updateOrganisation(db, actor, second.id, validInput({ code: first.code }))).rejects.toMatchObject({
+      await expect(updateOrganisation(db, currentActor(), second.id, validInput({ code: first.code }))).rejects.toMatchObject({
         field: "code",
         message: expect.stringMatching(/déjà celui de l'organisation « Premier organisme »/),
       });
@@ -220,7 +206,7 @@ describe("ORG-3 duplicate and invalid codes are refused, nothing written", () =>
 
   it.each(invalidCodes)("%s: %s is refused with the expected format", async (kind, code, message) => {
     await expectNothingWritten(async () => {
-      await expect(createOrganisation(db, actor, validInput({ kind, code }))).rejects.toMatchObject({ field: "code", message: expect.stringMatching(message) });
+      await expect(createOrganisation(db, currentActor(), validInput({ kind, code }))).rejects.toMatchObject({ field: "code", message: expect.stringMatching(message) });
       const state = errorsOf(await createOrganisationAction({ status: "idle" }, form(formFields({ kind, code }))));
       expect(state.fieldErrors.code).toMatch(message);
       expect(state.values.code).toBe(code);
@@ -248,7 +234,7 @@ describe("ORG-3 duplicate and invalid codes are refused, nothing written", () =>
   });
 
   it("forged input: a missing kind, 10 KB strings, an unknown or malformed id", async () => {
-    const organisation = await createOrganisation(db, actor, validInput());
+    const organisation = await createOrganisation(db, currentActor(), validInput());
     const huge = "x".repeat(10_240);
     await expectNothingWritten(async () => {
       const noKind = errorsOf(await createOrganisationAction({ status: "idle" }, form(formFields({ kind: "MAIRIE" }))));
@@ -266,7 +252,7 @@ describe("ORG-3 duplicate and invalid codes are refused, nothing written", () =>
 });
 
 describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
-  it("an operator creates (then lands on the organisation's page) and edits", async () => {
+  it("an currentOperator() creates (then lands on the organisation's page) and edits", async () => {
     const code = publicBodyCode();
     await expect(createOrganisationAction({ status: "idle" }, form(formFields({ code: code.toLowerCase() })))).rejects.toThrow(
       /^NEXT_REDIRECT \/operateur\/organisations\/[0-9a-f-]{36}\?info=creee$/,
@@ -274,7 +260,7 @@ describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
     const created = await db.organisation.findUniqueOrThrow({ where: { code } });
     expect(created).toMatchObject({ name: "Syndicat des eaux de test", postalCodes: ["42000", "42100"], addressCity: "SAINT ETIENNE" });
     expect(await db.auditEvent.findFirst({ where: { targetId: created.id, action: "organisation.created" } })).toMatchObject({
-      actorId: operator.id,
+      actorId: currentOperator().id,
       ipAddress: "198.51.100.7",
     });
 
@@ -306,7 +292,7 @@ describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
     ["a user", "USER" as const, FORBIDDEN],
     ["nobody signed in", null, TO_LOGIN],
   ])("%s is refused and nothing is written", async (_who, role, refusal) => {
-    const target = await createOrganisation(db, actor, validInput());
+    const target = await createOrganisation(db, currentActor(), validInput());
     session.viewer = role ? viewerOf(await createAccount({ role })) : null;
     await expectNothingWritten(async () => {
       await expect(createOrganisationAction({ status: "idle" }, form(formFields()))).rejects.toMatchObject(refusal);
@@ -319,7 +305,7 @@ describe("SEC-1 ORG-4 only operators may create or edit organisations", () => {
     expect((await db.organisation.findUniqueOrThrow({ where: { id: target.id } })).name).toBe("Centre de gestion de test");
   });
 
-  it("the service itself refuses an actor who is not an operator", async () => {
+  it("the service itself refuses an currentActor() who is not an currentOperator()", async () => {
     const administrator = await createAccount({ role: "ADMINISTRATOR" });
     await expectNothingWritten(async () => {
       await expect(createOrganisation(db, actorOf(administrator), validInput())).rejects.toThrow(/operators/);
