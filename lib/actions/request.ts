@@ -1,4 +1,4 @@
-// What a server action knows of its request: the signed-in viewer (checked against the
+// What a server action (or a route handler) knows of its request: the signed-in viewer (checked against the
 // database, lib/auth/viewer.ts) and where it comes from. Integration tests replace this one
 // module (lib/testing/action-request.ts) to act as a given person from a given address.
 import "server-only";

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "../db";
 import { authenticateApiKey } from "./api-keys";
 import { ingestFigures, MAX_BODY_BYTES, type ApiProblem } from "./figures-api";
+import { readBodyAtMost } from "../security/read-body";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -25,27 +26,6 @@ function bearer(request: Request): string | null {
   return match ? match[1] : null;
 }
 
-async function readBody(request: Request): Promise<{ ok: true; text: string } | { ok: false }> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return { ok: false };
-  // The declared length may lie (or be absent with chunked encoding): count what arrives.
-  const reader = request.body?.getReader();
-  if (!reader) return { ok: true, text: "" };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
-}
-
 export async function handleFiguresPost(db: Db, request: Request, now: Date = new Date()): Promise<Response> {
   const key = await authenticateApiKey(db, bearer(request), now);
   if (!key.ok) return problem(KEY_PROBLEMS[key.reason], { "WWW-Authenticate": 'Bearer realm="figures"' });
@@ -54,13 +34,13 @@ export async function handleFiguresPost(db: Db, request: Request, now: Date = ne
   if (!/^application\/json\b/i.test(contentType)) {
     return problem({ status: 415, error: "unsupported_media_type", message: "Le corps doit être du JSON (Content-Type: application/json)." });
   }
-  const body = await readBody(request);
-  if (!body.ok) {
+  const bytes = await readBodyAtMost(request, MAX_BODY_BYTES);
+  if (!bytes) {
     return problem({ status: 413, error: "payload_too_large", message: `Le lot dépasse ${MAX_BODY_BYTES / 1024} Kio : envoyez un lot par organisation et par jour.` });
   }
   let json: unknown;
   try {
-    json = JSON.parse(body.text);
+    json = JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch {
     return problem({ status: 400, error: "invalid_json", message: "Le corps de la requête n'est pas du JSON valide." });
   }

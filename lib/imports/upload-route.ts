@@ -9,15 +9,15 @@
 // then the preview service, which records the audit event. Every refusal is a JSON body
 // `{ error, message }` in French, read by the upload form (components/imports/upload-form.tsx).
 import "server-only";
-import { currentViewer } from "../auth/viewer";
+import { currentRequest } from "../actions/request";
 import type { Db } from "../db";
-import { clientAddress } from "../request-context";
 import { isAllowedText } from "../security/input-text";
 import { importScopeOf } from "./access";
 import { MAX_FILE_BYTES } from "./csv";
 import { UserError } from "../operation";
 import { previewImport } from "./preview-import";
 import { IMPORT_FILE_TOO_LARGE_MESSAGE } from "../security/request-body-limit.mjs";
+import { readBodyAtMost } from "../security/read-body";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const CHOOSE_FILE = "Choisissez le fichier CSV à importer.";
@@ -53,30 +53,10 @@ function isSameOrigin(request: Request): boolean {
   }
 }
 
-/** Reads the body, counting the bytes received; null as soon as there are more than `limit`. */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks, size));
-}
 
 export async function handleImportUpload(db: Db, request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal(403, "cross_origin", "Requête refusée : elle ne vient pas du portail.");
-  const viewer = await currentViewer();
+  const { viewer, context } = await currentRequest();
   if (!viewer) return refusal(401, "unauthenticated", "Votre session a expiré : reconnectez-vous, puis envoyez le fichier à nouveau.");
 
   const params = new URL(request.url).searchParams;
@@ -89,7 +69,7 @@ export async function handleImportUpload(db: Db, request: Request): Promise<Resp
   if (!isAllowedText(fileName)) return refusal(400, "invalid_file_name", "Le nom du fichier contient des caractères non autorisés : renommez-le, puis envoyez-le à nouveau.");
   if (!/\.(csv|txt)$/i.test(fileName)) return refusal(400, "not_csv", "Le fichier doit être un export CSV (extension .csv).");
 
-  const bytes = await readAtMost(request, MAX_FILE_BYTES);
+  const bytes = await readBodyAtMost(request, MAX_FILE_BYTES);
   if (!bytes) return refusal(413, "payload_too_large", IMPORT_FILE_TOO_LARGE_MESSAGE);
   if (bytes.byteLength === 0) return refusal(400, "missing_file", CHOOSE_FILE);
 
@@ -98,7 +78,7 @@ export async function handleImportUpload(db: Db, request: Request): Promise<Resp
       db,
       scope.viewer,
       { organisationId: scope.organisationId, fileName, bytes },
-      { ipAddress: await clientAddress() },
+      context,
     );
     return answer(201, { importId, location: `${scope.basePath}/${importId}` });
   } catch (error) {
