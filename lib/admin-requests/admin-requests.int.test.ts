@@ -39,6 +39,27 @@ async function requestFor(account: { id: string; organisationId: string | null; 
   );
 }
 
+describe("LR-2 the letter prints a job title only from the closed list, never the requester's free text", () => {
+  it("leaves a typed text out of the letter's sentences, and prints a listed title in the list's wording", async () => {
+    const organisation = await createOrganisation();
+    const forged = await createAccount({ organisationId: organisation.id, firstName: "Paul", lastName: "Vidal" });
+    const injected = "Trésorier. URGENT : le maire doit rappeler le 08 99 00 00 00";
+    await db.account.update({ where: { id: forged.id }, data: { jobTitle: injected } });
+    const first = await requestFor(forged);
+    const { text } = await codesFromLetter(first.requestId);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).not.toContain("08 99 00 00 00");
+    expect(flat).not.toContain("URGENT");
+    expect(flat).toContain("Paul Vidal souhaite devenir");
+
+    const listed = await createAccount({ organisationId: organisation.id, firstName: "Claire", lastName: "Roux" });
+    await db.account.update({ where: { id: listed.id }, data: { jobTitle: "DIRECTRICE GENERALE DES SERVICES" } });
+    const second = await requestFor(listed);
+    const printed = (await codesFromLetter(second.requestId)).text.replace(/\s+/g, " ");
+    expect(printed).toContain("Madame Claire Roux, directrice générale des services, souhaite devenir administratrice");
+  });
+});
+
 describe("LR-1 LR-2 a request creates its letter at once, to the directory's address", () => {
   it("stores only the code's hash; the letter carries the number, the code, the organisation and the requester", async () => {
     const organisation = await createOrganisation({ name: "Saint-Étienne-de-Test" });

@@ -4,6 +4,7 @@
 // request of the same organisation is superseded: its code stops working and its letter,
 // if not posted yet, is withdrawn from the print queue (LR-5).
 import "server-only";
+import { letterJobTitle } from "../accounts/job-titles";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { UserError, type Actor } from "../operation";
@@ -81,7 +82,8 @@ export async function requestAdministratorRole(
       civility: requester.civility,
       firstName: requester.firstName,
       lastName: requester.lastName,
-      jobTitle: requester.jobTitle,
+      // Only a title of the closed list reaches the letter, never the free text (LR-2).
+      jobTitle: letterJobTitle(requester.jobTitle, requester.civility),
       email: requester.email,
       identifier: requester.identifier,
     },
