@@ -38,6 +38,11 @@ export function confirmationCodeMatches(input: string, storedHash: string): bool
   return keyed || legacy;
 }
 
+/** What binds a request's encrypted code to that request (AES-GCM additional data). */
+export function adminRequestCodeContext(requestNumber: string): string {
+  return `admin-request-code:${requestNumber}`;
+}
+
 /** Request numbers: not secret, but random so that they cannot be walked through. */
 export function generateRequestNumber(): string {
   const digits = Array.from({ length: 8 }, () => randomInt(10)).join("");

@@ -12,10 +12,12 @@ import type { Db } from "../db";
 import { administratorRequestStatus } from "./queries";
 import type { Prisma } from "../generated/prisma/client";
 import { formatAddressBlock } from "../letters/address-block";
+import { storeLetterContent, type LetterContent } from "../letters/letter-content";
 import { printQueueSender } from "../letters/letter-sender";
 import { renderLetterPdf } from "../letters/render-letter";
+import { encryptAtRest } from "../security/encryption";
 import { supportContacts } from "../support-contacts";
-import { generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
+import { adminRequestCodeContext, generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
 
 export const CODE_VALIDITY_DAYS = 60;
 
@@ -38,7 +40,7 @@ export async function requestAdministratorRole(
   });
   await tx.adminRequest.updateMany({
     where: { id: { in: superseded.map((request) => request.id) } },
-    data: { status: "SUPERSEDED", closedAt: now },
+    data: { status: "SUPERSEDED", closedAt: now, codeCiphertext: null, codeKeyId: null },
   });
   await tx.letter.updateMany({
     where: { adminRequestId: { in: superseded.map((request) => request.id) }, status: "QUEUED" },
@@ -57,12 +59,17 @@ export async function requestAdministratorRole(
   const code = generateConfirmationCode();
   const number = await freeRequestNumber(tx);
   const expiresAt = new Date(now.getTime() + CODE_VALIDITY_DAYS * 86_400_000);
+  // The code in clear exists only on paper; the database keeps its keyed hash to check it,
+  // and an encrypted copy to re-print the letter while the request is pending (LR-6).
+  const encrypted = encryptAtRest(code, adminRequestCodeContext(number));
   const request = await tx.adminRequest.create({
     data: {
       number,
       organisationId: organisation.id,
       requesterId: requester.id,
       codeHash: hashConfirmationCode(code),
+      codeCiphertext: encrypted.ciphertext,
+      codeKeyId: encrypted.keyId,
       expiresAt,
       createdAt: now,
     },
@@ -70,9 +77,8 @@ export async function requestAdministratorRole(
 
   const address = formatAddressBlock(organisation);
   const support = supportContacts();
-  const pdf = await renderLetterPdf({
+  const content: LetterContent = {
     requestNumber: number,
-    confirmationCode: code,
     expiresAt,
     issuedAt: now,
     validationUrl: appUrl("/validation-administrateur"),
@@ -90,9 +96,17 @@ export async function requestAdministratorRole(
     currentAdministrator,
     supportEmail: support.email,
     supportPhone: support.phone,
-  });
+  };
+  const pdf = await renderLetterPdf({ ...content, confirmationCode: code });
   const letter = await tx.letter.create({
-    data: { adminRequestId: request.id, addressLines: address.lines, pdf: new Uint8Array(pdf), sender: printQueueSender.name, createdAt: now },
+    data: {
+      adminRequestId: request.id,
+      addressLines: address.lines,
+      pdf: new Uint8Array(pdf),
+      content: storeLetterContent(content),
+      sender: printQueueSender.name,
+      createdAt: now,
+    },
   });
   await printQueueSender.submit({ id: letter.id, pdf: new Uint8Array(pdf), addressLines: address.lines });
 

@@ -95,7 +95,7 @@ describe("LR-5 a pending administrator request survives the current administrato
     return db.$transaction((tx) =>
       requestAdministratorRole(tx, {
         account: { id: account.id, organisationId: account.organisationId!, identifier: account.identifier },
-        actor: { id: account.id, label: account.identifier, role: account.role },
+        actor: { accountId: account.id, identifier: account.identifier, role: account.role, organisationId: account.organisationId },
       }),
     );
   }
