@@ -65,9 +65,11 @@ test.describe("HELP help centre and assistance", () => {
     });
     await expectNoAxeViolations(page);
 
-    // The acknowledgement gives the number and a private link.
+    // The acknowledgement gives the number and a private link; sent without signing in to an
+    // unverified address, it quotes nothing the sender typed (HELP-2: no open relay).
     const acknowledgement = await waitForMessage(request, email, new RegExp(`Demande d'assistance ${number} enregistrée`));
-    expect(acknowledgement.text).toContain("Mon compte est désactivé et le lien reçu ne fonctionne pas.");
+    expect(acknowledgement.text).not.toContain("Mon compte est désactivé et le lien reçu ne fonctionne pas.");
+    expect(acknowledgement.text).toContain("ne reprend pas le contenu de la demande");
     const followPath = linkPath(acknowledgement, "/aide/demande/");
 
     // An operator answers from the console.

@@ -11,6 +11,10 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit contenir au moins 32 caractères").optional(),
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "SECRETS_ENCRYPTION_KEY doit contenir 32 octets encodés en base64")
+    .optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Portail e-services <ne-pas-repondre@portail-e-services.localhost>"),
   ENABLE_DEV_MAILBOX: flag,

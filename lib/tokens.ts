@@ -1,10 +1,14 @@
 // Single-use tokens for links (activation, password reset, e-mail change, ticket access):
-// random, stored as a hash, valid until their expiry, and only the latest one of a kind
-// works for an account (SEC-5, ACC-3).
+// random, stored as a keyed hash (security/secrets.ts), valid until their expiry, and only
+// the latest one of a kind works for an account (SEC-5, ACC-3).
+//
+// Tokens written before hashes were keyed (plain SHA-256) stop matching: activation, reset
+// and e-mail change links last 72 hours at most and can be asked for again. Ticket links
+// last a year and cannot be, so those alone are still found by their former hash.
 import "server-only";
 import type { Db } from "./db";
 import type { Prisma, Token, TokenPurpose } from "./generated/prisma/client";
-import { hashSecret, newSecret } from "./security/secrets";
+import { hashSecret, legacySecretHash, newSecret } from "./security/secrets";
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -50,7 +54,9 @@ export type TokenCheck = { ok: true; token: Token } | { ok: false; problem: Toke
 /** What a token is worth, without using it. */
 export async function inspectToken(db: Client, purpose: TokenPurpose, raw: string, now = new Date()): Promise<TokenCheck> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { ok: false, problem: "unknown" };
-  const token = await db.token.findUnique({ where: { tokenHash: hashSecret(raw) } });
+  const token =
+    (await db.token.findUnique({ where: { tokenHash: hashSecret(raw) } })) ??
+    (purpose === "TICKET_ACCESS" ? await db.token.findUnique({ where: { tokenHash: legacySecretHash(raw) } }) : null);
   if (!token || token.purpose !== purpose) return { ok: false, problem: "unknown" };
   if (token.usedAt) return { ok: false, problem: "used", token };
   if (token.invalidatedAt) return { ok: false, problem: "superseded", token };

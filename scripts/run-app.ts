@@ -7,14 +7,14 @@
 // a throw-away database (SEC-10, lib/dev-conveniences.ts).
 import "./load-env";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { demoData, demoDataRequested } from "../lib/dev-conveniences";
 import { assertReadyToServe, parseEnv } from "../lib/env";
 import { appServerEnvironment } from "./app-environment";
 import { embeddedDataDir } from "./database/embedded-server";
+import { localAuthSecret } from "./database/local-auth-secret";
 import { deployMigrations } from "./database/migrations";
 import { openDatabase } from "./database/open";
 
@@ -23,15 +23,6 @@ const fresh = process.argv.includes("--fresh");
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const say = (line: string) => console.log(`[portail] ${line}`);
-
-function localAuthSecret(): string {
-  const file = path.resolve(".data", "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function directoryIsEmpty(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });

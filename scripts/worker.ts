@@ -2,10 +2,13 @@
 // Run as many as you like: each scheduled job still runs once per period. On the embedded
 // database it shares the server the app started, or starts it.
 import "./load-env";
+import { localAuthSecret } from "./database/local-auth-secret";
 import { openDatabase } from "./database/open";
 
 async function main(): Promise<void> {
   const database = await openDatabase();
+  // Same secret as the app on the embedded database (run-app.ts): it keys stored hashes.
+  if (database.embedded) process.env.AUTH_SECRET ??= localAuthSecret();
   const { assertReadyToServe } = await import("../lib/env");
   assertReadyToServe();
   const { startJobRunner } = await import("../lib/jobs/start");

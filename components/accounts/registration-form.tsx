@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
+import { JOB_TITLE_HINT, JOB_TITLE_LIST_ID, JobTitleSuggestions } from "@/components/accounts/job-title-suggestions";
 import { OrganisationCombobox } from "@/components/organisations/organisation-combobox";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField, RadioGroupField, RequiredFieldsNote, TextField } from "@/components/ui/field";
@@ -84,11 +85,13 @@ export function RegistrationForm() {
           name="jobTitle"
           label="Fonction"
           autoComplete="organization-title"
+          list={JOB_TITLE_LIST_ID}
           defaultValue={values.jobTitle}
           error={errors.jobTitle}
-          hint="Facultatif. Par exemple : secrétaire de mairie."
+          hint={JOB_TITLE_HINT}
           maxLength={100}
         />
+        <JobTitleSuggestions />
       </fieldset>
 
       <fieldset className="space-y-5">

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { RequiredFieldsNote, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { letterJobTitle } from "@/lib/accounts/job-titles";
 import { checkCodeAction, confirmCodeAction, type ValidationState } from "@/lib/admin-requests/actions";
 import type { RequestSummary } from "@/lib/admin-requests/confirm-admin-request";
 import { IDLE } from "@/lib/forms";
@@ -13,6 +14,8 @@ const CIVILITY = { MADAME: "Madame", MONSIEUR: "Monsieur" } as Record<string, st
 
 function Summary({ summary }: { summary: RequestSummary }) {
   const { requester } = summary;
+  // As in the letter: only a title of the closed list, never the requester's free text.
+  const jobTitle = letterJobTitle(requester.jobTitle, requester.civility);
   return (
     <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-300 p-4 sm:grid-cols-[max-content_1fr]">
       <dt className="font-medium">Organisation</dt>
@@ -20,7 +23,7 @@ function Summary({ summary }: { summary: RequestSummary }) {
       <dt className="font-medium">Futur administrateur</dt>
       <dd>
         {CIVILITY[requester.civility] ?? ""} {requester.firstName} {requester.lastName}
-        {requester.jobTitle ? `, ${requester.jobTitle}` : ""} ({requester.email})
+        {jobTitle ? `, ${jobTitle}` : ""} ({requester.email})
       </dd>
       <dt className="font-medium">Administrateur actuel</dt>
       <dd>

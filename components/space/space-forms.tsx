@@ -3,6 +3,7 @@
 import { CivilityField } from "@/components/accounts/civility-field";
 import { NewPasswordFields } from "@/components/accounts/new-password-fields";
 import { PasswordInput } from "@/components/accounts/password-input";
+import { JOB_TITLE_HINT, JOB_TITLE_LIST_ID, JobTitleSuggestions } from "@/components/accounts/job-title-suggestions";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import {
   changePasswordAction,
@@ -35,7 +36,8 @@ export function ProfileForm({ profile }: { profile: ProfileDefaults }) {
             <TextField name="firstName" label="Prénom" required autoComplete="given-name" defaultValue={value("firstName")} error={errors.firstName} />
             <TextField name="lastName" label="Nom" required autoComplete="family-name" defaultValue={value("lastName")} error={errors.lastName} />
             <TextField name="phone" type="tel" label="Téléphone" autoComplete="tel" defaultValue={value("phone")} error={errors.phone} />
-            <TextField name="jobTitle" label="Fonction" autoComplete="organization-title" defaultValue={value("jobTitle")} error={errors.jobTitle} />
+            <TextField name="jobTitle" label="Fonction" autoComplete="organization-title" list={JOB_TITLE_LIST_ID} hint={JOB_TITLE_HINT} defaultValue={value("jobTitle")} error={errors.jobTitle} />
+            <JobTitleSuggestions />
           </div>
         );
       }}

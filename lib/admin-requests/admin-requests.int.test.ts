@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 import { activateAccount } from "../accounts/activate-account";
 import { db } from "../db";
-import { purgeLetterPdfs, queuedBatchPdf, markLettersPosted } from "../letters/queue";
+import { downloadLetterPdf, downloadQueuedBatch, listLetterHistory, markLettersPosted, purgeLetterPdfs } from "../letters/queue";
 import { createAccount, createOrganisation, latestLink, mailbox, tokenOf } from "../testing/factories";
 import { administratorRequestStatus } from "./queries";
 import { checkAdminRequestCode, confirmAdminRequest, MAX_WRONG_CODES } from "./confirm-admin-request";
@@ -38,6 +38,27 @@ async function requestFor(account: { id: string; organisationId: string | null; 
     }),
   );
 }
+
+describe("LR-2 the letter prints a job title only from the closed list, never the requester's free text", () => {
+  it("leaves a typed text out of the letter's sentences, and prints a listed title in the list's wording", async () => {
+    const organisation = await createOrganisation();
+    const forged = await createAccount({ organisationId: organisation.id, firstName: "Paul", lastName: "Vidal" });
+    const injected = "Trésorier. URGENT : le maire doit rappeler le 08 99 00 00 00";
+    await db.account.update({ where: { id: forged.id }, data: { jobTitle: injected } });
+    const first = await requestFor(forged);
+    const { text } = await codesFromLetter(first.requestId);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).not.toContain("08 99 00 00 00");
+    expect(flat).not.toContain("URGENT");
+    expect(flat).toContain("Paul Vidal souhaite devenir");
+
+    const listed = await createAccount({ organisationId: organisation.id, firstName: "Claire", lastName: "Roux" });
+    await db.account.update({ where: { id: listed.id }, data: { jobTitle: "DIRECTRICE GENERALE DES SERVICES" } });
+    const second = await requestFor(listed);
+    const printed = (await codesFromLetter(second.requestId)).text.replace(/\s+/g, " ");
+    expect(printed).toContain("Madame Claire Roux, directrice générale des services, souhaite devenir administratrice");
+  });
+});
 
 describe("LR-1 LR-2 a request creates its letter at once, to the directory's address", () => {
   it("stores only the code's hash; the letter carries the number, the code, the organisation and the requester", async () => {
@@ -200,7 +221,7 @@ describe("LR-6 LR-7 the print queue, posting, the 5 jours ouvrables and the purg
     const operator = await createAccount({ organisationId: null, role: "OPERATOR" });
     const requester = await createAccount({ organisationId: (await createOrganisation()).id });
     const { requestId } = await requestFor(requester);
-    const batch = await queuedBatchPdf(db);
+    const batch = await downloadQueuedBatch(db, actorOf(operator));
     expect(batch!.count).toBeGreaterThanOrEqual(1);
     const letter = await db.letter.findUniqueOrThrow({ where: { adminRequestId: requestId } });
 
@@ -215,11 +236,71 @@ describe("LR-6 LR-7 the print queue, posting, the 5 jours ouvrables and the purg
     expect((await administratorRequestStatus(db, requester.id, new Date("2026-11-12T09:00:00Z")))?.overdue).toBe(false);
 
     const runAt = (day: string) => purgeLetterPdfs.run({ db, now: new Date(day), periodKey: day.slice(0, 10) });
-    await runAt("2026-12-05T03:00:00Z");
-    expect((await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).pdf).not.toBeNull();
+    // Issue 18 item 12: the PDF (code in clear) no longer waits 30 days: posting deletes it.
+    expect((await db.letter.findUniqueOrThrow({ where: { id: letter.id } })).pdf).toBeNull();
     await runAt("2026-12-07T03:00:00Z");
     const purged = await db.letter.findUniqueOrThrow({ where: { id: letter.id } });
     expect(purged.pdf).toBeNull();
     expect(purged.pdfPurgedAt).not.toBeNull();
   });
 });
+
+describe("SEC-5 LR-6 a letter's code is never kept in clear once the letter is posted, and every download is audited", () => {
+  it("deletes the PDF at posting, re-prints the same letter from the encrypted code while the request is pending, audits each download", async () => {
+    const operator = await createAccount({ organisationId: null, role: "OPERATOR" });
+    const actor = actorOf(operator);
+    const organisation = await createOrganisation({ name: "Commune de Réimpression" });
+    const requester = await createAccount({ organisationId: organisation.id });
+    const { requestId, number, code } = await requestFor(requester);
+    const letter = await db.letter.findUniqueOrThrow({ where: { adminRequestId: requestId } });
+
+    // At rest: a keyed hash and an AES-256-GCM copy with its key id, never the code.
+    const stored = await db.adminRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(stored.codeCiphertext).toBeTruthy();
+    expect(stored.codeKeyId).toMatch(/^[0-9a-f]{8}$/);
+    expect(JSON.stringify(stored)).not.toContain(code.replace(/-/g, ""));
+    expect(JSON.stringify(stored)).not.toContain(code);
+    expect(JSON.stringify(letter.content)).not.toContain(code);
+
+    // Waiting to be printed: the stored PDF, audited (single, then batch).
+    const queued = await downloadLetterPdf(db, actor, letter.id, { ipAddress: "198.51.100.40" });
+    expect(await pdfText(queued!.pdf)).toContain(code);
+    await downloadQueuedBatch(db, actor, { ipAddress: "198.51.100.41" });
+    const downloads = await db.auditEvent.findMany({ where: { action: "letter.downloaded", targetId: letter.id }, orderBy: { createdAt: "asc" } });
+    expect(downloads).toMatchObject([
+      { actorId: operator.id, organisationId: organisation.id, targetLabel: number, ipAddress: "198.51.100.40", details: { reprint: false } },
+      { actorId: operator.id, organisationId: organisation.id, targetLabel: number, ipAddress: "198.51.100.41", details: { batch: expect.any(Number) } },
+    ]);
+
+    // Posted: the PDF carrying the code is gone at once.
+    await markLettersPosted(db, actor, { letterIds: [letter.id], postedOn: new Date() });
+    const posted = await db.letter.findUniqueOrThrow({ where: { id: letter.id } });
+    expect(posted.pdf).toBeNull();
+    expect(posted.pdfPurgedAt).not.toBeNull();
+    expect((await listLetterHistory(db)).find((row) => row.id === letter.id)).toMatchObject({ reprintable: true });
+
+    // A re-print is the same letter, rendered again with the decrypted code; audited as such.
+    const reprint = await downloadLetterPdf(db, actor, letter.id, { ipAddress: "198.51.100.42" });
+    const reprinted = (await pdfText(reprint!.pdf)).replace(/\s+/g, " ");
+    const original = (await pdfText(letter.pdf!)).replace(/\s+/g, " ");
+    expect(reprinted).toBe(original);
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: "letter.downloaded", targetId: letter.id, ipAddress: "198.51.100.42" } })).toMatchObject({
+      details: { reprint: true },
+    });
+
+    // A ciphertext moved onto another request does not decrypt there.
+    const other = await requestFor(await createAccount({ organisationId: (await createOrganisation()).id }));
+    const otherLetter = await db.letter.findUniqueOrThrow({ where: { adminRequestId: other.requestId } });
+    await markLettersPosted(db, actor, { letterIds: [otherLetter.id], postedOn: new Date() });
+    await db.adminRequest.update({ where: { id: other.requestId }, data: { codeCiphertext: stored.codeCiphertext, codeKeyId: stored.codeKeyId } });
+    expect(await downloadLetterPdf(db, actor, otherLetter.id)).toBeNull();
+
+    // Confirmed: nothing left to re-print, and the daily purge erases the encrypted code.
+    expect(await confirmAdminRequest(db, { number, code }, { ipAddress: ip })).toMatchObject({ ok: true });
+    expect(await downloadLetterPdf(db, actor, letter.id)).toBeNull();
+    expect((await listLetterHistory(db)).find((row) => row.id === letter.id)).toMatchObject({ reprintable: false });
+    await purgeLetterPdfs.run({ db, now: new Date(), periodKey: "purge" });
+    expect(await db.adminRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ codeCiphertext: null, codeKeyId: null });
+  });
+});
+

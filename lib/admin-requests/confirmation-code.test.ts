@@ -10,6 +10,7 @@ import {
   normalizeCode,
   normalizeRequestNumber,
 } from "./confirmation-code";
+import { createHash } from "node:crypto";
 
 describe("LR-2 confirmation codes", () => {
   it("use no ambiguous character and carry at least 50 bits", () => {
@@ -52,5 +53,28 @@ describe("LR-3 typed codes: case, spaces and hyphens do not matter", () => {
       expect(normalizeRequestNumber(typed)).toBe("DA-1234-5678");
     }
     expect(normalizeRequestNumber("1234")).toBe("1234");
+  });
+});
+
+describe("SEC-5 confirmation codes are stored as keyed hashes (HMAC-SHA256 with a server secret)", () => {
+  it("is not the plain SHA-256 of the code, and depends on the server's secret", () => {
+    const code = "K7QM-3XRT-9PWA";
+    const hash = hashConfirmationCode(code);
+    expect(hash).not.toBe(createHash("sha256").update(normalizeCode(code)).digest("hex"));
+    const previous = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = "un-autre-secret-de-serveur-0123456789-abcdef";
+    try {
+      expect(hashConfirmationCode(code)).not.toBe(hash);
+      expect(confirmationCodeMatches(code, hash)).toBe(false);
+    } finally {
+      process.env.AUTH_SECRET = previous;
+    }
+    expect(confirmationCodeMatches(code, hash)).toBe(true);
+  });
+
+  it("still accepts the code of a letter posted before the change (plain SHA-256), until it expires", () => {
+    const legacy = createHash("sha256").update("K7QM3XRT9PWA").digest("hex");
+    expect(confirmationCodeMatches("k7qm 3xrt 9pwa", legacy)).toBe(true);
+    expect(confirmationCodeMatches("K7QM-3XRT-9PWB", legacy)).toBe(false);
   });
 });

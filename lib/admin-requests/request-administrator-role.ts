@@ -4,6 +4,7 @@
 // request of the same organisation is superseded: its code stops working and its letter,
 // if not posted yet, is withdrawn from the print queue (LR-5).
 import "server-only";
+import { letterJobTitle } from "../accounts/job-titles";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { UserError, type Actor } from "../operation";
@@ -11,10 +12,12 @@ import type { Db } from "../db";
 import { administratorRequestStatus } from "./queries";
 import type { Prisma } from "../generated/prisma/client";
 import { formatAddressBlock } from "../letters/address-block";
+import { storeLetterContent, type LetterContent } from "../letters/letter-content";
 import { printQueueSender } from "../letters/letter-sender";
 import { renderLetterPdf } from "../letters/render-letter";
+import { encryptAtRest } from "../security/encryption";
 import { supportContacts } from "../support-contacts";
-import { generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
+import { adminRequestCodeContext, generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
 
 export const CODE_VALIDITY_DAYS = 60;
 
@@ -37,7 +40,7 @@ export async function requestAdministratorRole(
   });
   await tx.adminRequest.updateMany({
     where: { id: { in: superseded.map((request) => request.id) } },
-    data: { status: "SUPERSEDED", closedAt: now },
+    data: { status: "SUPERSEDED", closedAt: now, codeCiphertext: null, codeKeyId: null },
   });
   await tx.letter.updateMany({
     where: { adminRequestId: { in: superseded.map((request) => request.id) }, status: "QUEUED" },
@@ -56,12 +59,17 @@ export async function requestAdministratorRole(
   const code = generateConfirmationCode();
   const number = await freeRequestNumber(tx);
   const expiresAt = new Date(now.getTime() + CODE_VALIDITY_DAYS * 86_400_000);
+  // The code in clear exists only on paper; the database keeps its keyed hash to check it,
+  // and an encrypted copy to re-print the letter while the request is pending (LR-6).
+  const encrypted = encryptAtRest(code, adminRequestCodeContext(number));
   const request = await tx.adminRequest.create({
     data: {
       number,
       organisationId: organisation.id,
       requesterId: requester.id,
       codeHash: hashConfirmationCode(code),
+      codeCiphertext: encrypted.ciphertext,
+      codeKeyId: encrypted.keyId,
       expiresAt,
       createdAt: now,
     },
@@ -69,9 +77,8 @@ export async function requestAdministratorRole(
 
   const address = formatAddressBlock(organisation);
   const support = supportContacts();
-  const pdf = await renderLetterPdf({
+  const content: LetterContent = {
     requestNumber: number,
-    confirmationCode: code,
     expiresAt,
     issuedAt: now,
     validationUrl: appUrl("/validation-administrateur"),
@@ -81,16 +88,25 @@ export async function requestAdministratorRole(
       civility: requester.civility,
       firstName: requester.firstName,
       lastName: requester.lastName,
-      jobTitle: requester.jobTitle,
+      // Only a title of the closed list reaches the letter, never the free text (LR-2).
+      jobTitle: letterJobTitle(requester.jobTitle, requester.civility),
       email: requester.email,
       identifier: requester.identifier,
     },
     currentAdministrator,
     supportEmail: support.email,
     supportPhone: support.phone,
-  });
+  };
+  const pdf = await renderLetterPdf({ ...content, confirmationCode: code });
   const letter = await tx.letter.create({
-    data: { adminRequestId: request.id, addressLines: address.lines, pdf: new Uint8Array(pdf), sender: printQueueSender.name, createdAt: now },
+    data: {
+      adminRequestId: request.id,
+      addressLines: address.lines,
+      pdf: new Uint8Array(pdf),
+      content: storeLetterContent(content),
+      sender: printQueueSender.name,
+      createdAt: now,
+    },
   });
   await printQueueSender.submit({ id: letter.id, pdf: new Uint8Array(pdf), addressLines: address.lines });
 

@@ -89,6 +89,58 @@ describe("ADM-2 the administrator validates, refuses, invalidates and reactivate
   });
 });
 
+describe("LR-5 a pending administrator request survives the current administrator", () => {
+  async function requestAdministratorRoleFor(account: Account) {
+    const { requestAdministratorRole } = await import("../admin-requests/request-administrator-role");
+    return db.$transaction((tx) =>
+      requestAdministratorRole(tx, {
+        account: { id: account.id, organisationId: account.organisationId!, identifier: account.identifier },
+        actor: { accountId: account.id, identifier: account.identifier, role: account.role, organisationId: account.organisationId },
+      }),
+    );
+  }
+
+  it("refuses to refuse or invalidate a requester, says the legal representative decides; the legal representative then confirms", async () => {
+    const { confirmAdminRequest } = await import("../admin-requests/confirm-admin-request");
+    const pendingRequester = await createAccount({ organisationId, status: "PENDING_VALIDATION", adminRoleRequested: true });
+    const activeRequester = await createAccount({ organisationId });
+    const pendingRequest = await requestAdministratorRoleFor(pendingRequester);
+    const before = await tableCounts();
+
+    const refused = await decideOnAccountAction({ status: "idle" }, form({ accountId: pendingRequester.id, decision: "refuse", note: "Je refuse" }));
+    expect(refused).toMatchObject({ status: "error", message: expect.stringContaining("c'est le représentant légal de l'organisation qui décide") });
+    expect(await tableCounts()).toEqual(before);
+    expect(await db.adminRequest.findUniqueOrThrow({ where: { id: pendingRequest.requestId } })).toMatchObject({ status: "PENDING" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: pendingRequester.id } })).status).toBe("PENDING_VALIDATION");
+
+    // A newer request (LR-5) supersedes the first one; the administrator cannot end it either.
+    const activeRequest = await requestAdministratorRoleFor(activeRequester);
+    const invalidated = await decideOnAccountAction({ status: "idle" }, form({ accountId: activeRequester.id, decision: "invalidate", note: "Non" }));
+    expect(invalidated).toMatchObject({ status: "error", message: expect.stringContaining(activeRequest.number) });
+    expect((await db.account.findUniqueOrThrow({ where: { id: activeRequester.id } })).status).toBe("ACTIVE");
+
+    // Only the legal representative decides: the request is still good.
+    expect(await confirmAdminRequest(db, { number: activeRequest.number, code: activeRequest.code }, { ipAddress: "198.51.100.21" })).toMatchObject({ ok: true });
+    expect(await db.account.findUniqueOrThrow({ where: { id: activeRequester.id } })).toMatchObject({ role: "ADMINISTRATOR", status: "ACTIVE" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: administrator.id } })).role).toBe("USER");
+    // Its former holder's session still says administrator until its next request: no undoing.
+    const undo = await decideOnAccountAction({ status: "idle" }, form({ accountId: activeRequester.id, decision: "invalidate", note: "Revanche" }));
+    expect(undo).toMatchObject({ status: "error" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: activeRequester.id } })).status).toBe("ACTIVE");
+
+    // The superseded request no longer shields its requester; validation was always allowed.
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: pendingRequester.id, decision: "validate" }))).toMatchObject({ status: "success" });
+  });
+
+  it("an expired request no longer shields the account", async () => {
+    const requester = await createAccount({ organisationId });
+    const { requestId } = await requestAdministratorRoleFor(requester);
+    await db.adminRequest.update({ where: { id: requestId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await decideOnAccountAction({ status: "idle" }, form({ accountId: requester.id, decision: "invalidate", note: "Départ" }))).toMatchObject({ status: "success" });
+    expect((await db.adminRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("CANCELLED");
+  });
+});
+
 describe("ADM-5 the audit log: the administrator reads their organisation's, operators everything", () => {
   it("scopes and filters", async () => {
     const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION" });

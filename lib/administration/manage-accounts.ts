@@ -2,7 +2,10 @@
 // refuse an account waiting for validation, invalidate an active one with a reason, and
 // reactivate an invalidated one — never restoring its permissions silently. Each person is
 // told by e-mail; each decision is audited in the same transaction (ADM-5). Only accounts of
-// the administrator's own organisation can be touched.
+// the administrator's own organisation can be touched. An account with a pending request for
+// the administrator role can be validated but neither refused nor invalidated: that request
+// belongs to the legal representative (LR-5), and only their decision, its expiry, a newer
+// request or the requester's own withdrawal (closing the account) ends it.
 import "server-only";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -37,6 +40,18 @@ async function lockAccountOfOrganisation(tx: Prisma.TransactionClient, organisat
   return tx.account.findUniqueOrThrow({ where: { id: row.id } });
 }
 
+const frenchDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+/** The account's administrator request still open to the legal representative, locked. */
+async function lockPendingAdministratorRequest(tx: Prisma.TransactionClient, organisationId: string, accountId: string, now: Date) {
+  const [row] = await tx.$queryRaw<{ number: string; expiresAt: Date }[]>`
+    SELECT "number", "expiresAt" FROM "admin_requests"
+    WHERE "requesterId" = ${accountId}::uuid AND "organisationId" = ${organisationId}::uuid
+      AND "status" = 'PENDING' AND "expiresAt" > ${now}
+    FOR UPDATE`;
+  return row ?? null;
+}
+
 export async function decideOnAccount(
   db: Db,
   administrator: AdministratorActor,
@@ -51,8 +66,27 @@ export async function decideOnAccount(
     throw new UserError("Indiquez le motif : il sera communiqué à la personne.", "note");
   }
   await db.$transaction(async (tx) => {
+    // Refusing or invalidating someone who asked to become administrator would cancel that
+    // request: the legal representative, who outranks the administrator, decides it (LR-5).
+    // The request's row is locked before the account's, in the order the confirmation takes
+    // them (confirm-admin-request.ts), so both cannot wait on each other.
+    if (input.decision === "refuse" || input.decision === "invalidate") {
+      const pending = await lockPendingAdministratorRequest(tx, administrator.organisationId, input.accountId, now);
+      if (pending) {
+        throw new UserError(
+          `Cette personne a demandé à devenir administrateur (demande ${pending.number}) : c'est le représentant légal ` +
+            `de l'organisation qui décide. Vous ne pourrez refuser ou désactiver ce compte qu'une fois la demande ` +
+            `close (sans réponse, elle expire le ${frenchDay.format(pending.expiresAt)}).`,
+        );
+      }
+    }
     const account = await lockAccountOfOrganisation(tx, administrator.organisationId, input.accountId);
     if (!ALLOWED_FROM[input.decision](account)) throw new UserError(NOT_ALLOWED[input.decision]);
+    // Confirmed meanwhile by the legal representative: the account now holds the role, and
+    // its former holder may not undo that decision.
+    if (account.role === "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
+      throw new UserError("Le représentant légal a désigné cette personne administrateur : vous ne pouvez pas désactiver son compte.");
+    }
     const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
       where: { id: administrator.accountId },
       select: { firstName: true, lastName: true, organisation: { select: { name: true } } },

@@ -21,6 +21,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "admin_request.wrong_code": "Code de confirmation erroné",
   "admin_request.locked": "Demande bloquée",
   "letter.posted": "Courrier posté",
+  "letter.downloaded": "Courrier téléchargé par un opérateur",
   "letter.pdfs_purged": "Courriers supprimés",
   "organisation.created": "Organisation créée",
   "organisation.updated": "Organisation modifiée",

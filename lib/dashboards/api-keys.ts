@@ -1,23 +1,27 @@
 // API keys of the e-services (DASH-1): an e-service pushes its figures with a key that an
-// operator created for it. The key is shown once; the database keeps its SHA-256 hash and a
-// public prefix to tell keys apart. Creating, rotating and revoking are audited (ADM-5).
+// operator created for it. The key is shown once; the database keeps its keyed hash
+// (HMAC-SHA256 with the server's key, security/secrets.ts) and a public prefix to tell keys
+// apart. Creating, rotating and revoking are audited (ADM-5).
 //
 // Format: `pes_<prefix>_<secret>`: prefix 10 lower-case base32 characters (50 bits, unique),
 // secret 32 random bytes in base64url (256 bits). A key is found by the hash of the whole
 // key (unique index): no comparison of secrets happens in JavaScript, so there is no timing
-// to measure, and the hash of a 256-bit secret cannot be reversed.
+// to measure, and the hash of a 256-bit secret cannot be reversed. A key created before
+// hashes were keyed (plain SHA-256) is still recognised, and its row re-hashed with the key
+// at its first use: e-services keep their keys, and the old form disappears as they push.
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { UserError, type Actor, type OperationContext } from "../operation";
+import { hashSecret, legacySecretHash } from "../security/secrets";
 
 const KEY_PATTERN = /^pes_([a-z2-7]{10})_([A-Za-z0-9_-]{43})$/;
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
 
 export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
+  return hashSecret(key);
 }
 
 function newPrefix(): string {
@@ -128,15 +132,19 @@ export type KeyCheck =
 export async function authenticateApiKey(db: Db, presented: string | null | undefined, now: Date = new Date()): Promise<KeyCheck> {
   if (!presented) return { ok: false, reason: "missing" };
   if (!KEY_PATTERN.test(presented)) return { ok: false, reason: "invalid" };
-  const key = await db.eServiceApiKey.findUnique({
-    where: { keyHash: hashApiKey(presented) },
-    select: { id: true, revokedAt: true, eService: { select: { id: true, slug: true, name: true, active: true } } },
-  });
+  const select = { id: true, revokedAt: true, eService: { select: { id: true, slug: true, name: true, active: true } } } as const;
+  const keyHash = hashApiKey(presented);
+  let key = await db.eServiceApiKey.findUnique({ where: { keyHash }, select });
+  let rehash = false;
+  if (!key) {
+    key = await db.eServiceApiKey.findUnique({ where: { keyHash: legacySecretHash(presented) }, select });
+    rehash = key !== null;
+  }
   if (!key) return { ok: false, reason: "invalid" };
   if (key.revokedAt) return { ok: false, reason: "revoked" };
   // A withdrawn e-service's figures would be stored and never shown.
   if (!key.eService.active) return { ok: false, reason: "withdrawn" };
-  await db.eServiceApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  await db.eServiceApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now, ...(rehash ? { keyHash } : {}) } });
   return { ok: true, keyId: key.id, eService: key.eService };
 }
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { authenticateApiKey, createApiKey, revokeApiKey, rotateApiKey } from "./api-keys";
+import { hashSecret } from "../security/secrets";
 import { handleFiguresPost } from "./figures-route";
 import { dayKeyToDate } from "../calendar";
 import { actorOf } from "../testing/actions";
@@ -60,16 +61,27 @@ async function stored() {
 }
 
 describe("DASH-1 e-service API keys", () => {
-  it("stores only the SHA-256 of the key, shows its prefix, and audits its creation", async () => {
+  it("stores only the keyed hash of the key (SEC-5: HMAC-SHA256, not the plain SHA-256), shows its prefix, and audits its creation", async () => {
     expect(key).toMatch(/^pes_[a-z2-7]{10}_[A-Za-z0-9_-]{43}$/);
     const row = await db.eServiceApiKey.findFirstOrThrow({ where: { eServiceId } });
-    expect(row.keyHash).toBe(createHash("sha256").update(key).digest("hex"));
+    expect(row.keyHash).not.toBe(createHash("sha256").update(key).digest("hex"));
+    expect(row.keyHash).toBe(hashSecret(key));
     expect(key).toContain(row.prefix);
     expect(JSON.stringify(row)).not.toContain(key.split("_")[2]);
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "e_service.api_key_created", targetId: eServiceId } })).toMatchObject({
       actorId: operator.accountId,
       ipAddress: "198.51.100.7",
     });
+  });
+
+  it("SEC-5 recognises a key stored before hashes were keyed, and re-hashes it with the key at its first use", async () => {
+    const legacyKey = `pes_abcdefghij_${"A".repeat(43)}`;
+    const legacyHash = createHash("sha256").update(legacyKey).digest("hex");
+    const row = await db.eServiceApiKey.create({ data: { eServiceId, prefix: "abcdefghij", keyHash: legacyHash } });
+    expect(await authenticateApiKey(db, legacyKey)).toMatchObject({ ok: true, keyId: row.id });
+    expect((await db.eServiceApiKey.findUniqueOrThrow({ where: { id: row.id } })).keyHash).toBe(hashSecret(legacyKey));
+    expect(await authenticateApiKey(db, legacyKey)).toMatchObject({ ok: true, keyId: row.id });
+    await db.eServiceApiKey.delete({ where: { id: row.id } });
   });
 
   it("refuses a missing, malformed or unknown key with 401", async () => {

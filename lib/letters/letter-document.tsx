@@ -32,6 +32,10 @@ export interface LetterData {
     civility: "MADAME" | "MONSIEUR";
     firstName: string;
     lastName: string;
+    /**
+     * Printed inside the sentence to the legal representative: only ever a title of the closed
+     * list (`letterJobTitle` in accounts/job-titles.ts), never what the requester typed.
+     */
     jobTitle: string | null;
     email: string;
     identifier: string;

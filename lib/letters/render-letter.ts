@@ -1,7 +1,8 @@
-// Renders letters to PDF bytes (LR-1). The PDF of a letter is rendered once, when the request
-// is made, because it is the only place the confirmation code exists in clear: the database
-// keeps a hash of it (LR-2). Print batches are therefore built by merging stored PDFs
-// (merge-pdfs.ts), never by rendering again.
+// Renders letters to PDF bytes (LR-1). The PDF of a letter is rendered when the request is
+// made and kept until the letter is posted; print batches merge these stored PDFs
+// (merge-pdfs.ts). The database keeps the code's keyed hash to check it and an encrypted copy:
+// a posted letter is rendered again only for a re-print while its request is pending
+// (queue.ts).
 import "server-only";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { adminValidationLetterElement, lettersElement, type LetterData } from "./letter-document";

@@ -2,7 +2,9 @@
 // an account, its owner closing it), in the caller's transaction. Access ends completely: the
 // permissions go (reactivation never brings them back), a pending request for the
 // administrator role is cancelled, the administrator role itself is lost, and every session
-// ends. The daily jobs (inactivity, never activated) have their own guarded updates.
+// ends. The administrator may not invalidate an account whose request is still open to the
+// legal representative (administration/manage-accounts.ts): here such a request ends only
+// when its owner closes the account, or once it has expired anyway. The daily jobs (inactivity, never activated) have their own guarded updates.
 import type { AccountRole, Prisma } from "../generated/prisma/client";
 
 export async function deactivateAccount(

@@ -342,6 +342,16 @@ describe("HELP-2 assistance e-mails", () => {
     expect(email.text).toContain("Le nombre de connexions du 3 mars est à zéro.");
   });
 
+  it("to an unverified address, quotes nothing and points to the private link", async () => {
+    const email = await renderEmail(
+      message("ticket-received", { ...SAMPLES["ticket-received"].data, identifier: null, organisationName: null, message: null }),
+    );
+    expect(email.text).toContain("A-2026-000123");
+    expect(email.text).not.toContain("Le nombre de connexions");
+    expect(email.text).toContain("ne reprend pas le contenu de la demande");
+    expect(email.links).toContain("https://portail.test/aide/demande/tok-ticket");
+  });
+
   it("without an account, the organisation alone; the answer is quoted in full", async () => {
     const email = await renderEmail(message("ticket-answered", { ...SAMPLES["ticket-answered"].data, identifier: null }));
     expect(email.text).not.toContain("Identifiant");

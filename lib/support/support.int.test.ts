@@ -120,6 +120,51 @@ describe("HELP-2 an assistance request creates a ticket and an acknowledgement",
   });
 });
 
+describe("HELP-2 the acknowledgement is no open relay: it quotes nothing typed to an unverified address", () => {
+  const TYPED = {
+    message: "Votre compte sera supprimé : confirmez vos accès sur https://portail-securise.example",
+    stepsTried: "Appelez le 08 99 00 00 00 pour débloquer",
+    organisationLabel: "Service des impôts — remboursement en attente",
+  };
+
+  it("sent without signing in, to any address: number, category and private link only", async () => {
+    const state = await submit({ ...TYPED, contactEmail: "victime@test.example" });
+    expect(state.status).toBe("success");
+    const [ack] = await mailbox("victime@test.example");
+    expect(ack.template).toBe("ticket-received");
+    for (const rendered of [ack.text, ack.html, ack.subject]) {
+      for (const typed of [TYPED.message, TYPED.stepsTried, TYPED.organisationLabel, "portail-securise.example", "08 99 00 00 00", "remboursement"]) {
+        expect(rendered).not.toContain(typed);
+      }
+    }
+    if (state.status === "success") expect(ack.text).toContain(state.result.number);
+    expect(ack.text).toContain("Connexion aux services");
+    expect(ack.links.some((link) => new URL(link).pathname.startsWith("/aide/demande/"))).toBe(true);
+    // The ticket itself keeps everything for the operators and the private page.
+    const ticket = await db.supportTicket.findFirstOrThrow({ where: { contactEmail: "victime@test.example" }, include: { messages: true } });
+    expect(ticket.stepsTried).toBe(TYPED.stepsTried);
+    expect(ticket.messages[0].body).toBe(TYPED.message);
+  });
+
+  it("signed in, to another address than the account's own: nothing typed either", async () => {
+    const person = await createAccount();
+    session.viewer = viewerOf(person);
+    await submit({ message: TYPED.message, contactEmail: "quelqu-un@test.example" });
+    const [ack] = await mailbox("quelqu-un@test.example");
+    expect(ack.text).not.toContain(TYPED.message);
+    expect(ack.text).not.toContain(person.identifier);
+  });
+
+  it("signed in, to the account's own verified address: the message is quoted back", async () => {
+    const person = await createAccount();
+    session.viewer = viewerOf(person);
+    await submit({ message: "Mon tableau de bord est vide depuis hier.", contactEmail: person.email.toUpperCase() });
+    const [ack] = await mailbox(person.email);
+    expect(ack.text).toContain("Mon tableau de bord est vide depuis hier.");
+    expect(ack.text).toContain(person.identifier);
+  });
+});
+
 describe("DASH-5 a dashboard error report keeps the dashboard and the period", () => {
   it("stores {dashboard, period} for the portal and for a real e-service, and quotes it in the acknowledgement", async () => {
     await db.eService.create({ data: { slug: "etat-civil", name: "État civil", description: "d", url: "https://ec.example/", termsText: "t" } });

@@ -129,14 +129,21 @@ export async function createTicket(
         messages: { create: { author: "REQUESTER", authorId: requester?.accountId ?? null, body: input.message, createdAt: now } },
       },
     });
+    // Anyone may type any address here, so the acknowledgement is an e-mail the portal sends,
+    // under its own name, to an address nobody has verified (HELP-2).
+    // It therefore quotes what the sender typed (message, organisation, steps) only back to
+    // the signed-in person's own verified address; everyone else gets the number, the
+    // category, the dashboard context (both taken from closed lists) and the private link.
+    const account = requester ? await tx.account.findUnique({ where: { id: requester.accountId }, select: { email: true, emailVerifiedAt: true } }) : null;
+    const ownAddress = Boolean(account?.emailVerifiedAt) && account!.email.toLowerCase() === input.contactEmail.toLowerCase();
     await enqueueEmail(tx, input.contactEmail, {
       template: "ticket-received",
       data: {
         number,
-        identifier: requester?.identifier ?? null,
-        organisationName: ticket.organisationLabel,
+        identifier: ownAddress ? requester!.identifier : null,
+        organisationName: ownAddress ? ticket.organisationLabel : null,
         categoryLabel: TICKET_CATEGORY_LABELS[input.category],
-        message: input.message,
+        message: ownAddress ? input.message : null,
         contextLine: dashboardContextLine(dashboard),
         followUrl: await followLink(tx, ticket.id, now),
       },

@@ -22,7 +22,9 @@ export default async function CourrierPage() {
         <h1 className="text-3xl font-bold text-brand-900">Courrier</h1>
         <p className="text-slate-700">
           Les courriers aux représentants légaux, générés à chaque demande d&apos;administration. Imprimez le lot, mettez
-          sous enveloppe à fenêtre, puis marquez les courriers comme postés avec la date de dépôt.
+          sous enveloppe à fenêtre, puis marquez les courriers comme postés avec la date de dépôt. Le PDF d&apos;un
+          courrier posté est supprimé, car il contient le code en clair : tant que la demande attend, vous pouvez le
+          réimprimer. Chaque téléchargement est inscrit au journal.
         </p>
       </div>
 
@@ -79,7 +81,15 @@ export default async function CourrierPage() {
                     {letter.postedBy ? ` par ${letter.postedBy.identifier}` : ""}
                   </td>
                   <td className="py-2">
-                    {letter.pdfPurgedAt ? "Supprimé (30 jours après l'envoi)" : <a href={`/operateur/courrier/${letter.id}`}>Télécharger<span className="sr-only"> le courrier {letter.adminRequest.number}</span></a>}
+                    {letter.reprintable ? (
+                      <a href={`/operateur/courrier/${letter.id}`}>
+                        Réimprimer<span className="sr-only"> le courrier {letter.adminRequest.number}</span>
+                      </a>
+                    ) : letter.status === "POSTED" ? (
+                      "Supprimé à l'envoi (code confidentiel)"
+                    ) : (
+                      "—"
+                    )}
                   </td>
                 </tr>
               ))}

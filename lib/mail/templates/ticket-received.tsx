@@ -1,5 +1,7 @@
-// The acknowledgement of an assistance request (HELP-2): its number, what was asked, and the
-// private link to follow it and reply. The link is the only way in for someone not signed in.
+// The acknowledgement of an assistance request (HELP-2): its number and the private link to
+// follow it and reply. The link is the only way in for someone not signed in. What the sender
+// typed is quoted only when the address is the signed-in sender's own: anything else would let
+// anyone send a portal-branded e-mail with a text of their choosing to any address.
 import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
 
 export interface TicketReceivedEmailData {
@@ -10,8 +12,8 @@ export interface TicketReceivedEmailData {
   /** The organisation the request is about, when given. */
   organisationName: string | null;
   categoryLabel: string;
-  /** The message as written, quoted back. */
-  message: string;
+  /** The message as written, quoted back; null when the address is not the signed-in sender's own. */
+  message: string | null;
   /** e.g. "Tableau de bord : Portail — période : 30 derniers jours" (DASH-5). */
   contextLine?: string | null;
   followUrl: string;
@@ -39,7 +41,14 @@ export function TicketReceivedEmail({ support, ...data }: TicketReceivedEmailDat
         <strong>{data.number}</strong> : rappelez-le si vous nous contactez à son sujet.
       </Paragraph>
       {data.contextLine ? <Paragraph>{data.contextLine}</Paragraph> : null}
-      <Paragraph>Votre message : « {data.message} »</Paragraph>
+      {data.message === null ? (
+        <Paragraph>
+          Pour votre sécurité, ce courriel ne reprend pas le contenu de la demande : vous le retrouverez depuis le lien
+          de suivi ci-dessous. Si vous n&apos;avez fait aucune demande d&apos;assistance, ignorez ce courriel.
+        </Paragraph>
+      ) : (
+        <Paragraph>Votre message : « {data.message} »</Paragraph>
+      )}
       <Paragraph>
         Un opérateur du portail vous répondra par courriel. Vous pouvez aussi suivre votre demande et y ajouter des
         précisions depuis le lien ci-dessous, qui vous est personnel : ne le transmettez pas.

@@ -34,6 +34,7 @@ const ACTION_LABELS: Record<string, string> = {
   "admin_request.created": "Demande d'administration",
   "admin_request.confirmed": "Confirmation d'un administrateur",
   "letter.posted": "Courrier posté",
+  "letter.downloaded": "Courrier téléchargé",
   "import.previewed": "Aperçu d'un import de comptes",
   "import.confirmed": "Import de comptes confirmé",
   "import.completed": "Import de comptes terminé",
