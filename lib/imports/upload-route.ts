@@ -10,7 +10,7 @@
 // `{ error, message }` in French, read by the upload form (components/imports/upload-form.tsx).
 import "server-only";
 import { currentViewer } from "../auth/viewer";
-import type { Db } from "../db";
+import { db } from "../db";
 import { clientAddress } from "../request-context";
 import { isAllowedText } from "../security/input-text";
 import { importScopeOf } from "./access";
@@ -74,7 +74,7 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array |
   return new Uint8Array(Buffer.concat(chunks, size));
 }
 
-export async function handleImportUpload(db: Db, request: Request): Promise<Response> {
+export async function handleImportUpload(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal(403, "cross_origin", "Requête refusée : elle ne vient pas du portail.");
   const viewer = await currentViewer();
   if (!viewer) return refusal(401, "unauthenticated", "Votre session a expiré : reconnectez-vous, puis envoyez le fichier à nouveau.");

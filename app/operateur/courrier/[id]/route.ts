@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { operatorOrError } from "@/lib/auth/operator-route";
-import { db } from "@/lib/db";
-import { letterPdf } from "@/lib/letters/queue";
+import { letterPdfForOperator } from "@/lib/letters/queries";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const access = await operatorOrError();
   if ("error" in access) return access.error;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return Response.json({ error: "Courrier inconnu." }, { status: 404 });
-  const letter = await letterPdf(db, id.data);
+  const letter = await letterPdfForOperator(access.viewer, id.data);
   if (!letter) return Response.json({ error: "Courrier inconnu ou PDF supprimé." }, { status: 404 });
   return new Response(new Uint8Array(letter.pdf), {
     headers: {

@@ -1,13 +1,12 @@
 import { operatorOrError } from "@/lib/auth/operator-route";
 import { parisDayKey } from "@/lib/calendar";
-import { db } from "@/lib/db";
-import { queuedBatchPdf } from "@/lib/letters/queue";
+import { queuedLettersPdf } from "@/lib/letters/queries";
 
 /** The batch to print: every letter waiting, in one PDF (LR-6). */
 export async function GET() {
   const access = await operatorOrError();
   if ("error" in access) return access.error;
-  const batch = await queuedBatchPdf(db);
+  const batch = await queuedLettersPdf(access.viewer);
   if (!batch) return Response.json({ error: "Aucun courrier en attente." }, { status: 404 });
   return new Response(new Uint8Array(batch.pdf), {
     headers: {
