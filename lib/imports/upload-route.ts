@@ -9,9 +9,8 @@
 // then the preview service, which records the audit event. Every refusal is a JSON body
 // `{ error, message }` in French, read by the upload form (components/imports/upload-form.tsx).
 import "server-only";
-import { currentViewer } from "../auth/viewer";
+import { currentRequest } from "../actions/request";
 import { db } from "../db";
-import { clientAddress } from "../request-context";
 import { isAllowedText } from "../security/input-text";
 import { importScopeOf } from "./access";
 import { MAX_FILE_BYTES } from "./csv";
@@ -76,7 +75,9 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array |
 
 export async function handleImportUpload(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal(403, "cross_origin", "Requête refusée : elle ne vient pas du portail.");
-  const viewer = await currentViewer();
+  // The request as the action pipeline reads it (viewer checked against the database, client
+  // address), so that integration tests act as a person through the same one module.
+  const { viewer, context } = await currentRequest();
   if (!viewer) return refusal(401, "unauthenticated", "Votre session a expiré : reconnectez-vous, puis envoyez le fichier à nouveau.");
 
   const params = new URL(request.url).searchParams;
@@ -98,7 +99,7 @@ export async function handleImportUpload(request: Request): Promise<Response> {
       db,
       scope.viewer,
       { organisationId: scope.organisationId, fileName, bytes },
-      { ipAddress: await clientAddress() },
+      { ipAddress: context.ipAddress, userAgent: context.userAgent },
     );
     return answer(201, { importId, location: `${scope.basePath}/${importId}` });
   } catch (error) {
