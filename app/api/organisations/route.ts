@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { isAllowedText } from "@/lib/security/input-text";
-import { SEARCH_MAX_LENGTH, searchOrganisations } from "@/lib/organisations/search-organisations";
+import { searchDirectory } from "@/lib/organisations/queries";
+import { SEARCH_MAX_LENGTH } from "@/lib/organisations/search-organisations";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +21,6 @@ export async function GET(request: Request) {
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Requête invalide." }, { status: 400 });
   }
-  const results = await searchOrganisations(db, parsed.data.q, parsed.data.limit);
+  const results = await searchDirectory(parsed.data.q, parsed.data.limit);
   return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
 }

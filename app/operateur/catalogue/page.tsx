@@ -3,15 +3,14 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/submit-button";
 import { requireOperator } from "@/lib/auth/guards";
 import { listEServicesForOperator } from "@/lib/catalogue/queries";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Catalogue des e-services" };
 
 const count = new Intl.NumberFormat("fr-FR");
 
 export default async function CataloguePage() {
-  await requireOperator("/operateur/catalogue");
-  const rows = await listEServicesForOperator(db);
+  const operator = await requireOperator("/operateur/catalogue");
+  const rows = await listEServicesForOperator(operator);
   const active = rows.filter((row) => row.active).length;
 
   return (

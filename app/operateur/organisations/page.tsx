@@ -3,7 +3,6 @@ import Link from "next/link";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { KIND_LABELS } from "@/lib/organisations/organisation-codes";
 import { listOrganisationsForOperator, pageNumber, SEARCH_RESULTS_MAX } from "@/lib/organisations/queries";
 import { queryText } from "@/lib/security/input-text";
@@ -25,10 +24,10 @@ function pageHref(query: string, page: number): string {
 }
 
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator("/operateur/organisations");
+  const operator = await requireOperator("/operateur/organisations");
   const params = await searchParams;
   const query = (queryText(params.q) ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
-  const result = await listOrganisationsForOperator(db, { query, page: pageNumber(params.page) });
+  const result = await listOrganisationsForOperator(operator, { query, page: pageNumber(params.page) });
 
   const summary = query
     ? result.total

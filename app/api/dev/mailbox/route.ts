@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { devMailboxEnabled } from "@/lib/env";
 import { listMailboxMessages } from "@/lib/mail/queries";
 
@@ -21,7 +20,7 @@ export async function GET(request: Request) {
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Requête invalide." }, { status: 400 });
   }
-  const messages = await listMailboxMessages(db, { to: parsed.data.to || undefined });
+  const messages = await listMailboxMessages({ to: parsed.data.to || undefined });
   return Response.json(
     messages.map(({ to, subject, text, html, links, createdAt }) => ({ to, subject, text, html, links, createdAt })),
     { headers: { "Cache-Control": "no-store" } },
