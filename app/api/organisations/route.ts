@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { frenchIssueMessage } from "@/lib/form-fields";
 import { isAllowedText } from "@/lib/security/input-text";
 import { searchDirectory } from "@/lib/organisations/queries";
 import { SEARCH_MAX_LENGTH } from "@/lib/organisations/search-organisations";
@@ -17,7 +18,7 @@ const querySchema = z.object({
 /** The directory search behind the organisation combobox (ORG-2). Public: it lists only the open directory. */
 export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = querySchema.safeParse(params);
+  const parsed = querySchema.safeParse(params, { error: frenchIssueMessage });
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Requête invalide." }, { status: 400 });
   }
