@@ -3,9 +3,7 @@
 // lib/testing/authorization-table.ts. Actions and routes are discovered from the tree: one
 // without a row (or a row naming one that is gone) fails the suite. A persona that is refused
 // writes nothing: every table's row count and content are compared before and after.
-import { redirect } from "next/navigation";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "../db";
 import { session, viewerOf } from "../testing/actions";
 import {
   ACTION_RULES,
@@ -31,22 +29,8 @@ session.ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
 // Route handlers reach the session through Auth.js's auth() (lib/auth/viewer.ts): it answers
 // the claims of the persona's token, which lib/auth/viewer.ts checks against the database as
 // on every request. Signing in runs the real credentials check, as lib/auth/auth.ts does.
-const claims = vi.hoisted(() => ({ current: null as null | Record<string, unknown> }));
-vi.mock("../auth/auth", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../auth/auth")>();
-  return {
-    ...original,
-    auth: async () => claims.current,
-    signIn: async (_provider: string, input: { identifier: string; password: string; redirectTo: string }) => {
-      const { authenticate } = await import("../auth/authenticate");
-      const result = await authenticate(db, { identifier: input.identifier, password: input.password }, { ipAddress: session.ip });
-      if (!result.ok) throw new original.LoginRefused(result.reason, result.retryAfterSeconds);
-      redirect(input.redirectTo);
-    },
-    signOut: vi.fn(async () => undefined),
-    updateSession: vi.fn(async () => undefined),
-  };
-});
+vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
+const { sessionClaims: claims } = await import("../testing/auth-stand-in");
 
 // Route handlers read the client's address and user agent from the request's headers.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));

@@ -4,11 +4,9 @@
 // authorization table lets through. Every answer must be a state (never an exception other
 // than Next's own redirect / 404 signals: an exception is the 500 page), every refusal must
 // be said in French, and a refusal writes nothing but the attempt counters the table names.
-import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { declarationOf } from "../actions/define-action";
-import { db } from "../db";
 import { session, viewerOf } from "../testing/actions";
 import {
   ACTION_RULES,
@@ -33,23 +31,9 @@ session.ip = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
 // Signing in runs the real credentials check, as lib/auth/auth.ts does; the session cookie
 // calls (signOut, session update) mean nothing outside a request. Route handlers reach the
 // session through auth(): it answers the claims of the persona's token.
-const claims = vi.hoisted(() => ({ current: null as null | Record<string, unknown> }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));
-vi.mock("../auth/auth", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../auth/auth")>();
-  return {
-    ...original,
-    auth: async () => claims.current,
-    signIn: async (_provider: string, input: { identifier: string; password: string; redirectTo: string }) => {
-      const { authenticate } = await import("../auth/authenticate");
-      const result = await authenticate(db, { identifier: input.identifier, password: input.password }, { ipAddress: session.ip });
-      if (!result.ok) throw new original.LoginRefused(result.reason, result.retryAfterSeconds);
-      redirect(input.redirectTo);
-    },
-    signOut: vi.fn(async () => undefined),
-    updateSession: vi.fn(async () => undefined),
-  };
-});
+vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
+const { sessionClaims: claims } = await import("../testing/auth-stand-in");
 
 const HOSTILE_VALUES: Record<string, string> = {
   empty: "",
