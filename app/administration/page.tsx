@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 
@@ -18,7 +19,7 @@ const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eu
 export default async function AdministrationPage() {
   const viewer = await requireAdministrator();
   const organisationId = viewer.organisationId;
-  const [byStatus, pending, subscriptions] = await Promise.all([
+  const [byStatus, pending, subscriptions, organisation] = await Promise.all([
     db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
     db.account.findMany({
       where: { organisationId, status: "PENDING_VALIDATION" },
@@ -31,6 +32,7 @@ export default async function AdministrationPage() {
       select: { id: true, startDate: true, endDate: true, eService: { select: { name: true } } },
       orderBy: { startDate: "desc" },
     }),
+    db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { mfaRequired: true } }),
   ]);
   const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
 
@@ -104,6 +106,17 @@ export default async function AdministrationPage() {
         ) : (
           <p>L&apos;organisation n&apos;est abonnée à aucun e-service.</p>
         )}
+      </section>
+
+      <section aria-labelledby="titre-double-authentification" className="space-y-3">
+        <h2 id="titre-double-authentification" className="text-xl font-semibold text-brand-900">
+          Double authentification
+        </h2>
+        <p>
+          Après le mot de passe, un code d&apos;application ou une clé d&apos;accès est demandé : un mot de passe volé ne suffit
+          plus. Elle est obligatoire pour l&apos;administrateur (14 jours après sa prise de fonction).
+        </p>
+        <OrganisationMfaForm required={organisation.mfaRequired} />
       </section>
     </div>
   );
