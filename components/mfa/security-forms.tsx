@@ -152,14 +152,15 @@ export function RemoveTotpForm() {
 export function AddPasskeyFlow() {
   const [started, start] = useActionState<PasskeyRegistrationState, FormData>(startPasskeyAction, IDLE);
   const [finished, finish, finishing] = useActionState<CodesState, FormData>(finishPasskeyAction, IDLE);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The problem of one attempt (one answer of startPasskeyAction): a new attempt starts clear.
+  const [failed, setFailed] = useState<{ attempt: PasskeyRegistrationState; text: string } | null>(null);
+  const problem = failed?.attempt === started ? failed.text : null;
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, started, "cle-message");
 
   useEffect(() => {
     if (!("options" in started)) return;
     let cancelled = false;
-    setProblem(null);
     startRegistration({ optionsJSON: started.options })
       .then((response) => {
         if (cancelled) return;
@@ -169,7 +170,7 @@ export function AddPasskeyFlow() {
         startTransition(() => finish(data));
       })
       .catch(() => {
-        if (!cancelled) setProblem("La clé d'accès n'a pas été créée (demande annulée ou appareil indisponible) : recommencez.");
+        if (!cancelled) setFailed({ attempt: started, text: "La clé d'accès n'a pas été créée (demande annulée ou appareil indisponible) : recommencez." });
       });
     return () => {
       cancelled = true;
