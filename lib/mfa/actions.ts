@@ -7,7 +7,7 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { defineAction } from "../actions/define-action";
-import { signInWith } from "../auth/actions";
+import { signInWith } from "../auth/sign-in-with";
 import { secondStepFailureMessage } from "../auth/login-messages";
 import { db } from "../db";
 import type { FormState } from "../forms";
