@@ -113,6 +113,23 @@ describe("MFA-2 the second step of the sign-in", () => {
   });
 });
 
+describe("MFA-2 the account switcher (ORG-5) is no way around the second step", () => {
+  it("a password alone does not switch into an account that has a second factor", async () => {
+    const { switchAccount, unlockKey } = await import("../accounts/switch-account");
+    const { startAuthSession } = await import("../auth/auth-sessions");
+    const email = `double.${Date.now()}@test.example`;
+    const mine = await createAccount({ email });
+    const protectedAccount = await createAccount({ email });
+    await withTotp(protectedAccount.id);
+    const row = await startAuthSession(db, { accountId: mine.id });
+    const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0)], authSessionId: row.id, sessionExpiresAt: row.expiresAt };
+    await expect(switchAccount(db, viewer, { targetAccountId: protectedAccount.id, password: TEST_PASSWORD }, { ipAddress: ip })).rejects.toThrow(
+      /double authentification/,
+    );
+    expect(await db.authSession.count({ where: { accountId: protectedAccount.id } })).toBe(0);
+  });
+});
+
 describe("MFA-4 « Sécurité »: adding and removing factors asks for the password, e-mails and audits", () => {
   it("adds an authenticator app only once a valid code is given, with ten recovery codes shown once", async () => {
     const account = await createAccount();
