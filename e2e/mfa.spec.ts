@@ -95,7 +95,7 @@ test.describe("MFA passkeys", () => {
 
     await login(page, IDENTIFIER, DEMO_PASSWORD);
     // MFA-3: the administrator's days are counted down on every page.
-    await expect(page.getByRole("region", { name: "Double authentification" })).toContainText(/Plus que 1[34] jours/);
+    await expect(page.getByRole("region", { name: "Rappel : double authentification à ajouter" })).toContainText(/Plus que 1[34] jours/);
     await page.goto("/espace/securite");
     const keys = page.getByRole("region", { name: "Clés d'accès" });
     await keys.getByLabel("Nom de la clé d'accès", { exact: true }).fill("Ordinateur de test");
@@ -107,7 +107,7 @@ test.describe("MFA passkeys", () => {
     await keys.getByRole("link", { name: "Continuer" }).click();
     await expect(keys.getByText(/Ordinateur de test · ajoutée le .* · jamais utilisée/)).toBeVisible();
     // Enrolled: the countdown is over.
-    await expect(page.getByRole("region", { name: "Double authentification" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Rappel : double authentification à ajouter" })).toHaveCount(0);
     await logout(page);
 
     await passwordStep(page, IDENTIFIER);
