@@ -243,3 +243,21 @@ describe("MFA-4 lost everything: an operator resets the requester's second facto
     expect(event).toMatchObject({ actorId: operator.id, details: expect.objectContaining({ ticket: ticket.number, note: "Identité vérifiée par téléphone" }) });
   });
 });
+
+describe("MFA leftovers are purged daily", () => {
+  it("removes sign-in steps a day past their end and keys never confirmed, keeps confirmed keys", async () => {
+    const { purgeMfaLeftovers } = await import("../jobs/maintenance");
+    const account = await createAccount();
+    await withTotp(account.id);
+    const abandoned = await createAccount();
+    const longAgo = new Date(Date.now() - 2 * 86_400_000);
+    await db.totpSecret.create({ data: { accountId: abandoned.id, ...encryptTotpKey(newTotpKey(), abandoned.id), createdAt: longAgo } });
+    await startSignInStep(db, account.id, longAgo);
+    const fresh = await startSignInStep(db, abandoned.id);
+    await purgeMfaLeftovers.run({ db, now: new Date(), periodKey: "test" });
+    expect(await db.totpSecret.count({ where: { accountId: { in: [account.id, abandoned.id] } } })).toBe(1);
+    expect(await db.mfaChallenge.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await db.mfaChallenge.count({ where: { accountId: abandoned.id } })).toBe(1);
+    expect(fresh.token).toBeTruthy();
+  });
+});
