@@ -55,6 +55,9 @@ export default defineConfig({
       // server allowed the dev mailbox (no RESEND_API_KEY) and the demo accounts (SEC-10).
       ENABLE_DEV_MAILBOX: "1",
       SEED_DEMO: "1",
+      // WebAuthn refuses IP addresses: the passkey journeys (e2e/mfa.spec.ts) use localhost.
+      WEBAUTHN_RP_ID: "localhost",
+      WEBAUTHN_ORIGIN: `http://localhost:${PORT}`,
     },
   },
 });

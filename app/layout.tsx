@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { EnrolmentBanner } from "@/components/mfa/enrolment-banner";
 import { currentViewer } from "@/lib/auth/viewer";
 import { inter } from "./fonts";
 import "./globals.css";
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Aller au contenu
         </a>
         <SiteHeader viewer={viewer} />
+        {viewer?.secondFactor.deadline ? <EnrolmentBanner deadline={viewer.secondFactor.deadline} /> : null}
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

@@ -15,6 +15,10 @@ const schema = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "SECRETS_ENCRYPTION_KEY doit contenir 32 octets encodés en base64")
     .optional(),
+  /** WebAuthn relying party (MFA-1): the host name passkeys are bound to; default APP_URL's. */
+  WEBAUTHN_RP_ID: z.string().min(1).optional(),
+  /** The origin browsers report for passkeys; default APP_URL's origin. */
+  WEBAUTHN_ORIGIN: z.url().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Portail e-services <ne-pas-repondre@portail-e-services.localhost>"),
   ENABLE_DEV_MAILBOX: flag,

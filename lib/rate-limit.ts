@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   codeAttemptsPerAddress: { name: "code-ip", limit: 20, windowSeconds: 60 * 60 },
   passwordChecksPerAccount: { name: "password-check", limit: 5, windowSeconds: 15 * 60 },
   switchPerAccount: { name: "switch", limit: 5, windowSeconds: 15 * 60 },
+  // MFA-1: the first code of a new authenticator app, asked of a signed-in person.
+  mfaEnrolmentCodesPerAccount: { name: "mfa-enrolment", limit: 10, windowSeconds: 15 * 60 },
   ticketsPerAddress: { name: "ticket-ip", limit: 10, windowSeconds: 60 * 60 },
   ticketsPerEmail: { name: "ticket-email", limit: 5, windowSeconds: 60 * 60 },
   ticketRepliesPerTicket: { name: "ticket-reply", limit: 20, windowSeconds: 60 * 60 },

@@ -3,7 +3,8 @@ import { verifyPassword } from "@/lib/security/password-hash";
 import { db } from "@/lib/db";
 import { seed } from "./seed";
 import { CATALOGUE } from "./seed/catalogue";
-import { DEMO_OPERATOR, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./seed/demo";
+import { decryptTotpKey } from "@/lib/mfa/totp";
+import { DEMO_OPERATOR, DEMO_OPERATOR_TOTP_KEY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./seed/demo";
 
 describe("ORG-1 seed: directory, catalogue and demo data", () => {
   it("loads the whole directory, the catalogue and the demo data, and is idempotent", async () => {
@@ -68,6 +69,12 @@ describe("ORG-1 seed: directory, catalogue and demo data", () => {
     expect(operator).toMatchObject({ role: "OPERATOR", organisationId: null, status: "ACTIVE" });
     expect(operator.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(operator.passwordHash!, DEMO_PASSWORD)).toBe(true);
+    // MFA-3: operators must use a second factor; the demo operator's key is published.
+    const totp = await db.totpSecret.findUniqueOrThrow({ where: { accountId: operator.id } });
+    expect(totp.confirmedAt).not.toBeNull();
+    expect(decryptTotpKey(totp, operator.id)).toBe(DEMO_OPERATOR_TOTP_KEY);
+    const administrators = await db.account.findMany({ where: { role: "ADMINISTRATOR" }, select: { mfaEnrolmentDeadline: true } });
+    expect(administrators.every((administrator) => administrator.mfaEnrolmentDeadline && administrator.mfaEnrolmentDeadline > new Date())).toBe(true);
 
     // ADM-3: the administrator holds only the permissions granted to him, like anyone.
     const permissions = await db.permission.count();

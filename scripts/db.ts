@@ -9,6 +9,7 @@
 import "./load-env";
 import { demoData, demoDataRequested } from "../lib/dev-conveniences";
 import { createMigration, deployMigrations, migrationStatus, resetDatabase } from "./database/migrations";
+import { localAuthSecret } from "./database/local-auth-secret";
 import { openDatabase, redactUrl } from "./database/open";
 
 const [task, ...rest] = process.argv.slice(2);
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
         const demo = demoData({ requested: demoDataRequested(process.env.SEED_DEMO, false), production, throwAwayDatabase: false });
         if (demo.refusal) throw new Error(demo.refusal);
         await deployMigrations(database.url);
+        // What the seed encrypts at rest must be readable by the app on the same database.
+        if (database.embedded) process.env.AUTH_SECRET ??= localAuthSecret();
         const { seed } = await import("../prisma/seed");
         const { db } = await import("../lib/db");
         const report = await seed(db, { demo: demo.seed, production });

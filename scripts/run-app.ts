@@ -71,6 +71,9 @@ async function main(): Promise<void> {
         ? "Première exécution : chargement de l'annuaire des organisations, du catalogue et des données de démonstration…"
         : "Première exécution : chargement de l'annuaire des organisations et du catalogue (sans données de démonstration)…",
     );
+    // The seed encrypts what it keeps at rest (the demo operator's TOTP key, MFA-1) with the
+    // secret the server will read it with.
+    process.env.AUTH_SECRET ??= serverEnv.AUTH_SECRET;
     const { seed } = await import("../prisma/seed");
     const { db } = await import("../lib/db");
     const report = await seed(db, { demo: demo.seed, production: config.NODE_ENV === "production", throwAwayDatabase: embedded && fresh });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { administrationOverview } from "@/lib/administration/queries";
+import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
 import { requireAdministrator } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -17,7 +18,7 @@ const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eu
 // organisation, taken from the session, never from the request.
 export default async function AdministrationPage() {
   const viewer = await requireAdministrator();
-  const { byStatus, pending, subscriptions } = await administrationOverview(viewer);
+  const { byStatus, pending, subscriptions, organisation } = await administrationOverview(viewer);
   const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
 
   return (
@@ -90,6 +91,17 @@ export default async function AdministrationPage() {
         ) : (
           <p>L&apos;organisation n&apos;est abonnée à aucun e-service.</p>
         )}
+      </section>
+
+      <section aria-labelledby="titre-double-authentification" className="space-y-3">
+        <h2 id="titre-double-authentification" className="text-xl font-semibold text-brand-900">
+          Double authentification
+        </h2>
+        <p>
+          Après le mot de passe, un code d&apos;application ou une clé d&apos;accès est demandé : un mot de passe volé ne suffit
+          plus. Elle est obligatoire pour l&apos;administrateur (14 jours après sa prise de fonction).
+        </p>
+        <OrganisationMfaForm required={organisation.mfaRequired} />
       </section>
     </div>
   );

@@ -12,6 +12,7 @@ import {
   replyAsAccountAction,
   replyByLinkAction,
 } from "@/lib/support/actions";
+import { resetSecondFactorAction } from "@/lib/mfa/actions";
 
 export function RequesterReplyForm({ ticketId, token }: { ticketId?: string; token?: string }) {
   return (
@@ -90,6 +91,35 @@ export function ReactivateAccountForm({ ticketId, accountId, identifier }: { tic
             required
             hint="Ce qui justifie la réactivation (vérification faite, échange avec la personne) : conservée au journal."
             maxLength={500}
+            defaultValue={values.note ?? ""}
+            error={errors.note}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** MFA-4: the requester lost every second factor; the operator resets them after a check. */
+export function ResetSecondFactorForm({ ticketId, accountId, identifier }: { ticketId: string; accountId: string; identifier: string }) {
+  return (
+    <ActionForm
+      id={`double-authentification-${accountId}`}
+      action={resetSecondFactorAction}
+      submitLabel={`Réinitialiser la double authentification de ${identifier}`}
+      variant="secondary"
+    >
+      {({ values, errors }) => (
+        <>
+          <input type="hidden" name="ticketId" value={ticketId} />
+          <input type="hidden" name="accountId" value={accountId} />
+          <TextField
+            id={`champ-verification-${accountId}`}
+            name="note"
+            label={`Vérification d'identité faite pour ${identifier}`}
+            required
+            hint="Comment l'identité de la personne a été confirmée (rappel au numéro de la mairie, échange avec l'administrateur…) : conservée au journal."
+            maxLength={1000}
             defaultValue={values.note ?? ""}
             error={errors.note}
           />

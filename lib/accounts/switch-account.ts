@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { endAuthSession, startAuthSession } from "../auth/auth-sessions";
 import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
+import { hasSecondFactor } from "../mfa/factors";
 import { verifyPassword } from "../security/password-hash";
 import { actorOfAccount, RateLimitedError, UserError } from "../operation";
 
@@ -34,6 +35,10 @@ export async function switchAccount(
 
   // Unlocked for this browser session, unless its password changed since.
   const unlocked = viewer.unlockedAccountIds.includes(unlockKey(target.id, target.sessionVersion));
+  // MFA-2: a password alone never opens an account that has a second factor.
+  if (!unlocked && (await hasSecondFactor(db, target.id))) {
+    throw new UserError("Ce compte est protégé par une double authentification : déconnectez-vous, puis connectez-vous directement à ce compte.");
+  }
   if (!unlocked) {
     const limit = await hit(db, RATE_LIMITS.switchPerAccount, target.id);
     if (!limit.allowed) throw new RateLimitedError(tooManyAttempts(limit.retryAfterSeconds), limit.retryAfterSeconds);
@@ -53,7 +58,14 @@ export async function switchAccount(
     // back and forth must not stretch the absolute lifetime.
     return startAuthSession(
       tx,
-      { accountId: target.id, ipAddress: context.ipAddress, userAgent: leaving?.userAgent, expiresAt: unlocked ? viewer.sessionExpiresAt : undefined },
+      {
+        accountId: target.id,
+        ipAddress: context.ipAddress,
+        userAgent: leaving?.userAgent,
+        expiresAt: unlocked ? viewer.sessionExpiresAt : undefined,
+        // Unlocked earlier in this browser session: what proved it then is not known here.
+        amr: unlocked ? [] : ["pwd"],
+      },
       now,
     );
   });

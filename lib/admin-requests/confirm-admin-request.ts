@@ -5,6 +5,7 @@
 // a plain user; both are told by e-mail and their sessions are renewed (SEC-3).
 import "server-only";
 import { appUrl } from "../app-url";
+import { administratorEnrolmentDeadline } from "../mfa/policy";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { LEGAL_REPRESENTATIVE, type Client } from "../operation";
 import type { Db } from "../db";
@@ -171,6 +172,8 @@ export async function confirmAdminRequest(
         validatedAt: requester.validatedAt ?? now,
         adminRoleRequestedAt: null,
         sessionVersion: { increment: 1 },
+        // MFA-3: 14 days to add a second factor, then it is required.
+        mfaEnrolmentDeadline: administratorEnrolmentDeadline(now),
       },
     });
     await tx.adminRequest.update({

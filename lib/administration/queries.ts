@@ -22,7 +22,7 @@ export function listOrganisationAccounts(administrator: AdministratorActor, filt
 /** The console's home: accounts by status, those awaiting validation, the subscriptions. */
 export async function administrationOverview(administrator: AdministratorActor) {
   const organisationId = administrator.organisationId;
-  const [byStatus, pending, subscriptions] = await Promise.all([
+  const [byStatus, pending, subscriptions, organisation] = await Promise.all([
     db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
     db.account.findMany({
       where: { organisationId, status: "PENDING_VALIDATION" },
@@ -35,6 +35,7 @@ export async function administrationOverview(administrator: AdministratorActor) 
       select: { id: true, startDate: true, endDate: true, eService: { select: { name: true } } },
       orderBy: { startDate: "desc" },
     }),
+    db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { mfaRequired: true } }),
   ]);
-  return { byStatus, pending, subscriptions };
+  return { byStatus, pending, subscriptions, organisation };
 }

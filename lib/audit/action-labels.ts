@@ -48,6 +48,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "account.imported": "Compte créé par import",
   "account.updated_by_import": "Compte mis à jour par import",
   "account.activation_link_sent": "Nouveau lien d'activation (adresse corrigée)",
+  "mfa.totp_added": "Application d'authentification ajoutée",
+  "mfa.totp_removed": "Application d'authentification retirée",
+  "mfa.passkey_added": "Clé d'accès ajoutée",
+  "mfa.passkey_removed": "Clé d'accès retirée",
+  "mfa.recovery_codes_generated": "Codes de secours générés",
+  "mfa.recovery_code_used": "Connexion avec un code de secours",
+  "mfa.reset_by_support": "Double authentification réinitialisée par l'assistance",
+  "organisation.mfa_required_changed": "Double authentification exigée (réglage modifié)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,28 +1,27 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { loginSchema } from "../accounts/schemas";
 import { defineAction } from "../actions/define-action";
 import type { FormState } from "../forms";
-import { signIn, signOut } from "./auth";
+import { signOut } from "./auth";
 import type { LoginFailure } from "./authenticate";
 import { loginFailureMessage } from "./login-messages";
 import { safeReturnPath } from "./safe-redirect";
+import { signInWith } from "./sign-in-with";
 
 export type LoginState = FormState<never> & { reason?: LoginFailure };
 
 /** Signs in and answers with the redirect, or says why not (ACC-6 messages per status). */
 async function signInWithPassword(input: { identifier: string; password: string; callbackUrl?: string }): Promise<{ reason: LoginFailure; seconds?: number }> {
-  try {
-    await signIn("credentials", { identifier: input.identifier, password: input.password, redirectTo: safeReturnPath(input.callbackUrl) });
-  } catch (error) {
-    // A successful sign-in ends with Next's redirect, thrown as an error: it goes on.
-    if (!(error instanceof CredentialsSignin)) throw error;
-    const [reason, seconds] = (error.code ?? "invalid").split(":") as [LoginFailure, string | undefined];
-    return { reason, seconds: Number(seconds) || undefined };
+  const outcome = await signInWith({ identifier: input.identifier, password: input.password }, input.callbackUrl);
+  // MFA-2: the password was right; the second step follows, on its own page.
+  if (outcome.reason === "second_factor") {
+    const returnTo = safeReturnPath(input.callbackUrl, "");
+    redirect(`/connexion/verification${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ""}`);
   }
-  throw new Error("signIn returned without redirecting");
+  return outcome as { reason: LoginFailure; seconds?: number };
 }
 
 export const loginAction = defineAction({

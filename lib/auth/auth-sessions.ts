@@ -30,7 +30,7 @@ export interface StartedSession {
 /** A new sign-in of `accountId`: its own row, alive for SESSION_ABSOLUTE_MS at most (or until `expiresAt` if sooner). */
 export async function startAuthSession(
   db: Client,
-  input: { accountId: string; ipAddress?: string | null; userAgent?: string | null; expiresAt?: Date },
+  input: { accountId: string; ipAddress?: string | null; userAgent?: string | null; expiresAt?: Date; amr?: string[] },
   now = new Date(),
 ): Promise<StartedSession> {
   const absolute = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
@@ -43,6 +43,8 @@ export async function startAuthSession(
       expiresAt,
       ipAddress: input.ipAddress ?? null,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
+      // How the person authenticated (MFA-2), for the identity provider's amr/acr.
+      amr: input.amr ?? [],
     },
     select: { id: true, expiresAt: true },
   });

@@ -3,21 +3,13 @@
 // auth_sessions; lib/auth/viewer.ts checks all three against the database on every request,
 // so that logout (SEC-7), logout everywhere, a password change, a deactivation or a role
 // change ends sessions at once (SEC-3, ACC-10).
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { db } from "../db";
-import { clientAddress, userAgent } from "../request-context";
-import { SESSION_ABSOLUTE_MS, startAuthSession } from "./auth-sessions";
-import { authenticate, type LoginFailure } from "./authenticate";
+import { SESSION_ABSOLUTE_MS } from "./auth-sessions";
+import { authorizeCredentials } from "./credentials";
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
 
-/** Carries the reason of a refused login to the login form (never shown in a URL: the form signs in server-side). */
-export class LoginRefused extends CredentialsSignin {
-  constructor(reason: LoginFailure, retryAfterSeconds?: number) {
-    super(reason);
-    this.code = retryAfterSeconds ? `${reason}:${retryAfterSeconds}` : reason;
-  }
-}
+export { LoginRefused, type SignInOutcome } from "./credentials";
 
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   trustHost: true,
@@ -29,16 +21,8 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     Credentials({
-      credentials: { identifier: {}, password: {} },
-      authorize: async (credentials) => {
-        const identifier = typeof credentials?.identifier === "string" ? credentials.identifier.slice(0, 100) : "";
-        const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 1_024) : "";
-        const context = { ipAddress: await clientAddress(), userAgent: await userAgent() };
-        const result = await authenticate(db, { identifier, password }, context);
-        if (!result.ok) throw new LoginRefused(result.reason, result.retryAfterSeconds);
-        const session = await startAuthSession(db, { accountId: result.accountId, ...context });
-        return { id: result.accountId, sessionVersion: result.sessionVersion, authSessionId: session.id };
-      },
+      credentials: { identifier: {}, password: {}, step: {}, code: {}, passkey: {} },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: sessionCallbacks,

@@ -7,8 +7,15 @@ import { currentViewer, type Viewer } from "./viewer";
 export type OperatorViewer = Viewer & { role: "OPERATOR" };
 export type AdministratorViewer = Viewer & { role: "ADMINISTRATOR"; organisationId: string; organisationName: string };
 
-/** Who may call: anybody, a signed-in account, the administrator of an organisation, an operator. */
-export type GuardName = "anonymous" | "account" | "administrator" | "operator";
+/**
+ * Who may call: anybody, a signed-in account, the administrator of an organisation, an
+ * operator; "enrolment" is a signed-in account even while it must first add a second factor
+ * (the security page and its actions: the only door open to it, MFA-3).
+ */
+export type GuardName = "anonymous" | "enrolment" | "account" | "administrator" | "operator";
+
+/** Where an account that must add a second factor is sent, whatever it asked for. */
+export const ENROLMENT_PATH = "/espace/securite?obligatoire=1";
 
 export type ViewerOf<G extends GuardName> = G extends "anonymous"
   ? Viewer | null
@@ -25,6 +32,8 @@ export type ViewerOf<G extends GuardName> = G extends "anonymous"
 export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, returnTo = "/espace"): ViewerOf<G> {
   if (guard === "anonymous") return viewer as ViewerOf<G>;
   if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // MFA-3: an account that must have a second factor and has none reaches nothing else.
+  if (guard !== "enrolment" && viewer.secondFactor.required) redirect(ENROLMENT_PATH);
   if (guard === "administrator" && (viewer.role !== "ADMINISTRATOR" || !viewer.organisationId)) forbidden();
   if (guard === "operator" && viewer.role !== "OPERATOR") forbidden();
   return viewer as ViewerOf<G>;
@@ -43,4 +52,9 @@ export async function requireOperator(returnTo = "/operateur"): Promise<Operator
 /** The administrator of an organisation, scoped to it; anybody else gets the 403 page. */
 export async function requireAdministrator(returnTo = "/administration"): Promise<AdministratorViewer> {
   return authorize("administrator", await currentViewer(), returnTo);
+}
+
+/** A signed-in account, even one that must first add a second factor (the security page, MFA-3). */
+export async function requireEnrolment(returnTo = "/espace/securite"): Promise<Viewer> {
+  return authorize("enrolment", await currentViewer(), returnTo);
 }

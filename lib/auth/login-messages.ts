@@ -28,3 +28,15 @@ export function loginFailureMessage(reason: LoginFailure, retryAfterSeconds = 60
 
 /** Outcomes after which a new activation link is the way forward (LIFE-4). */
 export const ACTIVATION_LINK_HELPS: LoginFailure[] = ["pending_activation", "deactivated_inactivity", "deactivated_never_activated"];
+
+/** The second step's refusals (MFA-2). */
+export function secondStepFailureMessage(reason: "second_factor_invalid" | "second_factor_expired" | "rate_limited", retryAfterSeconds = 60): string {
+  switch (reason) {
+    case "second_factor_invalid":
+      return "Code incorrect ou déjà utilisé. Saisissez le code affiché maintenant par votre application, ou un code de secours.";
+    case "second_factor_expired":
+      return "Cette vérification a expiré ou a été utilisée : reconnectez-vous avec votre identifiant et votre mot de passe.";
+    case "rate_limited":
+      return tooManyAttempts(retryAfterSeconds);
+  }
+}

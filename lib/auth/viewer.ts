@@ -6,6 +6,7 @@ import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
 import { auth } from "./auth";
+import { secondFactorPolicy } from "../mfa/policy";
 import { isSessionId, SESSION_IDLE_MS, touchAuthSession } from "./auth-sessions";
 
 export interface Viewer {
@@ -23,6 +24,11 @@ export interface Viewer {
   /** The sign-in this request belongs to (auth_sessions row) and its absolute end (SEC-7). */
   authSessionId: string;
   sessionExpiresAt: Date;
+  /**
+   * MFA-3: `required` when the account must have a second factor and has none (the guards
+   * then let it reach nothing but enrolment); `deadline` while an administrator's 14 days run.
+   */
+  secondFactor: { enrolled: boolean; required: boolean; deadline: Date | null };
 }
 
 interface SessionClaims {
@@ -36,6 +42,9 @@ type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" 
   id: string;
   lastSeenAt: Date;
   expiresAt: Date;
+  hasSecondFactor: boolean;
+  mfaEnrolmentDeadline: Date | null;
+  organisationRequiresMfa: boolean;
 };
 
 /**
@@ -48,7 +57,10 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
   const [row] = await db.$queryRaw<ViewerRow[]>`
     SELECT a."id", a."identifier", a."firstName", a."lastName", a."email", a."role"::text AS "role",
            a."sessionVersion", a."organisationId", o."name" AS "organisationName",
-           s."lastSeenAt", s."expiresAt"
+           s."lastSeenAt", s."expiresAt", a."mfaEnrolmentDeadline",
+           COALESCE(o."mfaRequired", false) AS "organisationRequiresMfa",
+           (EXISTS (SELECT 1 FROM "mfa_totp_secrets" t WHERE t."accountId" = a."id" AND t."confirmedAt" IS NOT NULL)
+            OR EXISTS (SELECT 1 FROM "mfa_webauthn_credentials" w WHERE w."accountId" = a."id")) AS "hasSecondFactor"
     FROM "auth_sessions" s
     JOIN "accounts" a ON a."id" = s."accountId"
     LEFT JOIN "organisations" o ON o."id" = a."organisationId"
@@ -60,6 +72,18 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
       AND a."status" = 'ACTIVE'
       AND a."sessionVersion" = ${claims.sessionVersion}`;
   return row ?? null;
+}
+
+function secondFactorState(account: ViewerRow, now: Date): Viewer["secondFactor"] {
+  const policy = secondFactorPolicy(
+    { role: account.role, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisationRequiresMfa },
+    now,
+  );
+  return {
+    enrolled: account.hasSecondFactor,
+    required: policy.required && !account.hasSecondFactor,
+    deadline: account.hasSecondFactor ? null : policy.deadline,
+  };
 }
 
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
@@ -88,5 +112,6 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     unlockedAccountIds: session.unlockedAccountIds ?? [],
     authSessionId: session.authSessionId,
     sessionExpiresAt: account.expiresAt,
+    secondFactor: secondFactorState(account, now),
   };
 });

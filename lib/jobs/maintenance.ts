@@ -40,3 +40,19 @@ export const purgeAuthSessions: ScheduledJob = {
     return { deleted: count };
   },
 };
+
+/**
+ * MFA: sign-in steps and passkey registrations last minutes, and authenticator keys never
+ * confirmed by a code are no factor: both go once a day has passed.
+ */
+export const purgeMfaLeftovers: ScheduledJob = {
+  name: "purge-mfa-leftovers",
+  period: "day",
+  fromHour: 3,
+  async run({ db, now }) {
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    const challenges = await db.mfaChallenge.deleteMany({ where: { expiresAt: { lt: dayAgo } } });
+    const keys = await db.totpSecret.deleteMany({ where: { confirmedAt: null, createdAt: { lt: dayAgo } } });
+    return { deleted: challenges.count + keys.count };
+  },
+};

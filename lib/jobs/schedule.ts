@@ -5,13 +5,14 @@ import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
 import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
-import { purgeAuthSessions, purgeJobRuns, purgeRateLimits } from "./maintenance";
+import { purgeAuthSessions, purgeJobRuns, purgeMfaLeftovers, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   purgeRateLimits,
   purgeJobRuns,
   purgeAuthSessions,
+  purgeMfaLeftovers,
   purgeLetterPdfs,
   accountInactivityJob,
   neverActivatedAccountsJob,

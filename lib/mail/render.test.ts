@@ -45,6 +45,18 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
     link: "https://portail.test/mot-de-passe-oublie",
     data: { identifier: "amelie-martin", organisationName: ORGANISATION, forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie" },
   },
+  "second-factor-changed": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/espace/securite",
+    data: {
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      change: "passkey_added",
+      detail: "Ordinateur du bureau",
+      changedAt: new Date("2026-03-10T10:05:00Z"),
+      securityUrl: "https://portail.test/espace/securite",
+    },
+  },
   "password-changed": {
     identifier: "amelie-martin",
     link: "https://portail.test/mot-de-passe-oublie",

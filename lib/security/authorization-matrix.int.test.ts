@@ -33,7 +33,11 @@ vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims: claims } = await import("../testing/auth-stand-in");
 
 // Route handlers read the client's address and user agent from the request's headers.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }),
+  // No cookie arrives with these calls (the sign-in step's cookie, MFA-2).
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
 
 let actions: DiscoveredAction[];
 let routes: DiscoveredRoute[];

@@ -31,7 +31,11 @@ session.ip = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
 // Signing in runs the real credentials check, as lib/auth/auth.ts does; the session cookie
 // calls (signOut, session update) mean nothing outside a request. Route handlers reach the
 // session through auth(): it answers the claims of the persona's token.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }),
+  // No cookie arrives with these calls (the sign-in step's cookie, MFA-2).
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
 vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims: claims } = await import("../testing/auth-stand-in");
 

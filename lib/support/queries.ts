@@ -112,11 +112,18 @@ export async function ticketForOperator(_operator: OperatorActor, ticketId: stri
       passwordHash: true,
       emailVerifiedAt: true,
       organisation: { select: { name: true } },
+      // MFA-4: whether there is a second factor to reset.
+      totpSecret: { select: { confirmedAt: true } },
+      _count: { select: { webAuthnCredentials: true, recoveryCodes: true } },
     },
   });
   return {
     ...ticket,
-    accounts: accounts.map(({ passwordHash, emailVerifiedAt, ...account }) => ({ ...account, canSignIn: Boolean(passwordHash && emailVerifiedAt) })),
+    accounts: accounts.map(({ passwordHash, emailVerifiedAt, totpSecret, _count, ...account }) => ({
+      ...account,
+      canSignIn: Boolean(passwordHash && emailVerifiedAt),
+      hasSecondFactor: Boolean(totpSecret?.confirmedAt) || _count.webAuthnCredentials > 0 || _count.recoveryCodes > 0,
+    })),
   };
 }
 

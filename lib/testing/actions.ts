@@ -72,10 +72,14 @@ export function viewerOf(
   };
 }
 
-/** A viewer's sign-in fields for tests that never look at the auth_sessions row (SEC-7). */
+/**
+ * A viewer's sign-in fields for tests that never look at the auth_sessions row (SEC-7), with
+ * the second-factor policy satisfied: tests of that policy (MFA-3) read the real viewer.
+ */
 export const WITHOUT_SIGN_IN_ROW = {
   authSessionId: "00000000-0000-7000-8000-000000000000",
   sessionExpiresAt: new Date(Date.now() + 12 * 60 * 60 * 1000),
+  secondFactor: { enrolled: false, required: false, deadline: null },
 } as const;
 
 /** A form submission as the browser would send it. */

@@ -353,6 +353,20 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     fields: ["eServiceId", "keyId", "operation"],
     form: async () => ({ eServiceId: (await eService()).id, operation: "create" }),
   },
+  // Second factors (MFA): the sign-in's second step is a public door (its cookie is the
+  // credential); "Sécurité" is every signed-in account's own; the policy is the
+  // administrator's; the reset is the operator's, from a ticket.
+  "lib/mfa/actions.ts#verifySecondStepAction": { expect: PUBLIC, why: "without the step's cookie, an error state", writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#passkeySignInOptionsAction": { expect: PUBLIC, why: "without the step's cookie, an error state" },
+  "lib/mfa/actions.ts#startTotpAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#confirmTotpAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#removeTotpAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#startPasskeyAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#finishPasskeyAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#removePasskeyAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#regenerateRecoveryCodesAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
+  "lib/mfa/actions.ts#setOrganisationMfaRequiredAction": { expect: ADMINISTRATOR },
+  "lib/mfa/actions.ts#resetSecondFactorAction": { expect: OPERATOR },
   "lib/letters/actions.ts#markPostedAction": {
     expect: OPERATOR,
     fields: ["letterIds", "postedOn"],

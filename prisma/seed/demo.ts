@@ -2,12 +2,20 @@
 // subscriptions, permissions, one person with accounts in both organisations (ORG-5) and one
 // operator. The shared password is printed in the README, for development only.
 import { createHash, randomBytes } from "node:crypto";
+import { administratorEnrolmentDeadline } from "../../lib/mfa/policy";
+import { encryptTotpKey } from "../../lib/mfa/totp";
 import { hashPassword } from "../../lib/security/password-hash";
 import type { Db } from "../../lib/db";
 import type { AccountStatus, DeactivationReason, Prisma } from "../../lib/generated/prisma/client";
 import type { CatalogueSlug } from "./catalogue";
 
 export const DEMO_PASSWORD = "Portail-Demo-2026";
+/**
+ * MFA-3: operators must use a second factor, so the demo operator has an authenticator app
+ * with this published key (add it to any TOTP app, or compute codes in the end-to-end
+ * fixture). Development and throw-away test servers only, like the password.
+ */
+export const DEMO_OPERATOR_TOTP_KEY = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BANJ2W24DTEBXXMZLS";
 
 interface DemoAccount {
   identifier: string;
@@ -88,7 +96,10 @@ async function upsertAccount(db: Db, account: DemoAccount, organisationId: strin
 
 export async function seedDemo(db: Db, services: Map<CatalogueSlug, string>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await upsertAccount(db, DEMO_OPERATOR, null, passwordHash);
+  const operator = await upsertAccount(db, DEMO_OPERATOR, null, passwordHash);
+  if (!(await db.totpSecret.findUnique({ where: { accountId: operator.id }, select: { id: true } }))) {
+    await db.totpSecret.create({ data: { accountId: operator.id, ...encryptTotpKey(DEMO_OPERATOR_TOTP_KEY, operator.id), confirmedAt: new Date() } });
+  }
 
   for (const demo of DEMO_ORGANISATIONS) {
     const organisation = await db.organisation.findUniqueOrThrow({ where: { code: demo.code }, select: { id: true } });
@@ -100,6 +111,11 @@ export async function seedDemo(db: Db, services: Map<CatalogueSlug, string>): Pr
     }
     const administrator = demo.accounts.find((account) => account.role === "ADMINISTRATOR")!;
     const administratorId = ids.get(administrator.identifier)!;
+    // MFA-3: the demo administrators are within their 14 days (the banner counts them down).
+    await db.account.updateMany({
+      where: { id: administratorId, mfaEnrolmentDeadline: null },
+      data: { mfaEnrolmentDeadline: administratorEnrolmentDeadline(new Date()) },
+    });
 
     if (!(await db.adminRequest.findFirst({ where: { organisationId: organisation.id, status: "CONFIRMED" } }))) {
       await db.adminRequest.create({

@@ -198,6 +198,13 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
         <EmailChangeForm />
       </Section>
 
+      <Section id="securite" title="Sécurité">
+        <p>
+          La double authentification protège votre compte même si votre mot de passe est connu d&apos;un tiers.{" "}
+          <Link href="/espace/securite">Gérer ma double authentification</Link>
+        </p>
+      </Section>
+
       <Section id="mot-de-passe" title="Mon mot de passe">
         <PasswordChangeForm context={{ firstName: space.firstName, lastName: space.lastName, identifier: space.identifier, email: space.email }} />
       </Section>

@@ -37,6 +37,11 @@ import {
   accountReactivatedBySupportSubject,
   type AccountReactivatedBySupportEmailData,
 } from "./account-reactivated-by-support";
+import {
+  SecondFactorChangedEmail,
+  secondFactorChangedSubject,
+  type SecondFactorChangedEmailData,
+} from "./second-factor-changed";
 import { TicketAnsweredEmail, ticketAnsweredSubject, type TicketAnsweredEmailData } from "./ticket-answered";
 import { TicketReceivedEmail, ticketReceivedSubject, type TicketReceivedEmailData } from "./ticket-received";
 
@@ -57,6 +62,7 @@ export type { PasswordChangedEmailData } from "./password-changed";
 export type { PasswordResetAccount, PasswordResetEmailData } from "./password-reset";
 export type { AccountReactivatedBySupportEmailData } from "./account-reactivated-by-support";
 export type { RegistrationExistingEmailData } from "./registration-existing";
+export type { SecondFactorChange, SecondFactorChangedEmailData } from "./second-factor-changed";
 export type { TicketAnsweredEmailData } from "./ticket-answered";
 export type { TicketReceivedEmailData } from "./ticket-received";
 
@@ -79,6 +85,7 @@ export interface TemplateDataMap {
   "account-reactivated-by-support": AccountReactivatedBySupportEmailData;
   "import-welcome": ImportWelcomeEmailData;
   "registration-existing": RegistrationExistingEmailData;
+  "second-factor-changed": SecondFactorChangedEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -109,6 +116,7 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "account-reactivated-by-support": { component: AccountReactivatedBySupportEmail, subject: accountReactivatedBySupportSubject },
   "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
   "registration-existing": { component: RegistrationExistingEmail, subject: registrationExistingSubject },
+  "second-factor-changed": { component: SecondFactorChangedEmail, subject: secondFactorChangedSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

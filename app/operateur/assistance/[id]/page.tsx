@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OperatorAnswerForm, OperatorStatusForm, ReactivateAccountForm } from "@/components/support/ticket-forms";
+import { OperatorAnswerForm, OperatorStatusForm, ReactivateAccountForm, ResetSecondFactorForm } from "@/components/support/ticket-forms";
 import { TicketMessages, TicketSummary } from "@/components/support/ticket-thread";
 import { requireOperator } from "@/lib/auth/guards";
 import { ticketForOperator } from "@/lib/support/queries";
@@ -94,6 +94,16 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
                         <ReactivateAccountForm ticketId={ticket.id} accountId={account.id} identifier={account.identifier} />
                       </>
                     )
+                  ) : null}
+                  {account.hasSecondFactor ? (
+                    <>
+                      <p className="text-sm text-slate-700">
+                        Double authentification active. Si la personne a perdu son téléphone, ses clés d&apos;accès et ses
+                        codes de secours, vérifiez son identité puis réinitialisez-la : toutes ses sessions seront fermées et
+                        elle en sera informée par courriel.
+                      </p>
+                      <ResetSecondFactorForm ticketId={ticket.id} accountId={account.id} identifier={account.identifier} />
+                    </>
                   ) : null}
                 </li>
               );

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AddPasskeyFlow, AddTotpFlow, RegenerateRecoveryCodesForm, RemovePasskeyForm, RemoveTotpForm } from "@/components/mfa/security-forms";
+import { Alert } from "@/components/ui/alert";
+import { requireEnrolment } from "@/lib/auth/guards";
+import { factorCount } from "@/lib/mfa/factors";
+import { ownFactors } from "@/lib/mfa/queries";
+
+export const metadata: Metadata = { title: "Sécurité" };
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`titre-${id}`} id={id} className="space-y-4 rounded-lg border border-slate-200 p-5">
+      <h2 id={`titre-${id}`} className="text-xl font-semibold text-brand-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SecurityPage() {
+  const viewer = await requireEnrolment();
+  const factors = await ownFactors(viewer);
+  const count = factorCount(factors);
+  const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${dateTime.format(at)}` : "jamais utilisée");
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <p>
+          <Link href="/espace">Mon espace</Link>
+        </p>
+        <h1 className="text-3xl font-bold text-brand-900">Sécurité : double authentification</h1>
+        <p className="text-slate-700">
+          Après votre mot de passe, le portail vous demande une deuxième preuve : un code de votre application
+          d&apos;authentification ou une clé d&apos;accès. Un mot de passe volé ne suffit plus pour entrer dans votre compte.
+        </p>
+      </div>
+      {viewer.secondFactor.required ? (
+        <Alert kind="warning" title="Double authentification obligatoire">
+          <p>
+            {viewer.role === "OPERATOR"
+              ? "Les comptes des opérateurs du portail doivent utiliser la double authentification."
+              : viewer.role === "ADMINISTRATOR"
+                ? "Le délai de 14 jours accordé à l'administrateur est passé, ou votre organisation l'exige."
+                : "Votre organisation exige la double authentification pour tous ses comptes."}{" "}
+            Ajoutez une application d&apos;authentification ou une clé d&apos;accès pour continuer à utiliser le portail.
+          </p>
+        </Alert>
+      ) : viewer.secondFactor.deadline ? (
+        <Alert kind="warning" title="Double authentification à ajouter">
+          <p>En tant qu&apos;administrateur, ajoutez une méthode avant le {date.format(viewer.secondFactor.deadline)}.</p>
+        </Alert>
+      ) : null}
+
+      <Section id="application" title="Application d'authentification">
+        {factors.totp ? (
+          <>
+            <p>
+              Enregistrée le {dateTime.format(factors.totp.confirmedAt)} ; {factors.totp.lastUsedAt ? `dernier code accepté le ${dateTime.format(factors.totp.lastUsedAt)}` : "aucun code encore utilisé"}.
+            </p>
+            <RemoveTotpForm />
+          </>
+        ) : (
+          <>
+            <p>Une application sur votre téléphone affiche un code à 6 chiffres qui change toutes les 30 secondes.</p>
+            <AddTotpFlow />
+          </>
+        )}
+      </Section>
+
+      <Section id="cles" title="Clés d'accès">
+        <p>
+          Une clé d&apos;accès utilise l&apos;empreinte, le visage ou le code de votre appareil, ou une clé de sécurité USB ou
+          NFC. Vous pouvez en enregistrer plusieurs.
+        </p>
+        {factors.passkeys.length ? (
+          <ul className="space-y-4">
+            {factors.passkeys.map((passkey) => (
+              <li key={passkey.id} className="space-y-3 rounded border border-slate-200 p-4">
+                <p>
+                  <strong>{passkey.name}</strong> · ajoutée le {date.format(passkey.createdAt)} · {lastUse(passkey.lastUsedAt)}
+                </p>
+                <RemovePasskeyForm passkey={{ id: passkey.id, name: passkey.name }} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Aucune clé d&apos;accès enregistrée.</p>
+        )}
+        <AddPasskeyFlow />
+      </Section>
+
+      <Section id="codes" title="Codes de secours">
+        {count ? (
+          <>
+            <p>
+              Il vous reste <strong>{factors.recoveryCodesLeft}</strong> code{factors.recoveryCodesLeft > 1 ? "s" : ""} de secours sur 10.
+              Chacun ne sert qu&apos;une fois.
+            </p>
+            <RegenerateRecoveryCodesForm />
+          </>
+        ) : (
+          <p>Les dix codes de secours vous sont donnés quand vous ajoutez votre première méthode.</p>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// MFA-1..MFA-4 in Chromium: an authenticator app enrolled by reading the key shown on the page,
+// a passkey enrolled with Chromium's virtual authenticator (WebAuthn through the DevTools
+// protocol), sign-in with each, a recovery code accepted once then refused, axe on every page.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures/axe";
+import { DEMO_PASSWORD, enterTotpCode, login, logout, TOTP_KEYS } from "./fixtures/journeys";
+import { nextTotpCode } from "./fixtures/totp";
+
+// WebAuthn refuses IP addresses as relying party: these journeys use localhost (the server's
+// WEBAUTHN_RP_ID, playwright.config.ts).
+test.use({ baseURL: `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}` });
+
+async function passwordStep(page: Page, identifier: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Identifiant", { exact: true }).fill(identifier);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\/verification/);
+  await expect(page.getByRole("heading", { name: "Vérification en deux étapes" })).toBeVisible();
+}
+
+test.describe("MFA authenticator app and recovery codes", () => {
+  // julien-bernard: no journey after this file signs in as him.
+  const IDENTIFIER = "julien-bernard";
+
+  test("enrol by reading the key, sign in with a code, then with a recovery code once", async ({ page }) => {
+    await login(page, IDENTIFIER, DEMO_PASSWORD);
+    await page.getByRole("link", { name: "Gérer ma double authentification" }).click();
+    await expect(page.getByRole("heading", { name: "Sécurité : double authentification" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const app = page.getByRole("region", { name: "Application d'authentification" });
+    await app.getByLabel("Mot de passe actuel", { exact: true }).fill(DEMO_PASSWORD);
+    await app.getByRole("button", { name: "Ajouter une application d'authentification" }).click();
+    await expect(app.getByRole("img", { name: "QR code à scanner avec votre application d'authentification" })).toBeVisible();
+    const key = (await app.getByTestId("cle-totp").innerText()).replace(/\s+/g, "");
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    await expectNoAxeViolations(page);
+
+    // A wrong code first: said next to the field, which gets the focus.
+    await app.getByLabel("Code à 6 chiffres", { exact: true }).fill("000000");
+    await app.getByRole("button", { name: "Valider le code" }).click();
+    await expect(app.getByLabel("Code à 6 chiffres", { exact: true })).toBeFocused();
+    await app.getByLabel("Code à 6 chiffres", { exact: true }).fill(await nextTotpCode(IDENTIFIER, key));
+    await app.getByRole("button", { name: "Valider le code" }).click();
+    await expect(app.getByText("L'application d'authentification est enregistrée")).toBeVisible();
+    const codes = await app.getByRole("list", { name: "Codes de secours" }).getByRole("listitem").allInnerTexts();
+    expect(codes).toHaveLength(10);
+    TOTP_KEYS.set(IDENTIFIER, key);
+    await expectNoAxeViolations(page);
+    await app.getByRole("link", { name: "Continuer" }).click();
+    await expect(page.getByText(/Il vous reste 10 codes de secours/)).toBeVisible();
+    await logout(page);
+
+    // The password alone opens no session: the second step asks for the code.
+    await passwordStep(page, IDENTIFIER);
+    await expectNoAxeViolations(page);
+    await page.goto("/espace");
+    await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
+    await passwordStep(page, IDENTIFIER);
+    await enterTotpCode(page, IDENTIFIER, key);
+    await expect(page).toHaveURL(/\/espace/);
+    await logout(page);
+
+    // A recovery code opens once…
+    await passwordStep(page, IDENTIFIER);
+    await page.getByLabel("Code de vérification", { exact: true }).fill(codes[0]);
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await expect(page).toHaveURL(/\/espace/);
+    await logout(page);
+
+    // …and is refused the second time.
+    await passwordStep(page, IDENTIFIER);
+    await page.getByLabel("Code de vérification", { exact: true }).fill(codes[0]);
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await expect(page.getByText("Code incorrect ou déjà utilisé.", { exact: false }).first()).toBeVisible();
+    await expect(page.getByLabel("Code de vérification", { exact: true })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Code de vérification", { exact: true }).fill(codes[1]);
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await expect(page).toHaveURL(/\/espace/);
+  });
+});
+
+test.describe("MFA passkeys", () => {
+  // claire-martin, an administrator within her 14 days: no journey after this file signs in as her.
+  const IDENTIFIER = "claire-martin";
+
+  test("enrol a passkey with Chromium's virtual authenticator, then sign in with it", async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+
+    await login(page, IDENTIFIER, DEMO_PASSWORD);
+    // MFA-3: the administrator's days are counted down on every page.
+    await expect(page.getByRole("region", { name: "Rappel : double authentification à ajouter" })).toContainText(/Plus que 1[34] jours/);
+    await page.goto("/espace/securite");
+    const keys = page.getByRole("region", { name: "Clés d'accès" });
+    await keys.getByLabel("Nom de la clé d'accès", { exact: true }).fill("Ordinateur de test");
+    await keys.getByLabel("Mot de passe actuel", { exact: true }).fill(DEMO_PASSWORD);
+    await keys.getByRole("button", { name: "Ajouter une clé d'accès" }).click();
+    await expect(keys.getByText("La clé d'accès « Ordinateur de test » est enregistrée.")).toBeVisible();
+    await expect(keys.getByRole("list", { name: "Codes de secours" }).getByRole("listitem")).toHaveCount(10);
+    await expectNoAxeViolations(page);
+    await keys.getByRole("link", { name: "Continuer" }).click();
+    await expect(keys.getByText(/Ordinateur de test · ajoutée le .* · jamais utilisée/)).toBeVisible();
+    // Enrolled: the countdown is over.
+    await expect(page.getByRole("region", { name: "Rappel : double authentification à ajouter" })).toHaveCount(0);
+    await logout(page);
+
+    await passwordStep(page, IDENTIFIER);
+    await page.getByRole("button", { name: "Utiliser une clé d'accès" }).click();
+    await expect(page).toHaveURL(/\/espace/);
+    await page.goto("/espace/securite");
+    await expect(page.getByRole("region", { name: "Clés d'accès" }).getByText(/Ordinateur de test · .* dernière utilisation le/)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

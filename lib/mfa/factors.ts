@@ -1,0 +1,36 @@
+// Which second factors an account has (MFA-1): a confirmed authenticator app, passkeys, and
+// how many recovery codes remain. A TOTP key still waiting for its first code is no factor.
+import "server-only";
+import type { Client } from "../operation";
+
+export interface AccountFactors {
+  totp: { confirmedAt: Date; lastUsedAt: Date | null } | null;
+  passkeys: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null }[];
+  recoveryCodesLeft: number;
+}
+
+export async function factorsOf(db: Client, accountId: string): Promise<AccountFactors> {
+  const [totp, passkeys, recoveryCodesLeft] = await Promise.all([
+    db.totpSecret.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { confirmedAt: true, lastUsedAt: true } }),
+    db.webAuthnCredential.findMany({
+      where: { accountId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    }),
+    db.recoveryCode.count({ where: { accountId, usedAt: null } }),
+  ]);
+  return { totp: totp?.confirmedAt ? { confirmedAt: totp.confirmedAt, lastUsedAt: totp.lastUsedAt } : null, passkeys, recoveryCodesLeft };
+}
+
+export function factorCount(factors: AccountFactors): number {
+  return (factors.totp ? 1 : 0) + factors.passkeys.length;
+}
+
+/** True when the sign-in must ask for a second factor. */
+export async function hasSecondFactor(db: Client, accountId: string): Promise<boolean> {
+  const [totp, passkey] = await Promise.all([
+    db.totpSecret.findFirst({ where: { accountId, confirmedAt: { not: null } }, select: { id: true } }),
+    db.webAuthnCredential.findFirst({ where: { accountId }, select: { id: true } }),
+  ]);
+  return Boolean(totp || passkey);
+}
