@@ -55,6 +55,8 @@ describe.skipIf(!runningAsRoot())("issue 17 item 7: the embedded database run as
     const child: ChildProcessWithoutNullStreams = spawn(path.join(checkout, "node_modules", ".bin", "tsx"), ["--import", "./scripts/server-only-hook.mjs", "scripts/db.ts", "server"], {
       cwd: checkout,
       env: { NODE_ENV: "development", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", EMBEDDED_PG_PORT: String(port) },
+      // Its own process group, stopped as Ctrl+C in a terminal stops it: SIGINT to the group.
+      detached: true,
     });
     let output = "";
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -86,10 +88,13 @@ describe.skipIf(!runningAsRoot())("issue 17 item 7: the embedded database run as
       expect(readlinkSync(dataDir)).toBe(relocatedDataDir(dataDir));
       expect(statSync(relocatedDataDir(dataDir)).uid).toBe(postgresUser().uid);
     } finally {
-      child.kill("SIGTERM");
+      process.kill(-child.pid!, "SIGINT");
     }
-    // The command's end stops the database: nothing left running.
+    // Ctrl+C stops the database: nothing left running (PostgreSQL removes its pid file last).
     await exited;
+    const pidFile = path.join(relocatedDataDir(dataDir), "postmaster.pid");
+    for (let waited = 0; existsSync(pidFile) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(pidFile)).toBe(false);
     expect(await answers(embeddedDatabaseUrl(port))).toBeNull();
   }, 180_000);
 });
