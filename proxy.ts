@@ -22,6 +22,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files carry no script to protect; everything else gets its own nonce.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Static files (Next's and those of public/) carry no script to protect; everything else
+  // gets its own nonce. The headers of next.config.mjs still apply to them.
+  matcher: [
+    {
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|favicon.svg|apple-touch-icon.png|icon-192.png|icon-512.png|robots.txt|manifest.webmanifest).*)",
+    },
+  ],
 };

@@ -11,6 +11,16 @@ export const metadata: Metadata = {
   title: { default: "Portail e-services", template: "%s · Portail e-services" },
   description:
     "Le portail qui donne aux agents des collectivités et des organismes publics l'accès aux e-services de leur organisation.",
+  // The files of public/: the favicon (ICO for old browsers, SVG for the others), the icon of
+  // iOS home screens, the web manifest (French name, theme colour, icons).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/favicon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

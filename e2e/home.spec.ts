@@ -60,6 +60,39 @@ test.describe("Foundation: the app shell in French", () => {
     expect(await response.json()).toMatchObject({ status: "ok", database: "ok" });
   });
 
+  test("the public files: robots.txt, favicon and the French web manifest, linked from every page", async ({ page, request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(robots.status()).toBe(200);
+    expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+    const disallowed = (await robots.text()).match(/^Disallow: (\S+)$/gm)?.map((line) => line.slice("Disallow: ".length));
+    expect(disallowed).toEqual(expect.arrayContaining(["/administration", "/operateur", "/espace", "/api", "/dev"]));
+
+    for (const [path, type] of [
+      ["/favicon.ico", "image/x-icon"],
+      ["/favicon.svg", "image/svg+xml"],
+      ["/apple-touch-icon.png", "image/png"],
+    ] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toBe(type);
+    }
+
+    const manifest = await request.get("/manifest.webmanifest");
+    expect(manifest.status()).toBe(200);
+    expect(manifest.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
+    const body = (await manifest.json()) as { name: string; lang: string; icons: { src: string; type: string }[] };
+    expect(body).toMatchObject({ name: "Portail e-services", lang: "fr" });
+    for (const icon of body.icons) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()["content-type"], icon.src).toBe(icon.type);
+    }
+
+    await page.goto("/connexion");
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+    await expect(page.locator('link[rel="icon"][href^="/favicon.svg"]')).toHaveCount(1);
+  });
+
   test("security headers are sent (SEC-4)", async ({ request }) => {
     const response = await request.get("/");
     expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");

@@ -7,13 +7,12 @@
 // a throw-away database (SEC-10, lib/dev-conveniences.ts).
 import "./load-env";
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { demoData, demoDataRequested } from "../lib/dev-conveniences";
 import { assertReadyToServe, parseEnv } from "../lib/env";
 import { appServerEnvironment } from "./app-environment";
-import { embeddedDataDir } from "./database/embedded-server";
+import { embeddedDataDir, removeEmbeddedData } from "./database/embedded-server";
 import { localAuthSecret } from "./database/local-auth-secret";
 import { deployMigrations } from "./database/migrations";
 import { openDatabase } from "./database/open";
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (embedded && fresh) rmSync(embeddedDataDir(), { recursive: true, force: true });
+  if (embedded && fresh) removeEmbeddedData(embeddedDataDir());
   const database = await openDatabase();
   say(embedded ? "PostgreSQL intégré démarré sur 127.0.0.1." : "Base de données : DATABASE_URL.");
 

