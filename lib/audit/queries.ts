@@ -60,14 +60,24 @@ function filtered(reader: AuditReader, filters: AuditFilters): Prisma.AuditEvent
   };
 }
 
+// Prisma cannot write the row comparison (createdAt, id) < (x, y); the OR says the same, and
+// the redundant bound on createdAt alone lets PostgreSQL start the index scan at the cursor
+// instead of filtering every newer event of a deep page.
+
 /** Events strictly older (later in the log's order) than the cursor. */
 function olderThan(cursor: AuditCursor): Prisma.AuditEventWhereInput {
-  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+  return {
+    createdAt: { lte: cursor.createdAt },
+    OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+  };
 }
 
 /** Events strictly newer (earlier in the log's order) than the cursor. */
 function newerThan(cursor: AuditCursor): Prisma.AuditEventWhereInput {
-  return { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] };
+  return {
+    createdAt: { gte: cursor.createdAt },
+    OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }],
+  };
 }
 
 const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
