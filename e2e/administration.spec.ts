@@ -43,6 +43,19 @@ test.describe("ADM-1 ADM-2 ADM-3 ADM-4 ADM-5 the administrator's console and e-s
     await expect(page.getByRole("cell", { name: "E-service attribué" }).first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "Compte validé" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
+    // DEP-4: the journal downloads with the page's filters, as the session's organisation.
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "E-service attribué" });
+    await page.getByRole("button", { name: "Filtrer" }).click();
+    const csvLink = page.getByRole("link", { name: "Télécharger (CSV)" });
+    await expect(csvLink).toHaveAttribute("href", "/administration/journal/export?action=permission.granted&format=csv");
+    await expect(page.getByRole("link", { name: "Télécharger (JSON lignes)" })).toHaveAttribute("href", /format=jsonl/);
+    const csv = await page.request.get((await csvLink.getAttribute("href"))!);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const csvText = await csv.text();
+    expect(csvText).toContain("Date (heure de Paris);Action;");
+    expect(csvText).toContain("E-service attribué");
+    expect(csvText).not.toContain("Compte validé");
+    await expectNoAxeViolations(page);
     await logout(page);
 
     // The user sees exactly the e-service granted, and opens it with a signed token.

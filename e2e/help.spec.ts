@@ -102,10 +102,20 @@ test.describe("HELP help centre and assistance", () => {
     await page.goto(followPath);
     await expect(page.getByRole("list", { name: "Messages de la demande" })).toContainText("Merci, le nouveau lien a fonctionné.");
 
-    // The operator closes it; a forged link shows nothing.
-    await operator.reload();
+    // The reply is counted and flagged for operators (issue 15 item 6).
+    await operator.goto("/operateur");
+    await expect(operator.getByRole("main")).toContainText(/dont \d+ avec une nouvelle réponse du demandeur/);
+    await operator.goto("/operateur/assistance");
+    await expect(operator.getByRole("row", { name: new RegExp(number) })).toContainText("Nouvelle réponse du demandeur");
+    await expectNoAxeViolations(operator);
+
+    // The operator closes it and the requester is told by e-mail; a forged link shows nothing.
+    await operator.getByRole("link", { name: number }).click();
+    const closedAt = new Date();
     await operator.getByRole("button", { name: "Clore la demande" }).click();
     await expect(operator.getByText("La demande est close.")).toBeVisible();
+    const closedMail = await waitForMessage(request, email, new RegExp(`Votre demande d'assistance ${number} est close`), new Date(closedAt.getTime() - 1000));
+    expect(closedMail.text).toContain("nouvelle demande");
     await expect(operator.getByRole("button", { name: "Rouvrir la demande" })).toBeVisible();
     await expectNoAxeViolations(operator);
     await page.goto(`${followPath.slice(0, -4)}abcd`);

@@ -26,6 +26,8 @@ const schema = z.object({
   SUPPORT_EMAIL: z.email().default("assistance@portail-e-services.localhost"),
   SUPPORT_PHONE: z.string().min(1).default("01 00 00 00 00"),
   SUPPORT_HOURS: z.string().min(1).default("du lundi au vendredi, de 9 h à 17 h"),
+  /** "1": a requester's reply to an assistance request is also e-mailed to SUPPORT_EMAIL. */
+  SUPPORT_REPLY_ALERTS: flag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -4,21 +4,21 @@ import { countPendingAdminRequests } from "@/lib/admin-requests/queries";
 import { requireOperator } from "@/lib/auth/guards";
 import { countQueuedLetters } from "@/lib/letters/queries";
 import { countOrganisations } from "@/lib/organisations/queries";
-import { countOpenTickets } from "@/lib/support/queries";
+import { countTicketsAwaitingOperator } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Console opérateur" };
 
 export default async function OperatorHomePage() {
   const operator = await requireOperator("/operateur");
-  const [queued, pendingRequests, organisations, openTickets] = await Promise.all([
+  const [queued, pendingRequests, organisations, tickets] = await Promise.all([
     countQueuedLetters(operator),
     countPendingAdminRequests(operator),
     countOrganisations(operator),
-    countOpenTickets(operator),
+    countTicketsAwaitingOperator(operator),
   ]);
   const cards = [
     { href: "/operateur/courrier", title: "Courrier", text: `${queued} courrier${queued > 1 ? "s" : ""} à imprimer, ${pendingRequests} demande${pendingRequests > 1 ? "s" : ""} d'administration en cours.` },
-    { href: "/operateur/assistance", title: "Assistance", text: `${openTickets} demande${openTickets > 1 ? "s" : ""} d'assistance à traiter : répondre, clore, réactiver un compte.` },
+    { href: "/operateur/assistance", title: "Assistance", text: `${tickets.awaiting} demande${tickets.awaiting > 1 ? "s" : ""} d'assistance à traiter${tickets.replied ? `, dont ${tickets.replied} avec une nouvelle réponse du demandeur` : ""} : répondre, clore, réactiver un compte.` },
     { href: "/operateur/journal", title: "Journal", text: "Toutes les actions des administrateurs, des opérateurs et du portail, filtrables." },
     { href: "/operateur/catalogue", title: "Catalogue", text: "Les e-services proposés aux organisations : ajouter, modifier, retirer du catalogue." },
     { href: "/operateur/organisations", title: "Organisations", text: `${organisations.toLocaleString("fr-FR")} organisations dans l'annuaire : rechercher, créer, corriger une adresse.` },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
-import type { AuditFilterErrors, AuditFilterForm } from "@/lib/audit/parse-filters";
+import { auditFilterParams, encodeAuditCursor, type AuditFilterErrors, type AuditFilterForm } from "@/lib/audit/parse-filters";
 import type { AuditPage } from "@/lib/audit/queries";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
@@ -43,7 +43,15 @@ export function AuditLog({
   errors?: AuditFilterErrors;
   organisations?: Map<string, string>;
 }) {
-  const href = (page: number) => `${basePath}?${new URLSearchParams({ ...filters, page: String(page) })}`;
+  // The page links and the downloads keep the filters; the page links add the page's edge.
+  const query = (extra: Record<string, string>) => {
+    const params = auditFilterParams(filters);
+    for (const [name, value] of Object.entries(extra)) params.set(name, value);
+    return params.toString();
+  };
+  const newer = log.newerCursor ? `${basePath}?${query({ curseur: encodeAuditCursor(log.newerCursor), sens: "recents" })}` : null;
+  const older = log.olderCursor ? `${basePath}?${query({ curseur: encodeAuditCursor(log.olderCursor), sens: "anciens" })}` : null;
+  const download = (format: "csv" | "jsonl") => `${basePath}/export?${query({ format })}`;
   return (
     <div className="space-y-4">
       <form method="get" role="search" aria-label="Filtrer le journal" className="flex flex-wrap items-end gap-3">
@@ -74,7 +82,16 @@ export function AuditLog({
       </form>
       <p role="status">
         {log.total} événement{log.total > 1 ? "s" : ""}
-        {log.pageCount > 1 ? ` — page ${log.page} sur ${log.pageCount}` : ""}
+        {newer || older ? ` — ${log.rows.length} affiché${log.rows.length > 1 ? "s" : ""} sur cette page` : ""}
+      </p>
+      <p className="flex flex-wrap gap-4">
+        {/* Plain links: the browser downloads the streamed file (DEP-4) with the filters above. */}
+        <a href={download("csv")} download className="font-semibold text-brand-700 underline">
+          Télécharger (CSV)
+        </a>
+        <a href={download("jsonl")} download className="font-semibold text-brand-700 underline">
+          Télécharger (JSON lignes)
+        </a>
       </p>
       {log.rows.length ? (
         <table className="w-full text-left text-sm">
@@ -105,10 +122,10 @@ export function AuditLog({
       ) : (
         <p>Aucun événement ne correspond à ces filtres.</p>
       )}
-      {log.pageCount > 1 ? (
+      {newer || older ? (
         <nav aria-label="Pages du journal" className="flex gap-4">
-          {log.page > 1 ? <Link href={href(log.page - 1)}>Page précédente</Link> : null}
-          {log.page < log.pageCount ? <Link href={href(log.page + 1)}>Page suivante</Link> : null}
+          {newer ? <Link href={newer}>Plus récents</Link> : null}
+          {older ? <Link href={older}>Plus anciens</Link> : null}
         </nav>
       ) : null}
     </div>

@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "admin_request.confirmed": "Administrateur confirmé par le représentant légal",
   "admin_request.wrong_code": "Code de confirmation erroné",
   "admin_request.locked": "Demande bloquée",
+  "audit.exported": "Journal téléchargé",
   "letter.posted": "Courrier posté",
   "letter.downloaded": "Courrier téléchargé par un opérateur",
   "letter.pdfs_purged": "Courriers supprimés",

@@ -4,7 +4,7 @@
 // an unfiltered journal without knowing why.
 import { parisDayBounds, parseDayKey } from "../calendar";
 import { queryText } from "../security/input-text";
-import type { AuditFilters } from "./queries";
+import type { AuditCursor, AuditFilters } from "./queries";
 
 export interface AuditFilterForm {
   action: string;
@@ -12,6 +12,36 @@ export interface AuditFilterForm {
   from: string;
   to: string;
   query: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The "Plus récents / Plus anciens" links carry the position of the page's edge as an opaque
+ * token (DEP-4): the event's instant in milliseconds and its id, base64url-encoded. Nothing in
+ * it is secret (the reader saw that event); it is only validated, and a token that does not
+ * decode to a real instant and id sends the reader back to the most recent events.
+ */
+export function encodeAuditCursor(cursor: AuditCursor): string {
+  return Buffer.from(`${cursor.createdAt.getTime()}.${cursor.id}`, "utf8").toString("base64url");
+}
+
+export function decodeAuditCursor(token: string): AuditCursor | undefined {
+  if (!/^[A-Za-z0-9_-]{1,120}$/.test(token)) return undefined;
+  const [ms, id, ...rest] = Buffer.from(token, "base64url").toString("utf8").split(".");
+  if (rest.length || !ms || !id || !/^\d{1,15}$/.test(ms) || !UUID.test(id)) return undefined;
+  const createdAt = new Date(Number(ms));
+  return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id };
+}
+
+/** The filters as query-string parameters, for the page links and the downloads that keep them. */
+export function auditFilterParams(form: AuditFilterForm): URLSearchParams {
+  const params = new URLSearchParams();
+  if (form.action) params.set("action", form.action);
+  if (form.from) params.set("du", form.from);
+  if (form.to) params.set("au", form.to);
+  if (form.query) params.set("q", form.query);
+  return params;
 }
 
 /** French messages about the filters that could not be applied, by field of the form. */
@@ -37,7 +67,8 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   const text = (name: string, max: number) => raw(name).slice(0, max);
   const action = /^[a-z_.]{1,60}$/.test(text("action", 60)) ? text("action", 60) : "";
   const query = text("q", 100).trim();
-  const page = Math.min(Math.max(1, Number(params.page) || 1), 100_000);
+  const cursor = decodeAuditCursor(raw("curseur"));
+  const direction = raw("sens") === "recents" ? "newer" : "older";
 
   const errors: AuditFilterErrors = {};
   const day = (name: "du" | "au", field: "from" | "to", label: "Du" | "Au"): string => {
@@ -57,7 +88,8 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
     // "Au" is inclusive: events before the start of the next Paris day.
     to: to ? parisDayBounds(to).end : undefined,
     query: query || undefined,
-    page,
+    cursor,
+    direction: cursor ? direction : undefined,
   };
   return { filters, form: { action, from, to, query }, errors };
 }

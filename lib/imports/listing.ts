@@ -1,5 +1,6 @@
 // BULK-4: the listing of an import's accounts (CSV or PDF): identifier, names, e-mail and
 // activation status. Never a password: the accounts have none the portal could show.
+import { CSV_BOM, csvLine } from "../spreadsheet-csv";
 import type { ListingEntry } from "./queries";
 
 const DAY = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "UTC" });
@@ -37,13 +38,7 @@ export function listingRows(entries: ListingEntry[]): string[][] {
   ]);
 }
 
-function csvCell(value: string): string {
-  // A leading =, +, - or @ would be a formula in a spreadsheet (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Semicolon-separated, UTF-8 with BOM: what French spreadsheet software opens as is. */
 export function listingCsv(entries: ListingEntry[]): string {
-  return "\uFEFF" + [LISTING_HEADER, ...listingRows(entries)].map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return CSV_BOM + [LISTING_HEADER, ...listingRows(entries)].map(csvLine).join("");
 }

@@ -159,6 +159,28 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
       followUrl: "https://portail.test/aide/demande/tok-ticket",
     },
   },
+  "ticket-closed": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/aide/demande/tok-ticket",
+    data: {
+      number: "A-2026-000123",
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      followUrl: "https://portail.test/aide/demande/tok-ticket",
+      helpUrl: "https://portail.test/aide",
+    },
+  },
+  "ticket-reply-alert": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/operateur/assistance/0190a0b2-0000-7000-8000-000000000001",
+    data: {
+      number: "A-2026-000123",
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      categoryLabel: "Tableaux de bord",
+      deskUrl: "https://portail.test/operateur/assistance/0190a0b2-0000-7000-8000-000000000001",
+    },
+  },
   "account-reactivated-by-support": {
     identifier: "amelie-martin",
     link: "https://portail.test/connexion",

@@ -60,29 +60,44 @@ export async function ownTickets(actor: Actor) {
 
 export const OPERATOR_PAGE_SIZE = 50;
 
-export async function listTicketsForOperator(_operator: OperatorActor, filters: { status: TicketStatus | null; category: TicketCategory | null }) {
+/**
+ * One page of the desk (issue 15 item 6): every ticket of the tab is reachable, oldest first,
+ * by page number (ordered by creation then id, so that a page is stable); with the count of
+ * each tab and of the tickets where the requester wrote again. A page beyond the last shows
+ * the last one.
+ */
+export async function listTicketsForOperator(
+  _operator: OperatorActor,
+  filters: { status: TicketStatus | null; category: TicketCategory | null; page?: number },
+) {
   const where = { ...(filters.status ? { status: filters.status } : {}), ...(filters.category ? { category: filters.category } : {}) };
-  const [tickets, counts] = await Promise.all([
-    portalDb.supportTicket.findMany({
-      where,
-      orderBy: { createdAt: "asc" },
-      take: OPERATOR_PAGE_SIZE,
-      select: {
-        id: true,
-        number: true,
-        category: true,
-        status: true,
-        contactEmail: true,
-        organisationLabel: true,
-        createdAt: true,
-        updatedAt: true,
-        _count: { select: { messages: true } },
-      },
-    }),
+  const [counts, replied] = await Promise.all([
     portalDb.supportTicket.groupBy({ by: ["status"], where: filters.category ? { category: filters.category } : {}, _count: { _all: true } }),
+    portalDb.supportTicket.count({ where: { ...where, status: "OPEN", requesterRepliedAt: { not: null } } }),
   ]);
   const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<Record<TicketStatus, number>>;
-  return { tickets, byStatus };
+  const total = filters.status ? (byStatus[filters.status] ?? 0) : Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0);
+  const pageCount = Math.max(1, Math.ceil(total / OPERATOR_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(filters.page ?? 1) || 1), pageCount);
+  const tickets = await portalDb.supportTicket.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * OPERATOR_PAGE_SIZE,
+    take: OPERATOR_PAGE_SIZE,
+    select: {
+      id: true,
+      number: true,
+      category: true,
+      status: true,
+      contactEmail: true,
+      organisationLabel: true,
+      requesterRepliedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      _count: { select: { messages: true } },
+    },
+  });
+  return { tickets, byStatus, total, page, pageCount, replied };
 }
 
 export async function ticketForOperator(_operator: OperatorActor, ticketId: string) {
@@ -127,9 +142,16 @@ export async function ticketForOperator(_operator: OperatorActor, ticketId: stri
   };
 }
 
-/** How many tickets wait for an answer (the operator's console home). */
-export function countOpenTickets(_operator: OperatorActor): Promise<number> {
-  return portalDb.supportTicket.count({ where: { status: "OPEN" } });
+/**
+ * How many tickets wait for an operator (the console's home): new ones and those where the
+ * requester wrote again (`replied`, a part of `awaiting`).
+ */
+export async function countTicketsAwaitingOperator(_operator: OperatorActor): Promise<{ awaiting: number; replied: number }> {
+  const [awaiting, replied] = await Promise.all([
+    portalDb.supportTicket.count({ where: { status: "OPEN" } }),
+    portalDb.supportTicket.count({ where: { status: "OPEN", requesterRepliedAt: { not: null } } }),
+  ]);
+  return { awaiting, replied };
 }
 
 type Params = Record<string, string | string[] | undefined>;

@@ -11,6 +11,7 @@ import type { Db } from "../db";
 import type { Prisma, SupportTicket } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
+import { supportReplyAlertAddress } from "../support-contacts";
 import { issueToken } from "../tokens";
 import {
   describeDashboardContext,
@@ -189,7 +190,20 @@ export async function addRequesterMessage(
       throw new UserError("Cette demande est close : faites une nouvelle demande depuis la page d'aide.");
     }
     await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "REQUESTER", authorId: input.authorId, body: input.body, createdAt: now } });
-    await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN" } });
+    // Waiting for an operator again, and flagged as such on the desk and its counters.
+    await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "OPEN", requesterRepliedAt: now } });
+    const alertTo = supportReplyAlertAddress();
+    if (alertTo) {
+      await enqueueEmail(tx, alertTo, {
+        template: "ticket-reply-alert",
+        data: {
+          number: ticket.number,
+          ...(await requesterIdentity(tx, ticket)),
+          categoryLabel: TICKET_CATEGORY_LABELS[ticket.category],
+          deskUrl: appUrl(`/operateur/assistance/${ticket.id}`),
+        },
+      });
+    }
   });
 }
 
@@ -210,7 +224,7 @@ export async function handleTicket(
         const body = input.body?.trim();
         if (!body) throw new UserError("Écrivez votre réponse.", "body");
         await tx.ticketMessage.create({ data: { ticketId: ticket.id, author: "OPERATOR", authorId: operator.accountId, body, createdAt: now } });
-        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "ANSWERED" } });
+        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "ANSWERED", requesterRepliedAt: null } });
         await enqueueEmail(tx, ticket.contactEmail, {
           template: "ticket-answered",
           data: { number: ticket.number, ...(await requesterIdentity(tx, ticket)), answer: body, followUrl: await followLink(tx, ticket.id, now) },
@@ -219,7 +233,12 @@ export async function handleTicket(
       }
       case "close":
         if (ticket.status === "CLOSED") throw new UserError("Cette demande est déjà close.");
-        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: now } });
+        await tx.supportTicket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: now, requesterRepliedAt: null } });
+        // The requester learns it by e-mail, not by finding the reply form gone.
+        await enqueueEmail(tx, ticket.contactEmail, {
+          template: "ticket-closed",
+          data: { number: ticket.number, ...(await requesterIdentity(tx, ticket)), followUrl: await followLink(tx, ticket.id, now), helpUrl: appUrl("/aide") },
+        });
         break;
       case "reopen":
         if (ticket.status !== "CLOSED") throw new UserError("Seule une demande close peut être rouverte.");

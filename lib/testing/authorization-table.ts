@@ -449,6 +449,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     why: "each account exports its own organisation's dashboards; an operator has none",
     request: () => get("/tableaux-de-bord/export?periode=2026-01"),
   },
+  "app/administration/journal/export/route.ts GET": {
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "done", operator: "forbidden" },
+    why: "each administrator downloads their own organisation's journal (the organisation comes from the session); operators have their own route",
+    request: (world) => get(`/administration/journal/export?format=csv&organisation=${world.organisation.id}`),
+  },
+  "app/operateur/journal/export/route.ts GET": {
+    expect: OPERATOR_DONE,
+    why: "the whole portal's journal, for operators only",
+    request: () => get("/operateur/journal/export?format=jsonl"),
+  },
   "app/(public)/aide/guide/route.ts GET": { expect: every("done"), request: () => get("/aide/guide") },
   "app/api/auth/[...nextauth]/route.ts GET": {
     expect: every("done"),

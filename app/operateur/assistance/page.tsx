@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { requireOperator } from "@/lib/auth/guards";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { categoryFromSlug, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_CATEGORY_SLUGS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
-import { listTicketsForOperator, OPERATOR_PAGE_SIZE } from "@/lib/support/queries";
+import { listTicketsForOperator } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Assistance" };
 
@@ -23,9 +23,11 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
   const params = await searchParams;
   const current = STATUSES.find((entry) => entry.slug === params.etat) ?? STATUSES[0];
   const category = categoryFromSlug(params.categorie);
-  const { tickets, byStatus } = await listTicketsForOperator(operator, { status: current.status, category });
+  const requestedPage = typeof params.page === "string" && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
+  const { tickets, byStatus, page, pageCount, replied } = await listTicketsForOperator(operator, { status: current.status, category, page: requestedPage });
   const total = Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0);
-  const query = (slug: string) => `?etat=${slug}${category ? `&categorie=${TICKET_CATEGORY_SLUGS[category]}` : ""}`;
+  const query = (slug: string, pageNumber = 1) =>
+    `?etat=${slug}${category ? `&categorie=${TICKET_CATEGORY_SLUGS[category]}` : ""}${pageNumber > 1 ? `&page=${pageNumber}` : ""}`;
 
   return (
     <div className="space-y-6">
@@ -36,6 +38,11 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
           l&apos;adresse de contact de la demande.
         </p>
       </div>
+      <p role="status" className="font-medium">
+        {byStatus.OPEN ?? 0} demande{(byStatus.OPEN ?? 0) > 1 ? "s" : ""} en attente d&apos;un opérateur
+        {replied ? `, dont ${replied} avec une nouvelle réponse du demandeur` : ""}
+        {category ? ` (catégorie ${TICKET_CATEGORY_LABELS[category]})` : ""}.
+      </p>
       <nav aria-label="État des demandes">
         <ul className="flex flex-wrap gap-2">
           {STATUSES.map((entry) => (
@@ -93,7 +100,10 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
                   <Link href={`/operateur/assistance/${ticket.id}`}>{ticket.number}</Link>
                 </td>
                 <td className="py-2 pr-3">{TICKET_CATEGORY_LABELS[ticket.category]}</td>
-                <td className="py-2 pr-3">{TICKET_STATUS_LABELS[ticket.status]}</td>
+                <td className="py-2 pr-3">
+                  {TICKET_STATUS_LABELS[ticket.status]}
+                  {ticket.status === "OPEN" && ticket.requesterRepliedAt ? <span className="block font-semibold text-brand-900">Nouvelle réponse du demandeur</span> : null}
+                </td>
                 <td className="py-2 pr-3">{ticket.contactEmail}</td>
                 <td className="py-2 pr-3">{ticket.organisationLabel ?? "—"}</td>
                 <td className="py-2">{dateTime.format(ticket.createdAt)}</td>
@@ -104,7 +114,15 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
       ) : (
         <p>Aucune demande dans cette liste.</p>
       )}
-      {tickets.length === OPERATOR_PAGE_SIZE ? <p className="text-sm text-slate-700">Les {OPERATOR_PAGE_SIZE} plus anciennes sont affichées : traitez-les pour voir les suivantes.</p> : null}
+      {pageCount > 1 ? (
+        <nav aria-label="Pages des demandes" className="flex flex-wrap items-center gap-4">
+          {page > 1 ? <Link href={query(current.slug, page - 1)}>Page précédente</Link> : null}
+          <span>
+            Page {page} sur {pageCount}
+          </span>
+          {page < pageCount ? <Link href={query(current.slug, page + 1)}>Page suivante</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -43,6 +43,8 @@ import {
   type SecondFactorChangedEmailData,
 } from "./second-factor-changed";
 import { TicketAnsweredEmail, ticketAnsweredSubject, type TicketAnsweredEmailData } from "./ticket-answered";
+import { TicketClosedEmail, ticketClosedSubject, type TicketClosedEmailData } from "./ticket-closed";
+import { TicketReplyAlertEmail, ticketReplyAlertSubject, type TicketReplyAlertEmailData } from "./ticket-reply-alert";
 import { TicketReceivedEmail, ticketReceivedSubject, type TicketReceivedEmailData } from "./ticket-received";
 
 export type { AccountClosedEmailData } from "./account-closed";
@@ -64,6 +66,8 @@ export type { AccountReactivatedBySupportEmailData } from "./account-reactivated
 export type { RegistrationExistingEmailData } from "./registration-existing";
 export type { SecondFactorChange, SecondFactorChangedEmailData } from "./second-factor-changed";
 export type { TicketAnsweredEmailData } from "./ticket-answered";
+export type { TicketClosedEmailData } from "./ticket-closed";
+export type { TicketReplyAlertEmailData } from "./ticket-reply-alert";
 export type { TicketReceivedEmailData } from "./ticket-received";
 
 /** The data each template needs. */
@@ -82,6 +86,8 @@ export interface TemplateDataMap {
   "account-validated": AccountValidatedEmailData;
   "ticket-received": TicketReceivedEmailData;
   "ticket-answered": TicketAnsweredEmailData;
+  "ticket-closed": TicketClosedEmailData;
+  "ticket-reply-alert": TicketReplyAlertEmailData;
   "account-reactivated-by-support": AccountReactivatedBySupportEmailData;
   "import-welcome": ImportWelcomeEmailData;
   "registration-existing": RegistrationExistingEmailData;
@@ -113,6 +119,8 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "account-validated": { component: AccountValidatedEmail, subject: accountValidatedSubject },
   "ticket-received": { component: TicketReceivedEmail, subject: ticketReceivedSubject },
   "ticket-answered": { component: TicketAnsweredEmail, subject: ticketAnsweredSubject },
+  "ticket-closed": { component: TicketClosedEmail, subject: ticketClosedSubject },
+  "ticket-reply-alert": { component: TicketReplyAlertEmail, subject: ticketReplyAlertSubject },
   "account-reactivated-by-support": { component: AccountReactivatedBySupportEmail, subject: accountReactivatedBySupportSubject },
   "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
   "registration-existing": { component: RegistrationExistingEmail, subject: registrationExistingSubject },
