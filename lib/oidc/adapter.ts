@@ -96,3 +96,9 @@ export async function purgeExpiredOidcPayloads(db: Db, now = new Date()): Promis
   const { count } = await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
   return count;
 }
+
+export const purgeExpiredOidcPayloadsJob = {
+  name: "oidc.purge-expired",
+  period: "day" as const,
+  run: ({ db, now }: { db: Db; now: Date }) => purgeExpiredOidcPayloads(db, now),
+};

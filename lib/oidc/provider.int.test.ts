@@ -15,6 +15,9 @@ import { decideInteraction, declineInteraction } from "./interactions";
 import { rotateSigningKeys } from "./keys";
 import { resetPortalProvider } from "./provider";
 import { handleOidcRequest } from "./server";
+import { endAuthSession } from "../auth/auth-sessions";
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
 
 let server: Server;
 let base: string;
@@ -308,5 +311,52 @@ describe("SSO-2 SEC-2 client authentication at the token endpoint", () => {
     const events = await db.auditEvent.findMany({ where: { action: "oidc.client_registered", targetId: service.id } });
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events[0].details)).not.toContain(client.clientSecret!);
+  });
+});
+
+describe("SSO-5 back-channel logout", () => {
+  async function signedIn() {
+    const viewer = await viewerFor(user);
+    const { verifier, challenge } = pkce();
+    const code = (await login(new Browser(), viewer, challenge)).searchParams.get("code")!;
+    const tokens = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    return { viewer, tokens };
+  }
+
+  it("signing out of the portal revokes the e-service's tokens and delivers a signed logout token, retried on failure", async () => {
+    const { viewer, tokens } = await signedIn();
+    await endAuthSession(db, viewer.authSessionId, "LOGOUT");
+    expect((await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
+
+    const failing = (async () => new Response("indisponible", { status: 503 })) as typeof fetch;
+    expect(await deliverLogoutTokens(db, new Date(), failing)).toEqual({ sent: 0, failed: 1 });
+    const [pending] = await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } });
+    expect(pending).toMatchObject({ status: "PENDING", attempts: 1, reason: "portal_logout" });
+
+    const received: string[] = [];
+    const receiving = (async (url: string | URL | Request, init?: RequestInit) => {
+      expect(String(url)).toBe("https://rp.example/deconnexion");
+      received.push(new URLSearchParams(String(init!.body)).get("logout_token")!);
+      return new Response(null, { status: 200 });
+    }) as typeof fetch;
+    expect(await deliverLogoutTokens(db, new Date(Date.now() + 60_000), receiving)).toEqual({ sent: 1, failed: 0 });
+    const { payload, protectedHeader } = await jwtVerify(received[0], createRemoteJWKSet(new URL(`${base}/oidc/jwks`)), {
+      issuer: `${base}/oidc`,
+      audience: client.clientId,
+    });
+    expect(protectedHeader).toMatchObject({ alg: "ES256", typ: "logout+jwt" });
+    expect(payload.sub).toBe(user.id);
+    expect(payload.events).toEqual({ "http://schemas.openid.net/event/backchannel-logout": {} });
+    expect(typeof payload.sid).toBe("string");
+  });
+
+  it("a subscription that ended ends the logins it allowed", async () => {
+    const { tokens } = await signedIn();
+    await db.subscription.updateMany({ where: { organisationId: organisation.id }, data: { endDate: day("2021-01-01") } });
+    expect(await endLoginsNoLongerAllowed(db)).toBeGreaterThanOrEqual(1);
+    const [delivery] = await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } });
+    expect(delivery.reason).toBe("subscription_ended");
+    expect(await db.oidcPayload.count({ where: { accountId: user.id, clientId: client.clientId, kind: "AccessToken" } })).toBe(0);
+    expect(tokens.access_token).toBeTruthy();
   });
 });

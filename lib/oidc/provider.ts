@@ -21,16 +21,9 @@ import {
   SESSION_SECONDS,
 } from "./lifetimes";
 import { errorPage, escapeHtml, page } from "./pages";
+import { OIDC_PATH, portalIssuer } from "./issuer";
 
-export const OIDC_PATH = "/oidc";
-
-export function issuerFor(appUrl: string): string {
-  return new URL(OIDC_PATH, appUrl).toString().replace(/\/$/, "");
-}
-
-export function portalIssuer(): string {
-  return issuerFor(process.env.APP_URL || "http://127.0.0.1:3000");
-}
+export { OIDC_PATH, portalIssuer } from "./issuer";
 
 function configuration(db: Db, jwks: { keys: object[] }): Configuration {
   return {
