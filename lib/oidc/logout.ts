@@ -9,7 +9,8 @@ import { importJWK, SignJWT, type JWK } from "jose";
 import type { Db } from "../db";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
 import { logger } from "../logger";
-import type { Client } from "../operation";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { SYSTEM_ACTOR, type Client } from "../operation";
 import { providerJwks } from "./keys";
 import { LOGOUT_TOKEN_SECONDS } from "./lifetimes";
 import { portalIssuer } from "./issuer";
@@ -89,6 +90,7 @@ interface ClaimedDelivery {
   clientId: string;
   accountId: string;
   sid: string | null;
+  reason: string;
   attempts: number;
 }
 
@@ -104,7 +106,7 @@ async function claim(db: Db, now: Date): Promise<ClaimedDelivery[]> {
     UPDATE "oidc_logout_deliveries" AS d
     SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, "attempts" = d."attempts" + 1
     FROM due WHERE d."id" = due."id"
-    RETURNING d."id", d."clientId", d."accountId", d."sid", d."attempts"`;
+    RETURNING d."id", d."clientId", d."accountId", d."sid", d."reason", d."attempts"`;
 }
 
 /** Sends the due logout tokens; a failure is retried (30 s, 1 min, 2 min… up to LOGOUT_MAX_ATTEMPTS). */
@@ -129,7 +131,17 @@ export async function deliverLogoutTokens(db: Db, now = new Date(), send: typeof
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await db.oidcLogoutDelivery.update({ where: { id: delivery.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      const account = await db.account.findUnique({ where: { id: delivery.accountId }, select: { identifier: true, organisationId: true } });
+      await db.$transaction(async (tx) => {
+        await tx.oidcLogoutDelivery.update({ where: { id: delivery.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+        await recordAuditEvent(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "oidc.logout_sent",
+          organisationId: account?.organisationId ?? null,
+          target: { type: "account", id: delivery.accountId, label: account?.identifier },
+          details: { clientId: delivery.clientId, reason: delivery.reason },
+        });
+      });
       sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -348,6 +348,7 @@ describe("SSO-5 back-channel logout", () => {
     expect(payload.sub).toBe(user.id);
     expect(payload.events).toEqual({ "http://schemas.openid.net/event/backchannel-logout": {} });
     expect(typeof payload.sid).toBe("string");
+    expect(await db.auditEvent.count({ where: { action: "oidc.logout_sent", targetId: user.id } })).toBe(1);
   });
 
   it("a subscription that ended ends the logins it allowed", async () => {
