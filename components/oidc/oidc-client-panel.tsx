@@ -62,7 +62,7 @@ export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: st
                   sera plus jamais affiché.
                 </p>
                 <p>
-                  Identifiant du client : <code className="font-mono">{state.result.clientId}</code>
+                  Identifiant du client : <code data-testid="identifiant-client" className="font-mono">{state.result.clientId}</code>
                 </p>
                 <p>
                   <code data-testid="secret-client" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
