@@ -65,7 +65,7 @@ test("SSO-2 an operator registers the e-service; SSO-3 SSO-6 opened from /e-serv
 
   const julien = await signedIn(browser, "julien-bernard");
   await julien.goto("/e-services");
-  await julien.getByRole("button", { name: `Ouvrir l'e-service ${SERVICE}` }).click();
+  await julien.getByRole("button", { name: `Ouvrir ${SERVICE}` }).click();
   await expect(julien).toHaveURL(/\/oidc\/interaction\//);
   await expect(julien.getByRole("heading", { level: 1 })).toHaveText(`Connexion à ${SERVICE}`);
   await expectNoAxeViolations(julien);

@@ -283,6 +283,15 @@ describe("SSO-3 SSO-4 authorization code flow under ADM-4", () => {
     expect(back.pathname).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
   });
 
+  it("after the permission is withdrawn, the same browser is sent to the portal's page again (not an error) and gets access_denied", async () => {
+    const browser = new Browser();
+    const viewer = await viewerFor(user);
+    expect((await login(browser, viewer, pkce().challenge)).searchParams.get("code")).toBeTruthy();
+    await db.permission.deleteMany({ where: { accountId: user.id } });
+    const back = await login(browser, viewer, pkce().challenge);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+  });
+
   it("gives nothing once the permission is withdrawn: userinfo refuses the account", async () => {
     const { verifier, challenge } = pkce();
     const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;

@@ -37,6 +37,13 @@ function configuration(db: Db, jwks: { keys: object[] }): Configuration {
       short: { httpOnly: true, sameSite: "lax", signed: true },
     },
     findAccount: async (ctx, sub) => {
+      // During an authorization the portal's interaction page decides (ADM-4, for the account
+      // signed in to the portal at that moment) and no code is issued without it
+      // (loadExistingGrant): the provider's own session may name an account that has since
+      // lost the permission, and must still reach that page rather than fail.
+      if (ctx.oidc.route === "authorization" || ctx.oidc.route === "resume") {
+        return /^[0-9a-f-]{36}$/i.test(sub) ? { accountId: sub, claims: async () => ({ sub }) } : undefined;
+      }
       const claims = await claimsForClient(db, sub, ctx.oidc.client?.clientId ?? null);
       if (!claims) return undefined;
       return {
