@@ -51,7 +51,7 @@ test("SSO-2 an operator registers the e-service; SSO-3 SSO-6 opened from /e-serv
   await operator.getByLabel("Adresses après déconnexion (post_logout_redirect_uri)").fill(`${EXAMPLE}/`);
   await operator.getByLabel("Adresse de déconnexion back-channel").fill(`${EXAMPLE}/deconnexion-portail`);
   await operator.getByLabel("Adresse de connexion de l'e-service (initiate_login_uri)").fill(`${EXAMPLE}/connexion`);
-  await operator.getByRole("button", { name: "Enregistrer comme client OpenID Connect" }).click();
+  await operator.getByRole("button", { name: "Déclarer comme client OpenID Connect" }).click();
   clientSecret = (await operator.getByTestId("secret-client").textContent())!.trim();
   clientId = (await operator.getByTestId("identifiant-client").textContent())!.trim();
   expect(clientSecret).toMatch(/^[\w-]{43}$/);
@@ -123,16 +123,19 @@ test("SSO-1 a wrong redirect URI, a missing PKCE verifier and a replayed code ar
   await expect(claire.getByRole("heading", { name: "Connexion à l'e-service impossible" })).toBeVisible();
   await expect(claire.getByText("L'adresse de retour demandée par l'e-service n'est pas celle qui a été enregistrée.")).toBeVisible();
 
-  // A code for the example's redirect URI, caught before the example uses it.
-  let callback: URL | null = null;
-  await claire.route(`${EXAMPLE}/retour**`, async (route) => {
-    callback = new URL(route.request().url());
-    await route.fulfill({ contentType: "text/html", body: "<!doctype html><html lang='fr'><title>Retour</title><h1>Retour</h1></html>" });
-  });
+  // A code for the example's redirect URI, caught before the example uses it: the example is
+  // stopped, so the browser's last request carries the code to nobody.
+  if (example && example.exitCode === null) {
+    const exited = new Promise((resolve) => example!.once("exit", resolve));
+    example.kill("SIGTERM");
+    await exited;
+  }
   await claire.goto(authorize(`${EXAMPLE}/retour`, challenge));
+  const caught = claire.waitForRequest((request) => request.url().startsWith(`${EXAMPLE}/retour`));
   await claire.getByRole("button", { name: "Continuer vers l'e-service" }).click();
-  await expect.poll(() => callback?.searchParams.get("code") ?? null).not.toBeNull();
-  const code = callback!.searchParams.get("code")!;
+  const callback = new URL((await caught).url());
+  const code = callback.searchParams.get("code")!;
+  expect(code).toBeTruthy();
   const basic = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString("base64")}`;
   const exchange = (fields: Record<string, string>) =>
     request.post(`${baseURL}/oidc/token`, { headers: { authorization: basic }, form: { grant_type: "authorization_code", code, redirect_uri: `${EXAMPLE}/retour`, ...fields } });

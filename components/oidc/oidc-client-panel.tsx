@@ -105,7 +105,7 @@ export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: st
         <TextField name="backchannelLogoutUri" label={LABELS.backchannelLogoutUri} hint="Reçoit les jetons de déconnexion (SSO-5)." error={errors.backchannelLogoutUri} defaultValue={value("backchannelLogoutUri", client?.backchannelLogoutUri ?? "")} key={`b-${client?.backchannelLogoutUri ?? ""}`} />
         <TextField name="initiateLoginUri" label={LABELS.initiateLoginUri} hint="Où « Ouvrir l'e-service » envoie la personne." error={errors.initiateLoginUri} defaultValue={value("initiateLoginUri", client?.initiateLoginUri ?? "")} key={`i-${client?.initiateLoginUri ?? ""}`} />
         <TextField name="jwksUri" label={LABELS.jwksUri} hint="Seulement pour private_key_jwt." error={errors.jwksUri} defaultValue={value("jwksUri", client?.jwksUri ?? "")} key={`j-${client?.jwksUri ?? ""}`} />
-        <SubmitButton>{client ? "Enregistrer les adresses" : "Enregistrer comme client OpenID Connect"}</SubmitButton>
+        <SubmitButton>{client ? "Mettre à jour la connexion OpenID Connect" : "Déclarer comme client OpenID Connect"}</SubmitButton>
       </form>
 
       {client ? (
