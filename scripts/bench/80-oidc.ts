@@ -22,6 +22,9 @@ const REDIRECT = "https://bench-rp.example/retour";
 const section: BenchSection = {
   title: "OpenID Connect provider (SSO)",
   async run({ db }) {
+    // Keys and client secrets are sealed with a key derived from AUTH_SECRET: a throw-away one
+    // for this throw-away database.
+    process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
     const server = createServer((request, response) => void handleOidcRequest(request, response, "10.9.0.1"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
