@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { db } from "@/lib/db";
 import { listCatalogue } from "@/lib/e-services/queries";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +19,7 @@ const STEPS = [
 ];
 
 export default async function HomePage() {
-  const catalogue = await listCatalogue(db);
+  const catalogue = await listCatalogue();
   return (
     <div className="space-y-12">
       <section aria-labelledby="titre-accueil" className="space-y-4">

@@ -1,41 +1,9 @@
-import { request as httpRequest, type IncomingMessage } from "node:http";
 import { expect, test } from "@playwright/test";
+import { sendBytes } from "../lib/testing/send-bytes";
 
-/** Sends `bytes` bytes to the production server, chunked or declared; resolves with the answer even mid-upload. */
+/** Sends `bytes` bytes to the production server, chunked or declared. */
 function send(baseURL: string, path: string, bytes: number, options: { chunked: boolean; headers?: Record<string, string> }) {
-  const url = new URL(path, baseURL);
-  return new Promise<{ status: number; contentType: string; body: string }>((resolve, reject) => {
-    const request = httpRequest(url, {
-      method: "POST",
-      headers: { ...options.headers, ...(options.chunked ? {} : { "Content-Length": String(bytes) }) },
-    });
-    // The answer may come mid-upload: the server drops the rest of a refused body, so the
-    // connection is not reset under the client (which would fail the write before the answer).
-    let answered = false;
-    request.on("response", (response: IncomingMessage) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
-        request.destroy();
-      });
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    let left = bytes;
-    const write = () => {
-      while (left > 0) {
-        const size = Math.min(left, chunk.byteLength);
-        left -= size;
-        if (!request.write(chunk.subarray(0, size))) return void request.once("drain", write);
-      }
-      request.end();
-    };
-    write();
-  });
+  return sendBytes(new URL(path, baseURL), bytes, options);
 }
 
 test.describe("SEC-9 request bodies are counted by the production server", () => {

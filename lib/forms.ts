@@ -2,6 +2,7 @@
 // and, on error, return one French message per field plus the values typed, so that the
 // form shows each message next to its field and keeps what was typed (ACC-1).
 import type { z } from "zod";
+import { frenchIssueMessage } from "./form-fields";
 import { FORBIDDEN_CHARACTERS_MESSAGE, isAllowedText, isMultiline } from "./security/input-text";
 
 export type FieldErrors = Record<string, string>;
@@ -53,7 +54,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: Record<string, u
   // that none reaches a service or the database (PostgreSQL fails on NUL).
   const refused = refusedCharacterErrors(schema, raw);
   if (refused) return { ok: false, state: { status: "error", message: FORM_HAS_ERRORS, fieldErrors: refused, values } };
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { error: frenchIssueMessage });
   if (parsed.success) return { ok: true, data: parsed.data };
   return {
     ok: false,

@@ -6,8 +6,7 @@
 // (`refund`, `clear`) when it turned out not to count. Checking first and counting after let
 // 96 of 100 concurrent logins through a limit of 5.
 import "server-only";
-import type { Db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import type { Client } from "./operation";
 
 export { formatWait, tooManyAttempts } from "./wait-time";
 
@@ -46,7 +45,6 @@ export interface RateDecision {
   count: number;
 }
 
-type Client = Db | Prisma.TransactionClient;
 
 function bucketKey(rule: RateRule, subject: string): string {
   return `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;

@@ -6,11 +6,10 @@
 // and e-mail change links last 72 hours at most and can be asked for again. Ticket links
 // last a year and cannot be, so those alone are still found by their former hash.
 import "server-only";
-import type { Db } from "./db";
-import type { Prisma, Token, TokenPurpose } from "./generated/prisma/client";
+import type { Token, TokenPurpose } from "./generated/prisma/client";
 import { hashSecret, legacySecretHash, newSecret } from "./security/secrets";
+import type { Client } from "./operation";
 
-type Client = Db | Prisma.TransactionClient;
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   ACTIVATION: 72 * 60 * 60_000,

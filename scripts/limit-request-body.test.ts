@@ -1,6 +1,7 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendBytes } from "../lib/testing/send-bytes";
 import { HeldBodyRequest, limitRequestBodies } from "./limit-request-body.mjs";
 import { DEFAULT_BODY_LIMIT, IMPORT_FILE_MAX_BYTES, IMPORT_UPLOAD_PATH, maxRequestBytes } from "../lib/security/request-body-limit.mjs";
 
@@ -37,43 +38,9 @@ interface Sent {
   headers?: Record<string, string>;
 }
 
-/** Sends a body of `bytes` bytes; resolves with the answer as soon as it comes, even mid-upload. */
-function send({ path, bytes, chunked = false, headers = {} }: Sent): Promise<{ status: number; contentType: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({
-      host: "127.0.0.1",
-      port,
-      path,
-      method: "POST",
-      headers: { ...headers, ...(chunked ? {} : { "Content-Length": String(bytes) }) },
-    });
-    // The answer may come mid-upload: the server drops the rest of a refused body, so the
-    // connection is not reset under the client (which would fail the write before the answer).
-    let answered = false;
-    request.on("response", (response: IncomingMessage) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
-        request.destroy();
-      });
-    });
-    request.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    let left = bytes;
-    const write = () => {
-      while (left > 0) {
-        const size = Math.min(left, chunk.byteLength);
-        left -= size;
-        if (!request.write(chunk.subarray(0, size))) return void request.once("drain", write);
-      }
-      request.end();
-    };
-    write();
-  });
+/** Sends a body of `bytes` bytes to the wrapped stand-in. */
+function send({ path, bytes, chunked = false, headers = {} }: Sent) {
+  return sendBytes(new URL(path, `http://127.0.0.1:${port}`), bytes, { chunked, headers });
 }
 
 const ACTION = { "Next-Action": "7f0000000000000000000000000000000000000000", "Content-Type": "text/plain;charset=UTF-8" };

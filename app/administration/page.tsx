@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { administrationOverview } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -17,21 +17,7 @@ const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eu
 // organisation, taken from the session, never from the request.
 export default async function AdministrationPage() {
   const viewer = await requireAdministrator();
-  const organisationId = viewer.organisationId;
-  const [byStatus, pending, subscriptions] = await Promise.all([
-    db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
-    db.account.findMany({
-      where: { organisationId, status: "PENDING_VALIDATION" },
-      select: { id: true, identifier: true, firstName: true, lastName: true, jobTitle: true, activatedAt: true },
-      orderBy: { activatedAt: "asc" },
-      take: 20,
-    }),
-    db.subscription.findMany({
-      where: { organisationId },
-      select: { id: true, startDate: true, endDate: true, eService: { select: { name: true } } },
-      orderBy: { startDate: "desc" },
-    }),
-  ]);
+  const { byStatus, pending, subscriptions } = await administrationOverview(viewer);
   const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
 
   return (

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { countPendingAdminRequests } from "@/lib/admin-requests/queries";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
+import { countQueuedLetters } from "@/lib/letters/queries";
+import { countOrganisations } from "@/lib/organisations/queries";
+import { countOpenTickets } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Console opérateur" };
 
 export default async function OperatorHomePage() {
-  await requireOperator("/operateur");
+  const operator = await requireOperator("/operateur");
   const [queued, pendingRequests, organisations, openTickets] = await Promise.all([
-    db.letter.count({ where: { status: "QUEUED" } }),
-    db.adminRequest.count({ where: { status: "PENDING" } }),
-    db.organisation.count(),
-    db.supportTicket.count({ where: { status: "OPEN" } }),
+    countQueuedLetters(operator),
+    countPendingAdminRequests(operator),
+    countOrganisations(operator),
+    countOpenTickets(operator),
   ]);
   const cards = [
     { href: "/operateur/courrier", title: "Courrier", text: `${queued} courrier${queued > 1 ? "s" : ""} à imprimer, ${pendingRequests} demande${pendingRequests > 1 ? "s" : ""} d'administration en cours.` },

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
-import type { listAuditEvents } from "@/lib/administration/queries";
 import type { AuditFilterErrors, AuditFilterForm } from "@/lib/audit/parse-filters";
-
-type AuditPage = Awaited<ReturnType<typeof listAuditEvents>>;
+import type { AuditPage } from "@/lib/audit/queries";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 

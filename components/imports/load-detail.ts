@@ -1,10 +1,9 @@
 // The data of an import's page, for both consoles: the scope has been checked by the page.
 import "server-only";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
 import type { ImportRowOutcome } from "@/lib/generated/prisma/enums";
 import type { ImportScope } from "@/lib/imports/access";
-import { getImport, listImportRows } from "@/lib/imports/queries";
+import { importWithRows } from "@/lib/imports/queries";
 import type { DetailProps } from "./import-detail";
 
 const OUTCOMES = ["CREATED", "UPDATED", "UNCHANGED", "REFUSED"] as const;
@@ -16,13 +15,13 @@ export async function loadImportDetail(
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<DetailProps> {
   if (!/^[0-9a-f-]{36}$/i.test(importId)) notFound();
-  const detail = await getImport(db, scope.organisationId, importId);
-  if (!detail) notFound();
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const requested = first(searchParams.resultat);
   const outcome = OUTCOMES.find((value) => value === requested) as ImportRowOutcome | undefined;
   const page = Math.min(Math.max(1, Number.parseInt(first(searchParams.page) ?? "1", 10) || 1), 10_000);
-  const { rows, total, pages } = await listImportRows(db, detail.id, { outcome, page });
+  const found = await importWithRows(scope, importId, { outcome, page });
+  if (!found) notFound();
+  const { detail, rows, total, pages } = found;
   return {
     basePath: scope.basePath,
     organisationId: scope.viewer.role === "OPERATOR" ? scope.organisationId : undefined,

@@ -80,7 +80,8 @@ export type ResendState = FormState<{ email?: string }>;
 
 const resendByReference = defineAction({
   guard: "anonymous",
-  schema: z.object({ reference: z.string().max(500) }),
+  // A hidden field: a reference too long to be ours is an expired one (the message below), not a form error.
+  schema: z.object({ reference: z.string().max(500).catch("") }),
   run: async ({ reference }, { context }) => {
     const registration = verifyReference(RESEND_REFERENCE, reference);
     if (!registration) throw new UserError("Ce lien de renvoi n'est plus valable : demandez un nouveau lien avec votre identifiant.");
@@ -216,7 +217,7 @@ export const signOutEverywhereAction = defineAction({
 
 const switchSchema = z.object({
   targetAccountId: z.uuid({ error: "Compte inconnu." }),
-  password: z.string().max(1_024).optional(),
+  password: z.string().max(1_024, "Mot de passe trop long.").optional(),
 });
 
 export const switchAccountAction = defineAction({

@@ -3,11 +3,9 @@
 // As in registerAccount, the unique index has the last word: an identifier taken by a
 // concurrent registration after this read is detected at insert time and allocated again.
 import "server-only";
-import type { Db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 import { buildIdentifier, IDENTIFIER_MAX_LENGTH } from "../identifiers";
+import type { Client } from "../operation";
 
-type Client = Db | Prisma.TransactionClient;
 
 // Every candidate of a base (base, then base cut + 2, 3, … up to 4 digits) starts with the base
 // cut to 16 characters; its first 6 characters (or fewer for very short names) select them.

@@ -25,7 +25,7 @@ describe("ACC-9 personal space", () => {
     await requestEmailChange(db, actorOf(account), { email: "nouvelle@test.example", currentPassword: TEST_PASSWORD });
     expect((await db.account.findUniqueOrThrow({ where: { id: account.id } })).email).toBe(account.email);
     expect((await mailbox(account.email))[0]).toMatchObject({ template: "email-change-notice" });
-    expect((await personalSpace(db, account.id)).pendingEmail).toBe("nouvelle@test.example");
+    expect((await personalSpace(actorOf(account))).pendingEmail).toBe("nouvelle@test.example");
 
     const token = tokenOf(await latestLink("nouvelle@test.example", "/espace/adresse/"));
     expect(await confirmEmailChange(db, token)).toEqual({ ok: true, email: "nouvelle@test.example" });
@@ -64,7 +64,7 @@ describe("ACC-9 personal space", () => {
     const service = await db.eService.create({ data: { slug: `svc-${Date.now()}`, name: "Cadastre en ligne", description: "d", url: "https://cadastre.example/", termsText: "t" } });
     await db.permission.create({ data: { accountId: account.id, eServiceId: service.id, organisationId: account.organisationId! } });
     await authenticate(db, { identifier: account.identifier, password: TEST_PASSWORD }, { ipAddress: "10.1.1.1", userAgent: "Firefox/140.0" });
-    const space = await personalSpace(db, account.id);
+    const space = await personalSpace(actorOf(account));
     expect(space.organisation?.name).toMatch(/^Commune test/);
     expect(space.role).toBe("USER");
     expect(space.permissions.map((permission) => permission.eService.name)).toEqual(["Cadastre en ligne"]);
@@ -75,7 +75,7 @@ describe("ACC-9 personal space", () => {
 describe("SEC-6 my data and closing my account", () => {
   it("exports the account's data without its password hash", async () => {
     const account = await createAccount();
-    const data = await exportAccountData(db, account.id);
+    const data = await exportAccountData(actorOf(account));
     expect(data.account.identifier).toBe(account.identifier);
     expect(JSON.stringify(data)).not.toContain("argon2");
   });
@@ -106,7 +106,7 @@ describe("ORG-5 switching between the accounts of one verified address", () => {
     await createAccount({ email: `autre.${Date.now()}@test.example` });
     const viewer = { accountId: mine.id, email, unlockedAccountIds: [unlockKey(mine.id, 0)], ...(await signInRow(mine.id)) };
 
-    expect((await switchableAccounts(db, viewer)).map((account) => account.id)).toEqual([other.id]);
+    expect((await switchableAccounts(viewer)).map((account) => account.id)).toEqual([other.id]);
     await expect(switchAccount(db, viewer, { targetAccountId: other.id }, { ipAddress: "10.3.3.3" })).rejects.toMatchObject({ field: "password" });
     await expect(switchAccount(db, viewer, { targetAccountId: other.id, password: "Faux-Mot-2026" }, { ipAddress: "10.3.3.3" })).rejects.toMatchObject({ field: "password" });
     const switched = await switchAccount(db, viewer, { targetAccountId: other.id, password: TEST_PASSWORD }, { ipAddress: "10.3.3.3" });

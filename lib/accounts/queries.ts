@@ -1,8 +1,14 @@
-// Read models of a person's own space (ACC-9, ORG-5, SEC-6): always the signed-in account.
+// Read models of a person's own space (ACC-9, ORG-5, SEC-6): always the signed-in account,
+// taken from the Actor the session proved. And what the pages of single-use links show
+// before the link is used (ACC-3, ACC-8, BULK-3, SEC-5): the link itself is the scope.
 import "server-only";
-import type { Db } from "../db";
+import { db } from "../db";
+import type { Actor } from "../operation";
+import { inspectToken } from "../tokens";
+import { activationNeedsPassword } from "./activate-account";
 
-export async function personalSpace(db: Db, accountId: string) {
+export async function personalSpace(actor: Actor) {
+  const accountId = actor.accountId;
   const account = await db.account.findUniqueOrThrow({
     where: { id: accountId },
     select: {
@@ -41,7 +47,7 @@ export async function personalSpace(db: Db, accountId: string) {
 export type PersonalSpace = Awaited<ReturnType<typeof personalSpace>>;
 
 /** ORG-5: the other active accounts using the same verified e-mail address. */
-export async function switchableAccounts(db: Db, viewer: { accountId: string; email: string }) {
+export async function switchableAccounts(viewer: Pick<Actor, "accountId"> & { email: string }) {
   const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
   if (!current?.emailVerifiedAt) return [];
   return db.account.findMany({
@@ -52,7 +58,8 @@ export async function switchableAccounts(db: Db, viewer: { accountId: string; em
 }
 
 /** SEC-6: everything the portal holds about the account, as one JSON document. */
-export async function exportAccountData(db: Db, accountId: string) {
+export async function exportAccountData(actor: Actor) {
+  const accountId = actor.accountId;
   const account = await db.account.findUniqueOrThrow({
     where: { id: accountId },
     select: {
@@ -92,4 +99,29 @@ export async function exportAccountData(db: Db, accountId: string) {
     take: 1_000,
   });
   return { exportedAt: new Date().toISOString(), account, auditEvents: audit };
+}
+
+/** The activation link's state and, for an account created by an import, whose password is still to choose (BULK-3). */
+export async function activationLink(rawToken: string) {
+  const check = await inspectToken(db, "ACTIVATION", rawToken);
+  const needsPassword = check.ok ? await activationNeedsPassword(db, rawToken) : null;
+  return { check, needsPassword };
+}
+
+/** The password-reset link's state and the account it resets. */
+export async function passwordResetLink(rawToken: string) {
+  const check = await inspectToken(db, "PASSWORD_RESET", rawToken);
+  const account =
+    check.ok && check.token.accountId
+      ? await db.account.findUnique({
+          where: { id: check.token.accountId },
+          select: { identifier: true, firstName: true, lastName: true, email: true },
+        })
+      : null;
+  return { check, account };
+}
+
+/** The e-mail change link's state (its token carries the new address). */
+export function emailChangeLink(rawToken: string) {
+  return inspectToken(db, "EMAIL_CHANGE", rawToken);
 }

@@ -69,7 +69,8 @@ export const loginSchema = z.object({
     .min(1, "Indiquez votre identifiant.")
     .max(100, "Identifiant trop long."),
   password: passwordField("Indiquez votre mot de passe."),
-  callbackUrl: z.string().max(500).optional(),
+  // A hidden field: a return path too long to be ours is dropped (the login goes to /espace), not a form error.
+  callbackUrl: z.string().max(500).optional().catch(undefined),
 });
 
 export const identifierOrEmailSchema = z.object({

@@ -66,10 +66,27 @@ export function refusalState(error: unknown, values: Record<string, string>, hid
   return surfaceHidden({ status: "error", message: FORM_HAS_ERRORS, fieldErrors: { [error.field]: error.message }, values }, hidden);
 }
 
+/** What an action declared about itself: read by the authorization matrix and hostile-input tests. */
+export interface ActionDeclaration {
+  guard: GuardName;
+  schema: z.ZodType;
+  /** The action reads its form with its own `input` function: field names differ from the schema's. */
+  readsFormItself: boolean;
+}
+
+// Keyed by the action function itself, so nothing outlives the module and nothing is exported
+// from "use server" files but the actions.
+const declarations = new WeakMap<object, ActionDeclaration>();
+
+/** The declaration of an action made by defineAction; undefined for an entry point that dispatches to several. */
+export function declarationOf(action: unknown): ActionDeclaration | undefined {
+  return typeof action === "function" ? declarations.get(action) : undefined;
+}
+
 export function defineAction<G extends GuardName, S extends z.ZodType, R, State = FormState<object>>(
   spec: ActionSpec<G, S, R, State>,
 ): (previous: State, formData: FormData) => Promise<State> {
-  return async (_previous, formData) => {
+  const action = async (_previous: State, formData: FormData): Promise<State> => {
     const request = await currentRequest();
     const actor = authorize(spec.guard, request.viewer, spec.returnTo);
     const values = submittedValues(formData, spec.secret);
@@ -90,4 +107,6 @@ export function defineAction<G extends GuardName, S extends z.ZodType, R, State 
     if (spec.answer) return spec.answer(result, parsed.data, call);
     return { status: "success", message: spec.success?.(result, parsed.data, call), result: {} } as State;
   };
+  declarations.set(action, { guard: spec.guard, schema: spec.schema, readsFormItself: Boolean(spec.input) });
+  return action;
 }

@@ -106,7 +106,12 @@ export const requestNewLetterAction = defineAction({
 });
 
 const passwordSchema = z.object({
-  identifier: z.string().trim().toLowerCase().min(1).max(100),
+  identifier: z
+    .string({ error: "Indiquez votre identifiant." })
+    .trim()
+    .toLowerCase()
+    .min(1, "Indiquez votre identifiant.")
+    .max(100, "Identifiant trop long."),
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, "Indiquez votre mot de passe.").max(1_024),
 });
 

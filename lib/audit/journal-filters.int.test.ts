@@ -3,12 +3,13 @@
 // page instead of failing it.
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { listAuditEvents } from "../administration/queries";
+import type { AdministratorViewer } from "../auth/guards";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { viewerOf } from "../testing/actions";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { parseAuditFilters } from "./parse-filters";
+import { listAuditEvents } from "./queries";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("../auth/viewer", () => ({
@@ -20,11 +21,11 @@ vi.mock("../auth/viewer", () => ({
 }));
 
 let organisationId: string;
-let administrator: Viewer;
+let administrator: AdministratorViewer;
 let operator: Viewer;
 beforeEach(async () => {
   organisationId = (await createOrganisation({ name: "Commune de Journal" })).id;
-  administrator = viewerOf(await createAccount({ organisationId, role: "ADMINISTRATOR" }), "Commune de Journal");
+  administrator = viewerOf(await createAccount({ organisationId, role: "ADMINISTRATOR" }), "Commune de Journal") as AdministratorViewer;
   operator = viewerOf(await createAccount({ organisationId: null, role: "OPERATOR" }));
 });
 
@@ -37,7 +38,7 @@ async function eventAt(label: string, at: string) {
 async function shown(params: Record<string, string>): Promise<string[]> {
   const { filters, errors } = parseAuditFilters(params);
   expect(errors).toEqual({});
-  const log = await listAuditEvents(db, { organisationId }, filters);
+  const log = await listAuditEvents(administrator, filters);
   return log.rows.map((event) => event.targetLabel ?? "").sort();
 }
 
@@ -108,7 +109,7 @@ describe("ADM-5 a date that does not exist is reported in French, never a 500", 
     expect(errors[field]).toMatch(/^Date « (Du|Au) » invalide \(.+\) : choisissez un jour qui existe dans le calendrier\. Ce filtre n'a pas été appliqué\.$/);
     expect(filters[field]).toBeUndefined();
     expect(form[field]).toBe("");
-    const log = await listAuditEvents(db, { organisationId }, filters);
+    const log = await listAuditEvents(administrator, filters);
     expect(log.rows.map((event) => event.targetLabel)).toEqual(["winter"]);
   });
 

@@ -2,9 +2,9 @@
 // /operateur/journal. Anything malformed is ignored, not trusted; a date that is not a real
 // day is also reported to the reader in French, since they chose it and would otherwise see
 // an unfiltered journal without knowing why.
-import type { AuditFilters } from "../administration/queries";
 import { parisDayBounds, parseDayKey } from "../calendar";
 import { queryText } from "../security/input-text";
+import type { AuditFilters } from "./queries";
 
 export interface AuditFilterForm {
   action: string;

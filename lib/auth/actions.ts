@@ -1,6 +1,7 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
+import { z } from "zod";
 import { loginSchema } from "../accounts/schemas";
 import { defineAction } from "../actions/define-action";
 import type { FormState } from "../forms";
@@ -38,6 +39,15 @@ export const loginAction = defineAction({
   }),
 });
 
+const signOutOfPortal = defineAction({
+  guard: "anonymous",
+  schema: z.object({}),
+  // Auth.js's signOut event ends this sign-in's session row (SEC-7), then redirects home.
+  run: () => signOut({ redirectTo: "/" }),
+  answer: (): FormState<object> => ({ status: "idle" }),
+});
+
+/** The header's "Se déconnecter" button: a plain form action (no state), so it works before hydration. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOutOfPortal({ status: "idle" }, new FormData());
 }

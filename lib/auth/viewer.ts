@@ -32,19 +32,11 @@ interface SessionClaims {
   unlockedAccountIds?: string[];
 }
 
-interface ViewerRow {
+type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName"> & {
   id: string;
-  identifier: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  role: AccountRole;
-  sessionVersion: number;
-  organisationId: string | null;
-  organisationName: string | null;
   lastSeenAt: Date;
   expiresAt: Date;
-}
+};
 
 /**
  * One indexed read (primary keys of auth_sessions, accounts, organisations) decides the

@@ -8,7 +8,7 @@ import { expectNothingWrittenTo, signedInOperator } from "../testing/operator-re
 import { createEService, updateEService } from "./manage-catalogue";
 import { getEServiceForOperator, listEServicesForOperator } from "./queries";
 import type { EServiceInput } from "./schemas";
-import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
+import { viewerOf, formData as form, session, actorOf, operatorOf } from "../testing/actions";
 import { UserError } from "../operation";
 
 session.ip = "198.51.100.7";
@@ -73,7 +73,7 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
       ipAddress: "203.0.113.9",
     });
     expect(events[0].details).toMatchObject({ values: { slug, handlesHealthData: true, url: "https://etat-civil.example.fr" } });
-    const rows = await listEServicesForOperator(db);
+    const rows = await listEServicesForOperator(operatorOf(currentOperator()));
     expect(rows.find((row) => row.id === eService.id)).toMatchObject({ slug, active: true, organisations: 0 });
   });
 
@@ -95,7 +95,7 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
       const outcome = await updateEService(db, currentActor(), eService.id, validInput({ slug: eService.slug, name: "État civil renommé", active: false }));
       expect(outcome.changes).toEqual({});
     });
-    expect(await getEServiceForOperator(db, "pas-un-identifiant")).toBeNull();
+    expect(await getEServiceForOperator(operatorOf(currentOperator()), "pas-un-identifiant")).toBeNull();
     await expect(updateEService(db, currentActor(), "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
   });
 

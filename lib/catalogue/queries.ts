@@ -1,8 +1,9 @@
 // Read models of the operator's catalogue pages. Operators see every e-service, active or
-// not: these queries are for pages guarded by requireOperator only.
+// not: these queries take the OperatorActor the session proved.
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db";
+import { db } from "../db";
+import type { OperatorActor } from "../operation";
 
 export interface EServiceRow {
   id: string;
@@ -14,7 +15,7 @@ export interface EServiceRow {
   organisations: number;
 }
 
-export async function listEServicesForOperator(db: Db, now = new Date()): Promise<EServiceRow[]> {
+export async function listEServicesForOperator(_operator: OperatorActor, now = new Date()): Promise<EServiceRow[]> {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [rows, current] = await Promise.all([
     db.eService.findMany({
@@ -32,7 +33,7 @@ export async function listEServicesForOperator(db: Db, now = new Date()): Promis
 }
 
 /** One e-service, or null for an unknown or malformed id. */
-export async function getEServiceForOperator(db: Db, id: string) {
+export async function getEServiceForOperator(_operator: OperatorActor, id: string) {
   if (!z.uuid().safeParse(id).success) return null;
   return db.eService.findUnique({ where: { id } });
 }

@@ -147,12 +147,3 @@ export async function authenticateApiKey(db: Db, presented: string | null | unde
   await db.eServiceApiKey.update({ where: { id: key.id }, data: { lastUsedAt: now, ...(rehash ? { keyHash } : {}) } });
   return { ok: true, keyId: key.id, eService: key.eService };
 }
-
-/** The keys of an e-service, newest first, for the operator's page. */
-export function listApiKeys(db: Db, eServiceId: string) {
-  return db.eServiceApiKey.findMany({
-    where: { eServiceId },
-    select: { id: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { identifier: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-}

@@ -62,25 +62,25 @@ beforeEach(async () => {
 
 describe("DASH-1 who sees which dashboard", () => {
   it("a user sees the portal and exactly the e-services they may open today", async () => {
-    expect((await visibleEServices(db, viewerOf(user, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
-    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
+    expect((await visibleEServices(viewerOf(user, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+    const result = await loadDashboards(viewerOf(user, ORGANISATION), "30j", NOW);
     expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
   });
 
   it("the administrator sees every e-service the organisation is subscribed to today, without any permission", async () => {
-    const slugs = (await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug);
+    const slugs = (await visibleEServices(viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug);
     expect(slugs.sort()).toEqual([etatCivil.slug, urbanisme.slug].sort());
   });
 
   it("an inactive e-service has no dashboard, even for the administrator", async () => {
     await db.eService.update({ where: { id: urbanisme.id }, data: { active: false } });
-    expect((await visibleEServices(db, viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
+    expect((await visibleEServices(viewerOf(administrator, ORGANISATION), NOW)).map((entry) => entry.slug)).toEqual([etatCivil.slug]);
   });
 
   it("operators and accounts without an organisation get no data", async () => {
     const operator = await createAccount({ organisationId: null, role: "OPERATOR" });
-    expect(await loadDashboards(db, viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
-    expect(await exportDashboardsPdf(db, viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
+    expect(await loadDashboards(viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
+    expect(await exportDashboardsPdf(viewerOf(operator), "30j", NOW)).toEqual({ ok: false, reason: "no_organisation" });
   });
 
   it("never shows another organisation's figures, for the same e-service", async () => {
@@ -91,7 +91,7 @@ describe("DASH-1 who sees which dashboard", () => {
     await figure(etatCivil.id, other.id, "2026-11-20", "secret", 5, "Autre métrique");
     await db.portalDailyFigure.create({ data: { organisationId: other.id, day: dayKeyToDate("2026-11-20"), metric: "logins", value: 4242 } });
 
-    const result = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "30j", NOW);
+    const result = await loadDashboards(viewerOf(administrator, ORGANISATION), "30j", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     const dashboard = result.dashboards.find((entry) => entry.key === etatCivil.slug)!;
     const section = dashboard.sections[0];
@@ -104,10 +104,10 @@ describe("DASH-1 who sees which dashboard", () => {
   it("never shows a user the figures of their organisation's e-services they may not use", async () => {
     await figure(urbanisme.id, organisationId, "2026-11-20", "permis", 8765, "Permis déposés");
     await figure(ended.id, organisationId, "2026-10-20", "cartons", 5678, "Cartons archivés");
-    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "90j", NOW);
+    const result = await loadDashboards(viewerOf(user, ORGANISATION), "90j", NOW);
     expect(result.ok && result.dashboards.map((dashboard) => dashboard.key)).toEqual(["portail", etatCivil.slug]);
     for (const hidden of ["8765", "5678", "Permis déposés", "Cartons archivés"]) expect(JSON.stringify(result)).not.toContain(hidden);
-    const admin = await loadDashboards(db, viewerOf(administrator, ORGANISATION), "90j", NOW);
+    const admin = await loadDashboards(viewerOf(administrator, ORGANISATION), "90j", NOW);
     expect(JSON.stringify(admin)).toContain("Permis déposés");
   });
 });
@@ -132,7 +132,7 @@ describe("DASH-3 periods and figures", () => {
   });
 
   it("30 days: one row per day ending yesterday, a dash where no figure exists, and the date of the data", async () => {
-    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "30j", NOW);
+    const result = await loadDashboards(viewerOf(user, ORGANISATION), "30j", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     expect(result.range).toMatchObject({ from: "2026-10-23", to: "2026-11-21", grouping: "day" });
     const portal = result.dashboards[0];
@@ -145,7 +145,7 @@ describe("DASH-3 periods and figures", () => {
   });
 
   it("12 months: one row per month, logins summed and accounts read at the month's last figure", async () => {
-    const result = await loadDashboards(db, viewerOf(user, ORGANISATION), "12m", NOW);
+    const result = await loadDashboards(viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected dashboards");
     expect(result.range).toMatchObject({ from: "2025-12-01", to: "2026-11-21", grouping: "month" });
     const [accounts, logins] = result.dashboards[0].sections;
@@ -163,7 +163,7 @@ describe("DASH-4 PDF export", () => {
     await db.portalDailyFigure.create({
       data: { organisationId, day: dayKeyToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
     });
-    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "12m", NOW);
+    const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected a PDF");
     expect(result.filename).toBe("tableaux-de-bord-commune-de-valchiffres-12m-2026-11-22.pdf");
     expect(result.pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -180,7 +180,7 @@ describe("DASH-4 PDF export", () => {
   });
 
   it("an unknown period is the default one", async () => {
-    const result = await exportDashboardsPdf(db, viewerOf(user, ORGANISATION), "../../etc", NOW);
+    const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "../../etc", NOW);
     expect(result.ok && result.filename).toMatch(/-30j-2026-11-22\.pdf$/);
   });
 });

@@ -4,7 +4,6 @@
 import "server-only";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { parisDayKey } from "../calendar";
-import type { Db } from "../db";
 import { registerPdfFonts } from "../letters/pdf-fonts";
 import { dashboardsPdfElement } from "./pdf-document";
 import { parsePeriod } from "./periods";
@@ -25,8 +24,8 @@ export function fileSlug(text: string): string {
 
 export type DashboardsExport = { ok: true; filename: string; pdf: Buffer } | { ok: false; reason: "no_organisation" };
 
-export async function exportDashboardsPdf(db: Db, viewer: DashboardViewer, rawPeriod: unknown, now: Date = new Date()): Promise<DashboardsExport> {
-  const result = await loadDashboards(db, viewer, parsePeriod(rawPeriod), now);
+export async function exportDashboardsPdf(viewer: DashboardViewer, rawPeriod: unknown, now: Date = new Date()): Promise<DashboardsExport> {
+  const result = await loadDashboards(viewer, parsePeriod(rawPeriod), now);
   if (!result.ok) return result;
   registerPdfFonts();
   const pdf = await renderToBuffer(

@@ -42,7 +42,7 @@ function post(body: unknown, options: { key?: string | null; contentType?: strin
   const headers: Record<string, string> = { "content-type": options.contentType ?? "application/json" };
   const presented = options.key === undefined ? key : options.key;
   if (presented) headers.authorization = `Bearer ${presented}`;
-  return handleFiguresPost(db, new Request("http://portail.test/api/v1/figures", { method: "POST", headers, body: options.raw ?? JSON.stringify(body) }), NOW);
+  return handleFiguresPost(new Request("http://portail.test/api/v1/figures", { method: "POST", headers, body: options.raw ?? JSON.stringify(body) }), NOW);
 }
 
 const batch = (overrides: Record<string, unknown> = {}) => ({

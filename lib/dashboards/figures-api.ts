@@ -13,6 +13,7 @@ import "server-only";
 import { z } from "zod";
 import { dayKeyToDate, isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
+import { frenchIssueMessage } from "../form-fields";
 import { isAllowedText } from "../security/input-text";
 import { validOn } from "../subscriptions/validity";
 
@@ -76,7 +77,7 @@ export type IngestOutcome = { ok: true; stored: number; removed: number; day: st
 
 /** Validates and stores one batch for the authenticated e-service. */
 export async function ingestFigures(db: Db, eService: { id: string }, body: unknown, now: Date = new Date()): Promise<IngestOutcome> {
-  const parsed = figuresBatchSchema.safeParse(body);
+  const parsed = figuresBatchSchema.safeParse(body, { error: frenchIssueMessage });
   if (!parsed.success) {
     return {
       ok: false,

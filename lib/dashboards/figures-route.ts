@@ -1,8 +1,9 @@
 // The HTTP side of `POST /api/v1/figures` (DASH-1): key, size, content type and JSON checks,
 // each refused with a 4xx JSON body `{ error, message, issues? }` in French. Kept out of the
-// route file so that integration tests call it with real Request objects.
+// route file so that integration tests call it with real Request objects. The API key is the
+// caller's scope: it names the one e-service whose figures the request may store.
 import "server-only";
-import type { Db } from "../db";
+import { db } from "../db";
 import { authenticateApiKey } from "./api-keys";
 import { ingestFigures, MAX_BODY_BYTES, type ApiProblem } from "./figures-api";
 import { readBodyAtMost } from "../security/read-body";
@@ -26,7 +27,7 @@ function bearer(request: Request): string | null {
   return match ? match[1] : null;
 }
 
-export async function handleFiguresPost(db: Db, request: Request, now: Date = new Date()): Promise<Response> {
+export async function handleFiguresPost(request: Request, now: Date = new Date()): Promise<Response> {
   const key = await authenticateApiKey(db, bearer(request), now);
   if (!key.ok) return problem(KEY_PROBLEMS[key.reason], { "WWW-Authenticate": 'Bearer realm="figures"' });
 

@@ -10,8 +10,9 @@
 import "server-only";
 import type { Viewer } from "../auth/viewer";
 import { parisToday } from "../calendar";
-import type { Db } from "../db";
+import { db } from "../db";
 import { accessibleEServices } from "../e-services/access/queries";
+import type { OperatorActor } from "../operation";
 import { validOn } from "../subscriptions/validity";
 import { buildEServiceDashboard, buildPortalDashboard, type Dashboard } from "./build";
 import { periodRange, type PeriodKey, type PeriodRange } from "./periods";
@@ -25,7 +26,7 @@ export interface VisibleEService {
 }
 
 /** The e-services whose dashboards the viewer may see today, by name. */
-export async function visibleEServices(db: Db, viewer: DashboardViewer, now: Date = new Date()): Promise<VisibleEService[]> {
+export async function visibleEServices(viewer: DashboardViewer, now: Date = new Date()): Promise<VisibleEService[]> {
   const organisationId = viewer.organisationId;
   if (!organisationId || viewer.role === "OPERATOR") return [];
   if (viewer.role === "ADMINISTRATOR") {
@@ -35,7 +36,7 @@ export async function visibleEServices(db: Db, viewer: DashboardViewer, now: Dat
       orderBy: { name: "asc" },
     });
   }
-  return (await accessibleEServices(db, viewer, now)).map(({ id, slug, name }) => ({ id, slug, name }));
+  return (await accessibleEServices(viewer, now)).map(({ id, slug, name }) => ({ id, slug, name }));
 }
 
 export type DashboardsResult =
@@ -59,7 +60,7 @@ interface BucketRow {
  * The figures are aggregated by the database, one row per metric and table row (day or
  * month): a 12-month dashboard reads a few dozen rows instead of thousands.
  */
-function portalBuckets(db: Db, organisationId: string, range: PeriodRange) {
+function portalBuckets(organisationId: string, range: PeriodRange) {
   const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
   return db.$queryRaw<BucketRow[]>`
     SELECT to_char("day", ${format}) AS bucket, "metric",
@@ -72,7 +73,7 @@ function portalBuckets(db: Db, organisationId: string, range: PeriodRange) {
 }
 
 /** Every e-service's figures of the organisation: the caller keeps those the viewer may see. */
-function eServiceBuckets(db: Db, organisationId: string, range: PeriodRange) {
+function eServiceBuckets(organisationId: string, range: PeriodRange) {
   const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
   return db.$queryRaw<(BucketRow & { eServiceId: string; label: string | null })[]>`
     SELECT "eServiceId"::text AS "eServiceId", to_char("day", ${format}) AS bucket, "metric",
@@ -92,7 +93,7 @@ function newest(rows: { updated: Date }[]): Date | null {
 }
 
 /** Every dashboard the viewer may see, for a period. */
-export async function loadDashboards(db: Db, viewer: DashboardViewer, period: PeriodKey, now: Date = new Date()): Promise<DashboardsResult> {
+export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey, now: Date = new Date()): Promise<DashboardsResult> {
   const organisationId = viewer.organisationId;
   if (!organisationId || viewer.role === "OPERATOR") return { ok: false, reason: "no_organisation" };
   const range = periodRange(period, now);
@@ -100,9 +101,9 @@ export async function loadDashboards(db: Db, viewer: DashboardViewer, period: Pe
   // Three independent reads in parallel; the e-service figures are filtered below, on the
   // server, to the e-services the viewer may see.
   const [services, portal, serviceRows] = await Promise.all([
-    visibleEServices(db, viewer, now),
-    portalBuckets(db, organisationId, range),
-    eServiceBuckets(db, organisationId, range),
+    visibleEServices(viewer, now),
+    portalBuckets(organisationId, range),
+    eServiceBuckets(organisationId, range),
   ]);
   const organisation = { id: organisationId, name: viewer.organisationName ?? "" };
 
@@ -112,4 +113,13 @@ export async function loadDashboards(db: Db, viewer: DashboardViewer, period: Pe
     dashboards.push(buildEServiceDashboard(range, service, rows, newest(rows)));
   }
   return { ok: true, organisation, range, dashboards };
+}
+
+/** The figures API keys of an e-service (DASH-2), newest first; never the secret. */
+export function listApiKeys(_operator: OperatorActor, eServiceId: string) {
+  return db.eServiceApiKey.findMany({
+    where: { eServiceId },
+    select: { id: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { identifier: true } } },
+    orderBy: { createdAt: "desc" },
+  });
 }

@@ -1,8 +1,9 @@
+// The public catalogue, shown to anybody on the home page.
 import "server-only";
-import type { Db } from "../db";
+import { db } from "../db";
 
 /** The public catalogue: what an organisation can subscribe to. */
-export function listCatalogue(db: Db) {
+export function listCatalogue() {
   return db.eService.findMany({
     where: { active: true },
     select: { slug: true, name: true, description: true, handlesHealthData: true },

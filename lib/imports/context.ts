@@ -2,12 +2,11 @@
 // permissions, and the catalogue with the organisation's subscriptions.
 import "server-only";
 import { dateToDayKey } from "../calendar";
-import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { foldKey, nameKey, type DecisionContext, type ExistingAccount, type KnownEService } from "./rows";
+import type { Client } from "../operation";
 
-type Client = Db | Prisma.TransactionClient;
 
 const accountSelect = {
   id: true,

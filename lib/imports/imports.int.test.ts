@@ -2,12 +2,14 @@
 // opening dates with the nightly job, the re-check at apply time, and who may import where.
 import { beforeEach, describe, expect, it } from "vitest";
 import { activateAccount } from "../accounts/activate-account";
+import type { Viewer } from "../auth/viewer";
 import { resendActivation } from "../accounts/resend-activation";
 import { db } from "../db";
 import { SCHEDULED_JOBS, RECURRING_TASKS } from "../jobs/schedule";
 import { processNeverActivatedAccounts } from "../lifecycle/never-activated";
 import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
+import { resolveImportScope } from "./access";
 import { CHUNK_SIZE, confirmImport, processImports, resumeImport } from "./apply-import";
 import { previewImport } from "./preview-import";
 import { importListing } from "./queries";
@@ -49,6 +51,11 @@ async function runImport(text: string, now = new Date()) {
   await confirmImport(db, actor(), { organisationId, importId }, { now });
   await processImports(db, { now: () => now });
   return importId;
+}
+
+/** The scope an import's routes get for this viewer (requireImportAccess without the request). */
+async function accessOf(viewer: Viewer, importId: string) {
+  return { ...(await resolveImportScope(db, viewer)), importId };
 }
 
 async function rowsOf(importId: string) {
@@ -242,7 +249,7 @@ describe("BULK-4 listing", () => {
   it("lists identifier, names, e-mail and activation status, and no password", async () => {
     const importId = await runImport(HEADER + "Madame;Léa;Roux;lea@exemple.fr;;;\nMonsieur;Paul;Roy;paul@exemple.fr;;;01/09/2099\nMadame;;X;bad;;;\n");
     await sendDueWelcomeEmails(db, new Date());
-    const entries = await importListing(db, organisationId, importId);
+    const entries = await importListing(await accessOf(session.viewer!, importId));
     // Identifiers are unique across the portal: other tests of this file may hold lea-roux.
     expect(entries.map((entry) => entry.identifier)).toEqual([expect.stringMatching(/^lea-roux\d*$/), expect.stringMatching(/^paul-roy\d*$/)]);
     const csv = listingCsv(entries);
@@ -251,7 +258,9 @@ describe("BULK-4 listing", () => {
     expect(csv).toContain("ouverture prévue le 01/09/2099");
     expect(csv.toLowerCase()).not.toContain("mot de passe");
     // Another organisation's id gives nothing.
-    expect(await importListing(db, (await createOrganisation()).id, importId)).toEqual([]);
+    const elsewhere = await createOrganisation();
+    const otherAdministrator = viewerOf(await createAccount({ organisationId: elsewhere.id, role: "ADMINISTRATOR" }));
+    expect(await importListing(await accessOf(otherAdministrator, importId))).toEqual([]);
   });
 });
 
@@ -260,7 +269,6 @@ function upload(body: BodyInit, query: Record<string, string> = {}, headers: Rec
   const url = new URL("http://127.0.0.1:3000/api/imports");
   for (const [name, value] of Object.entries({ nom: "eleves.csv", ...query })) url.searchParams.set(name, value);
   return handleImportUpload(
-    db,
     new Request(url, { method: "POST", body, headers: { "Content-Type": "text/csv", ...headers }, duplex: "half" } as RequestInit),
   );
 }

@@ -1,13 +1,19 @@
-// Read models of the import pages, always scoped to the organisation of the scope.
+// Read models of the import pages, always scoped to the organisation of the ImportScope
+// (lib/imports/access.ts): the administrator's own organisation from the session, or the
+// organisation an operator opened.
 import "server-only";
-import type { Db } from "../db";
+import { db } from "../db";
 import type { ImportRowOutcome } from "../generated/prisma/enums";
+import type { ImportScope } from "./access";
+
+/** The scope of one import's routes, as requireImportAccess returns it. */
+export type ImportAccess = ImportScope & { importId: string };
 
 export const ROWS_PER_PAGE = 100;
 
-export async function listImports(db: Db, organisationId: string) {
+export async function listImports(scope: ImportScope) {
   return db.import.findMany({
-    where: { organisationId },
+    where: { organisationId: scope.organisationId },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {
@@ -27,9 +33,9 @@ export async function listImports(db: Db, organisationId: string) {
   });
 }
 
-export async function getImport(db: Db, organisationId: string, importId: string) {
+export async function getImport(scope: ImportScope, importId: string) {
   return db.import.findFirst({
-    where: { id: importId, organisationId },
+    where: { id: importId, organisationId: scope.organisationId },
     select: {
       id: true,
       fileName: true,
@@ -52,16 +58,23 @@ export async function getImport(db: Db, organisationId: string, importId: string
 
 export type ImportDetail = NonNullable<Awaited<ReturnType<typeof getImport>>>;
 
-export async function progressOf(db: Db, organisationId: string, importId: string) {
+export async function progressOf(access: ImportAccess) {
   return db.import.findFirst({
-    where: { id: importId, organisationId },
+    where: { id: access.importId, organisationId: access.organisationId },
     select: { status: true, totalRows: true, processedRows: true, createdCount: true, updatedCount: true, unchangedCount: true, refusedCount: true, errorMessage: true },
   });
 }
 
 export type ImportProgress = NonNullable<Awaited<ReturnType<typeof progressOf>>>;
 
-export async function listImportRows(db: Db, importId: string, options: { outcome?: ImportRowOutcome; page?: number }) {
+/** One page of an import's rows: the import is looked up in the scope first, nothing when it is not there. */
+export async function importWithRows(scope: ImportScope, importId: string, options: { outcome?: ImportRowOutcome; page?: number }) {
+  const detail = await getImport(scope, importId);
+  if (!detail) return null;
+  return { detail, ...(await listImportRows(detail.id, options)) };
+}
+
+async function listImportRows(importId: string, options: { outcome?: ImportRowOutcome; page?: number }) {
   const page = Math.max(1, options.page ?? 1);
   const where = { importId, ...(options.outcome ? { outcome: options.outcome } : {}) };
   const [rows, total] = await Promise.all([
@@ -90,9 +103,9 @@ export interface ListingEntry {
 }
 
 /** BULK-4: the accounts an import created or updated, as they are now; never a password. */
-export async function importListing(db: Db, organisationId: string, importId: string): Promise<ListingEntry[]> {
+export async function importListing(access: ImportAccess): Promise<ListingEntry[]> {
   const rows = await db.importRow.findMany({
-    where: { importId, import: { organisationId }, outcome: { in: ["CREATED", "UPDATED", "UNCHANGED"] }, accountId: { not: null } },
+    where: { importId: access.importId, import: { organisationId: access.organisationId }, outcome: { in: ["CREATED", "UPDATED", "UNCHANGED"] }, accountId: { not: null } },
     orderBy: { rowNumber: "asc" },
     select: {
       rowNumber: true,

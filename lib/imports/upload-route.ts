@@ -10,7 +10,7 @@
 // `{ error, message }` in French, read by the upload form (components/imports/upload-form.tsx).
 import "server-only";
 import { currentRequest } from "../actions/request";
-import type { Db } from "../db";
+import { db } from "../db";
 import { isAllowedText } from "../security/input-text";
 import { importScopeOf } from "./access";
 import { MAX_FILE_BYTES } from "./csv";
@@ -54,8 +54,10 @@ function isSameOrigin(request: Request): boolean {
 }
 
 
-export async function handleImportUpload(db: Db, request: Request): Promise<Response> {
+export async function handleImportUpload(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refusal(403, "cross_origin", "Requête refusée : elle ne vient pas du portail.");
+  // The request as the action pipeline reads it (viewer checked against the database, client
+  // address), so that integration tests act as a person through the same one module.
   const { viewer, context } = await currentRequest();
   if (!viewer) return refusal(401, "unauthenticated", "Votre session a expiré : reconnectez-vous, puis envoyez le fichier à nouveau.");
 

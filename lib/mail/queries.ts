@@ -1,7 +1,8 @@
 // Read models of the dev mailbox (MAIL-2): the outbox, newest first. Only reachable through
-// pages and routes that check devMailboxEnabled() first.
+// pages and routes that check devMailboxEnabled() first (the mailbox has no other scope:
+// it exists only on development and test servers).
 import "server-only";
-import type { Db } from "../db";
+import { db } from "../db";
 import type { EmailStatus } from "../generated/prisma/client";
 
 export const MAILBOX_LIMIT = 200;
@@ -19,7 +20,7 @@ export interface MailboxMessage {
 }
 
 /** At most 200 messages, newest first; only those sent to `to` (any case) when given. */
-export function listMailboxMessages(db: Db, filter: { to?: string } = {}): Promise<MailboxMessage[]> {
+export function listMailboxMessages(filter: { to?: string } = {}): Promise<MailboxMessage[]> {
   const to = filter.to?.trim().toLowerCase();
   return db.outboxEmail.findMany({
     // enqueueEmail stores addresses lower-cased: an equality keeps the (to, createdAt) index.
@@ -31,7 +32,7 @@ export function listMailboxMessages(db: Db, filter: { to?: string } = {}): Promi
 }
 
 /** One message's HTML, to look at it as a mail client would. */
-export async function findMailboxHtml(db: Db, id: string): Promise<string | null> {
+export async function findMailboxHtml(id: string): Promise<string | null> {
   const row = await db.outboxEmail.findUnique({ where: { id }, select: { html: true } });
   return row?.html ?? null;
 }

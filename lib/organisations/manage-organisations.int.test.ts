@@ -9,7 +9,7 @@ import { expectNothingWrittenTo, signedInOperator } from "../testing/operator-re
 import { createOrganisation, updateOrganisation } from "./manage-organisations";
 import { getOrganisationForOperator, listOrganisationsForOperator } from "./queries";
 import type { OrganisationInput } from "./schemas";
-import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
+import { viewerOf, formData as form, session, actorOf, operatorOf } from "../testing/actions";
 import { UserError } from "../operation";
 
 session.ip = "198.51.100.7";
@@ -120,9 +120,9 @@ describe("ORG-4 operators create organisations, audited in the same transaction"
 
   it("is found by the directory search right away", async () => {
     const organisation = await createOrganisation(db, currentActor(), validInput({ name: "Régie des Ondes Vertes" }));
-    const page = await listOrganisationsForOperator(db, { query: "regie ondes" });
+    const page = await listOrganisationsForOperator(operatorOf(currentOperator()), { query: "regie ondes" });
     expect(page.rows.map((row) => row.id)).toContain(organisation.id);
-    const latest = await listOrganisationsForOperator(db, {});
+    const latest = await listOrganisationsForOperator(operatorOf(currentOperator()), {});
     expect(latest.rows[0].id).toBe(organisation.id);
   });
 });
@@ -148,7 +148,7 @@ describe("ORG-4 operators edit organisations, audited with the changed fields", 
     expect(event).toMatchObject({ actorId: currentOperator().id, organisationId: organisation.id, ipAddress: "203.0.113.10" });
     expect(event.details).toEqual({ changes: JSON.parse(JSON.stringify(changes)) });
 
-    const detail = await getOrganisationForOperator(db, organisation.id);
+    const detail = await getOrganisationForOperator(operatorOf(currentOperator()), organisation.id);
     expect(detail?.events.map((recent) => recent.action)).toEqual(["organisation.updated", "organisation.created"]);
   });
 
@@ -172,8 +172,8 @@ describe("ORG-4 operators edit organisations, audited with the changed fields", 
 
   it("an unknown organisation is refused", async () => {
     await expect(updateOrganisation(db, currentActor(), "0190f3a4-0000-7000-8000-000000000000", validInput())).rejects.toThrow(/n'existe pas/);
-    expect(await getOrganisationForOperator(db, "0190f3a4-0000-7000-8000-000000000000")).toBeNull();
-    expect(await getOrganisationForOperator(db, "pas-un-identifiant")).toBeNull();
+    expect(await getOrganisationForOperator(operatorOf(currentOperator()), "0190f3a4-0000-7000-8000-000000000000")).toBeNull();
+    expect(await getOrganisationForOperator(operatorOf(currentOperator()), "pas-un-identifiant")).toBeNull();
   });
 });
 

@@ -1,9 +1,11 @@
-// Read models of the operator's organisation pages (ORG-4). Operators see the whole
-// directory: these queries are for pages guarded by requireOperator only.
+// Read models of the organisation directory. Operators see the whole directory (ORG-4):
+// those queries take the OperatorActor the session proved. The public search (ACC-1's
+// organisation field) answers anybody.
 import "server-only";
 import { z } from "zod";
-import type { Db } from "../db";
+import { db } from "../db";
 import type { OrganisationKind } from "../generated/prisma/enums";
+import type { OperatorActor } from "../operation";
 import { searchOrganisations } from "./search-organisations";
 
 export const ORGANISATIONS_PER_PAGE = 20;
@@ -34,7 +36,7 @@ export function pageNumber(raw: unknown): number {
   return Number.isInteger(page) && page >= 1 ? Math.min(page, 100_000) : 1;
 }
 
-export async function listOrganisationsForOperator(db: Db, options: { query?: string | null; page?: number }): Promise<OrganisationPage> {
+export async function listOrganisationsForOperator(_operator: OperatorActor, options: { query?: string | null; page?: number }): Promise<OrganisationPage> {
   const query = options.query?.trim() ?? "";
   const requested = Math.max(1, Math.floor(options.page ?? 1));
 
@@ -63,7 +65,7 @@ export async function listOrganisationsForOperator(db: Db, options: { query?: st
 export const RECENT_EVENTS = 10;
 
 /** One organisation with its latest audit events, or null for an unknown or malformed id. */
-export async function getOrganisationForOperator(db: Db, id: string) {
+export async function getOrganisationForOperator(_operator: OperatorActor, id: string) {
   if (!z.uuid().safeParse(id).success) return null;
   const organisation = await db.organisation.findUnique({ where: { id } });
   if (!organisation) return null;
@@ -77,3 +79,19 @@ export async function getOrganisationForOperator(db: Db, id: string) {
 }
 
 export type OrganisationDetail = NonNullable<Awaited<ReturnType<typeof getOrganisationForOperator>>>;
+
+/** The names of these organisations, by id (the operator's journal names each event's organisation). */
+export async function organisationNames(_operator: OperatorActor, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.organisation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(rows.map((organisation) => [organisation.id, organisation.name]));
+}
+
+/** How many organisations the directory holds (the operator's console home). */
+export function countOrganisations(_operator: OperatorActor): Promise<number> {
+  return db.organisation.count();
+}
+
+/** The directory search behind the organisation combobox (ORG-2): public, it lists only the open directory. */
+export function searchDirectory(query: string, limit: number) {
+  return searchOrganisations(db, query, limit);
+}

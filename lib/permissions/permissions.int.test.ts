@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
-import { viewerOf, session, actorOf } from "../testing/actions";
+import { viewerOf, session, actorOf, administratorOf } from "../testing/actions";
 
 session.ip = "192.0.2.20";
 
@@ -106,7 +106,7 @@ beforeEach(async () => {
 
 describe("ADM-3 the matrix: active accounts of the organisation × subscribed e-services", () => {
   it("lists only active accounts, the administrator included without any permission, and only subscribed e-services", async () => {
-    const matrix = await loadPermissionMatrix(db, organisationId);
+    const matrix = await loadPermissionMatrix(administratorOf(admin));
     expect(matrix.accounts.map((a) => `${a.firstName} ${a.lastName}`)).toEqual(["Zoé Admin", "Alice Bernard", "Bruno Carré"]);
     expect(matrix.eServices.map((e) => e.id).sort()).toEqual([cadastre.id, etatCivil.id, upcoming.id].sort());
     expect(matrix.granted).toEqual([]);
@@ -115,20 +115,20 @@ describe("ADM-3 the matrix: active accounts of the organisation × subscribed e-
   });
 
   it("searches by name or identifier, insensitive to accents and case, and pages by 50", async () => {
-    expect((await loadPermissionMatrix(db, organisationId, { query: "carre" })).accounts.map((a) => a.id)).toEqual([bruno.id]);
-    expect((await loadPermissionMatrix(db, organisationId, { query: "CARRÉ" })).accounts.map((a) => a.id)).toEqual([bruno.id]);
-    expect((await loadPermissionMatrix(db, organisationId, { query: "alice bern" })).accounts.map((a) => a.id)).toEqual([alice.id]);
-    expect((await loadPermissionMatrix(db, organisationId, { query: alice.identifier })).accounts.map((a) => a.id)).toEqual([alice.id]);
+    expect((await loadPermissionMatrix(administratorOf(admin), { query: "carre" })).accounts.map((a) => a.id)).toEqual([bruno.id]);
+    expect((await loadPermissionMatrix(administratorOf(admin), { query: "CARRÉ" })).accounts.map((a) => a.id)).toEqual([bruno.id]);
+    expect((await loadPermissionMatrix(administratorOf(admin), { query: "alice bern" })).accounts.map((a) => a.id)).toEqual([alice.id]);
+    expect((await loadPermissionMatrix(administratorOf(admin), { query: alice.identifier })).accounts.map((a) => a.id)).toEqual([alice.id]);
 
     for (let index = 0; index < PAGE_SIZE; index += 1) {
       await createAccount({ organisationId, firstName: "Agent", lastName: `Zz${String(index).padStart(2, "0")}` });
     }
-    const first = await loadPermissionMatrix(db, organisationId, { page: 1 });
-    const second = await loadPermissionMatrix(db, organisationId, { page: 2 });
+    const first = await loadPermissionMatrix(administratorOf(admin), { page: 1 });
+    const second = await loadPermissionMatrix(administratorOf(admin), { page: 2 });
     expect(first.accounts).toHaveLength(PAGE_SIZE);
     expect(second.accounts.map((a) => a.lastName)).toEqual(["Zz47", "Zz48", "Zz49"]);
     expect(second.pageCount).toBe(2);
-    expect((await loadPermissionMatrix(db, organisationId, { page: 99 })).page).toBe(2);
+    expect((await loadPermissionMatrix(administratorOf(admin), { page: 99 })).page).toBe(2);
   });
 });
 

@@ -2,9 +2,11 @@
 // accounts × the e-services it is subscribed to. Only the page's rows are read, in the
 // order of the index accounts(organisationId, status, lastName, firstName), so that the
 // page stays fast with tens of thousands of accounts.
+// The organisation is the administrator's, as the session proved it.
 import "server-only";
-import type { Db } from "../db";
 import { searchAccounts } from "../accounts/search-accounts";
+import { db } from "../db";
+import type { AdministratorActor } from "../operation";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { cellKey, PAGE_SIZE } from "./schemas";
 
@@ -20,10 +22,10 @@ export interface MatrixPage {
 }
 
 export async function loadPermissionMatrix(
-  db: Db,
-  organisationId: string,
+  administrator: AdministratorActor,
   options: { query?: string; page?: number; now?: Date } = {},
 ): Promise<MatrixPage> {
+  const organisationId = administrator.organisationId;
   const query = (options.query ?? "").trim().slice(0, 100);
   const [found, eServices] = await Promise.all([
     searchAccounts(db, { organisationId, status: "ACTIVE", query, page: options.page ?? 1, pageSize: PAGE_SIZE }),

@@ -1,9 +1,11 @@
 // Read models of the subscriptions page (ADM-1) and of the e-services an organisation may
-// hand out (ADM-3), always scoped to the organisation taken from the session.
+// hand out (ADM-3), always scoped to the organisation taken from the session. The services
+// that hand out permissions share listSubscribedEServices inside their own transaction.
 import "server-only";
 import { dateToDayKey, parisToday } from "../calendar";
-import type { Db } from "../db";
+import { db, type Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import type { AdministratorActor } from "../operation";
 import { validFrom } from "./validity";
 
 export type SubscriptionState =
@@ -25,7 +27,8 @@ export interface CatalogueEntry {
 }
 
 /** The active catalogue, each e-service with the organisation's subscription state today. */
-export async function listCatalogueWithSubscriptions(db: Db, organisationId: string, now: Date = new Date()): Promise<CatalogueEntry[]> {
+export async function listCatalogueWithSubscriptions(administrator: AdministratorActor, now: Date = new Date()): Promise<CatalogueEntry[]> {
+  const organisationId = administrator.organisationId;
   const today = parisToday(now);
   const [eServices, subscriptions] = await Promise.all([
     db.eService.findMany({
@@ -71,9 +74,9 @@ export async function listCatalogueWithSubscriptions(db: Db, organisationId: str
  * The e-services the organisation may hand out (ADM-3): active, with a subscription valid
  * today or starting later.
  */
-export async function listSubscribedEServices(db: Db | Prisma.TransactionClient, organisationId: string, now: Date = new Date()) {
+export async function listSubscribedEServices(client: Db | Prisma.TransactionClient, organisationId: string, now: Date = new Date()) {
   const today = parisToday(now);
-  return db.eService.findMany({
+  return client.eService.findMany({
     where: { active: true, subscriptions: { some: { organisationId, ...validFrom(today) } } },
     select: { id: true, name: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { FormState } from "../forms";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { parisDayKey, parisToday } from "../calendar";
-import { viewerOf, formData as form, session } from "../testing/actions";
+import { viewerOf, formData as form, session, administratorOf } from "../testing/actions";
 
 session.ip = "192.0.2.10";
 
@@ -92,7 +92,7 @@ describe("ADM-1 the catalogue shows each e-service with the organisation's subsc
     });
     const none = await createEService();
 
-    const catalogue = await listCatalogueWithSubscriptions(db, organisation.id);
+    const catalogue = await listCatalogueWithSubscriptions(administratorOf(admin));
     const stateOf = (id: string) => catalogue.find((entry) => entry.eServiceId === id)?.state;
     expect(catalogue.some((entry) => entry.eServiceId === inactive.id)).toBe(false);
     expect(stateOf(service.id)).toMatchObject({ kind: "current", startDate: today, endDate: null });
@@ -101,7 +101,7 @@ describe("ADM-1 the catalogue shows each e-service with the organisation's subsc
     expect(stateOf(none.id)).toEqual({ kind: "none" });
 
     // Another organisation sees none of it.
-    const other = await listCatalogueWithSubscriptions(db, otherAdmin.organisationId!);
+    const other = await listCatalogueWithSubscriptions(administratorOf(otherAdmin));
     expect(other.find((entry) => entry.eServiceId === service.id)?.state).toEqual({ kind: "none" });
 
     // The e-services the organisation may hand out: valid today or later.

@@ -20,9 +20,10 @@ export const ticketRequestSchema = z.object({
   stepsTried: multiline(optionalText(2_000)),
   message: multiline(requiredText("Décrivez votre problème.", MESSAGE_MAX)),
   contactEmail: emailField,
-  // DASH-5 context, re-validated by the service against the catalogue.
-  tableau: z.string().max(100).optional(),
-  periode: z.string().max(10).optional(),
+  // DASH-5 context, re-validated by the service against the catalogue. Hidden fields: a value
+  // that cannot be one of ours is dropped (the ticket goes without context), not a form error.
+  tableau: z.string().max(100).optional().catch(undefined),
+  periode: z.string().max(10).optional().catch(undefined),
 });
 
 export type TicketRequestInput = z.output<typeof ticketRequestSchema>;

@@ -2,7 +2,7 @@
 // the ticket's lifecycle, its rate limits and who may read or change which ticket.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { formData as form, viewerOf, session } from "../testing/actions";
+import { formData as form, viewerOf, session, actorOf } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
 import { hashSecret } from "../security/secrets";
 
@@ -11,7 +11,7 @@ session.ip = "198.51.100.30";
 const { submitTicketAction, replyAsAccountAction, replyByLinkAction, operatorTicketAction, reactivateRequesterAccountAction } = await import(
   "./actions"
 );
-const { ticketOfAccount, ticketOfLink, ticketsOfAccount } = await import("./queries");
+const { ownTickets, ticketOfAccount, ticketOfLink } = await import("./queries");
 
 const IDLE = { status: "idle" } as const;
 let ipCounter = 0;
@@ -68,8 +68,8 @@ describe("HELP-2 an assistance request creates a ticket and an acknowledgement",
     const person = await createAccount();
     session.viewer = viewerOf(person);
     await submit({ contactEmail: person.email });
-    expect(await ticketsOfAccount(db, person.id)).toHaveLength(1);
-    expect(await ticketsOfAccount(db, (await createAccount()).id)).toHaveLength(0);
+    expect(await ownTickets(actorOf(person))).toHaveLength(1);
+    expect(await ownTickets(actorOf(await createAccount()))).toHaveLength(0);
   });
 
   it("ADM-5 a ticket's events reach an organisation's journal only when its own member sent it", async () => {

@@ -1,6 +1,6 @@
 // Helpers for integration tests that call server actions as a given person.
 import type { Viewer } from "../auth/viewer";
-import { actorOfAccount, type Actor } from "../operation";
+import { actorOfAccount, type Actor, type AdministratorActor, type OperatorActor } from "../operation";
 import type { TestRequest } from "./action-request";
 
 function current(): TestRequest {
@@ -27,6 +27,20 @@ export const session = {
 /** The operation's Actor of an account row. */
 export function actorOf(account: Parameters<typeof actorOfAccount>[0]): Actor {
   return actorOfAccount(account);
+}
+
+/** The scope of the administrator's console for an administrator account (what requireAdministrator proves). */
+export function administratorOf(account: Parameters<typeof actorOfAccount>[0]): AdministratorActor {
+  const actor = actorOfAccount(account);
+  if (actor.role !== "ADMINISTRATOR" || !actor.organisationId) throw new Error(`${account.identifier} is no organisation's administrator`);
+  return { ...actor, role: "ADMINISTRATOR", organisationId: actor.organisationId };
+}
+
+/** The scope of the operator's console for an operator account (what requireOperator proves). */
+export function operatorOf(account: Parameters<typeof actorOfAccount>[0]): OperatorActor {
+  const actor = actorOfAccount(account);
+  if (actor.role !== "OPERATOR") throw new Error(`${account.identifier} is no operator`);
+  return { ...actor, role: "OPERATOR" };
 }
 
 /** The session a signed-in account would have. */

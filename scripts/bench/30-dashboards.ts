@@ -63,18 +63,18 @@ const section: BenchSection = {
     }));
 
     const periods = ["30j", "90j", "12m"] as const;
-    const alone = await runConcurrently(60, (turn) => loadDashboards(db, viewers[(turn * 17) % viewers.length], periods[turn % 3]), 1);
+    const alone = await runConcurrently(60, (turn) => loadDashboards(viewers[(turn * 17) % viewers.length], periods[turn % 3]), 1);
     report("Dashboard data, one client alone", alone);
-    const samples = await runConcurrently(600, (turn) => loadDashboards(db, viewers[(turn * 7) % viewers.length], periods[turn % 3]));
+    const samples = await runConcurrently(600, (turn) => loadDashboards(viewers[(turn * 7) % viewers.length], periods[turn % 3]));
     report("Dashboard data, portal + 1 e-service", samples, "p95 < 150 ms");
-    const yearSamples = await runConcurrently(300, (turn) => loadDashboards(db, viewers[(turn * 13) % viewers.length], "12m"));
+    const yearSamples = await runConcurrently(300, (turn) => loadDashboards(viewers[(turn * 13) % viewers.length], "12m"));
     report("Dashboard data, 12 months", yearSamples, "p95 < 150 ms");
 
-    await exportDashboardsPdf(db, viewers[0], "12m"); // fonts loaded once per process
+    await exportDashboardsPdf(viewers[0], "12m"); // fonts loaded once per process
     const pdfSamples: number[] = [];
     let size = 0;
     for (let turn = 0; turn < 10; turn++) {
-      const { value, seconds } = await timed(() => exportDashboardsPdf(db, viewers[turn * 11], "12m"));
+      const { value, seconds } = await timed(() => exportDashboardsPdf(viewers[turn * 11], "12m"));
       pdfSamples.push(seconds * 1000);
       if (value.ok) size = value.pdf.length;
     }

@@ -44,7 +44,9 @@ const section: BenchSection = {
     const numbers = await db.supportTicket.findMany({ select: { number: true } });
     line("ticket numbers unique", `${new Set(numbers.map((row) => row.number)).size} distinct of ${numbers.length}`);
 
-    const list = await runConcurrently(200, () => listTicketsForOperator(db, { status: "OPEN", category: null }));
+    // The console's scope, as requireOperator proves it: the list reads every ticket.
+    const operator = { accountId: "00000000-0000-7000-8000-00000000be01", identifier: "bench-operator", role: "OPERATOR", organisationId: null } as const;
+    const list = await runConcurrently(200, () => listTicketsForOperator(operator, { status: "OPEN", category: null }));
     report(`operator list, ${TICKETS} tickets (20 clients)`, list);
 
     const guide = await timed(() => renderGuidePdf({ editionDate: "22 novembre 2026", baseUrl: "https://portail.example/", support: { email: "a@b.c", phone: "01", hours: "9-17" } }));

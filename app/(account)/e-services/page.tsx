@@ -4,7 +4,6 @@ import { OpenEServiceForm } from "@/components/e-services/open-e-service-form";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { buttonClass } from "@/components/ui/submit-button";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { accessibleEServices, organisationAdministrator } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
 
@@ -13,8 +12,8 @@ export const metadata: Metadata = { title: "Mes e-services" };
 export default async function MyEServicesPage() {
   const viewer = await requireViewer("/e-services");
   const [services, administrator] = await Promise.all([
-    accessibleEServices(db, viewer),
-    organisationAdministrator(db, viewer.organisationId),
+    accessibleEServices(viewer),
+    organisationAdministrator(viewer),
   ]);
 
   return (

@@ -12,14 +12,13 @@ import {
 } from "@/components/space/space-forms";
 import { Alert } from "@/components/ui/alert";
 import { personalSpace, switchableAccounts } from "@/lib/accounts/queries";
-import { administratorRequestStatus } from "@/lib/admin-requests/queries";
+import { ownAdministratorRequest } from "@/lib/admin-requests/queries";
 import { CIVILITY_LABELS } from "@/lib/accounts/schemas";
 import { unlockKey } from "@/lib/accounts/switch-account";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";
-import { ticketsOfAccount } from "@/lib/support/queries";
+import { ownTickets } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -49,9 +48,9 @@ function browserName(userAgent: string | null): string {
 export default async function PersonalSpacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/espace");
   const [space, others, adminRequest, params] = await Promise.all([
-    personalSpace(db, viewer.accountId),
-    switchableAccounts(db, viewer),
-    administratorRequestStatus(db, viewer.accountId),
+    personalSpace(viewer),
+    switchableAccounts(viewer),
+    ownAdministratorRequest(viewer),
     searchParams,
   ]);
   const support = supportContacts();
@@ -172,7 +171,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
         )}
       </Section>
 
-      <MyTicketsSection tickets={await ticketsOfAccount(db, viewer.accountId)} />
+      <MyTicketsSection tickets={await ownTickets(viewer)} />
 
       <Section id="informations" title="Mes informations">
         <p className="text-sm text-slate-700">Votre identifiant ne change pas si vous modifiez votre nom.</p>

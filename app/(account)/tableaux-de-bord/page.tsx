@@ -3,7 +3,6 @@ import Link from "next/link";
 import { FigureChart } from "@/components/dashboards/figure-chart";
 import { FigureTable } from "@/components/dashboards/figure-table";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { exportHref, periodHref, reportErrorHref } from "@/lib/dashboards/links";
 import { describeRange, formatInstant, parsePeriod, PERIOD_LABELS, PERIODS } from "@/lib/dashboards/periods";
 import { loadDashboards } from "@/lib/dashboards/queries";
@@ -25,7 +24,7 @@ function PdfIcon() {
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("/tableaux-de-bord");
   const period = parsePeriod((await searchParams).periode);
-  const result = await loadDashboards(db, viewer, period);
+  const result = await loadDashboards(viewer, period);
 
   if (!result.ok) {
     return (

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { AssistanceSection } from "@/components/help/assistance-section";
 import { HelpCentre } from "@/components/help/help-centre";
 import { currentViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 import { HELP_THEMES } from "@/lib/help/content";
-import { assistanceDefaults } from "@/lib/support/assistance-defaults";
+import { assistanceDefaults } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Aide" };
 
 export default async function HelpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await currentViewer();
-  const defaults = await assistanceDefaults(db, viewer, await searchParams);
+  const defaults = await assistanceDefaults(viewer, await searchParams);
   return (
     <div className="space-y-10">
       <div className="space-y-3">

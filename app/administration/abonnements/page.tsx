@@ -3,7 +3,6 @@ import Link from "next/link";
 import { EndSubscriptionForm, SubscribeForm } from "@/components/subscriptions/subscription-forms";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { formatDay, parisDayKey } from "@/lib/calendar";
-import { db } from "@/lib/db";
 import { listCatalogueWithSubscriptions, type CatalogueEntry } from "@/lib/subscriptions/queries";
 
 export const metadata: Metadata = { title: "Abonnements aux e-services" };
@@ -41,7 +40,7 @@ function StateLine({ entry }: { entry: CatalogueEntry }) {
 export default async function SubscriptionsPage() {
   const viewer = await requireAdministrator("/administration/abonnements");
   const today = parisDayKey();
-  const catalogue = await listCatalogueWithSubscriptions(db, viewer.organisationId);
+  const catalogue = await listCatalogueWithSubscriptions(viewer);
 
   return (
     <div className="space-y-8">

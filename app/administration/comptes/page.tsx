@@ -3,7 +3,6 @@ import Link from "next/link";
 import { AccountDecisionForm } from "@/components/administration/account-decision-form";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 
@@ -31,7 +30,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const status = TABS.find((tab) => tab.status === params.statut)?.status ?? "PENDING_VALIDATION";
   const query = (queryText(params.q) ?? "").slice(0, 100);
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
-  const list = await listOrganisationAccounts(db, administrator.organisationId, { status, query, page });
+  const list = await listOrganisationAccounts(administrator, { status, query, page });
   const href = (changes: Record<string, string | number>) =>
     `/administration/comptes?${new URLSearchParams({ statut: status, ...(query ? { q: query } : {}), ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)])) })}`;
 

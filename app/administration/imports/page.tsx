@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ImportsOverview } from "@/components/imports/imports-overview";
 import { requireAdministrator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { requireImportScope } from "@/lib/imports/access";
 import { listImports } from "@/lib/imports/queries";
 
@@ -11,5 +10,5 @@ export const metadata: Metadata = { title: "Imports de comptes" };
 export default async function ImportsPage() {
   await requireAdministrator("/administration/imports");
   const scope = await requireImportScope(null, "/administration/imports");
-  return <ImportsOverview organisationName={scope.organisationName} basePath={scope.basePath} imports={await listImports(db, scope.organisationId)} />;
+  return <ImportsOverview organisationName={scope.organisationName} basePath={scope.basePath} imports={await listImports(scope)} />;
 }

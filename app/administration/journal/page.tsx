@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
-import { listAuditEvents } from "@/lib/administration/queries";
 import { parseAuditFilters } from "@/lib/audit/parse-filters";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Journal de l'organisation" };
 
 export default async function OrganisationAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireAdministrator("/administration/journal");
   const { filters, form, errors } = parseAuditFilters(await searchParams);
-  const log = await listAuditEvents(db, { organisationId: administrator.organisationId }, filters);
+  const log = await listAuditEvents(administrator, filters);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Journal de l&apos;organisation</h1>

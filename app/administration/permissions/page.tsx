@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PermissionMatrix } from "@/components/permissions/permission-matrix";
 import { requireAdministrator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { loadPermissionMatrix } from "@/lib/permissions/queries";
 import { matrixSearchSchema } from "@/lib/permissions/schemas";
 
@@ -22,7 +21,7 @@ export default async function PermissionsPage({ searchParams }: { searchParams: 
   const viewer = await requireAdministrator("/administration/permissions");
   const raw = await searchParams;
   const { q, page } = matrixSearchSchema.parse({ q: typeof raw.q === "string" ? raw.q : undefined, page: typeof raw.page === "string" ? raw.page : undefined });
-  const matrix = await loadPermissionMatrix(db, viewer.organisationId, { query: q, page });
+  const matrix = await loadPermissionMatrix(viewer, { query: q, page });
   const first = (matrix.page - 1) * 50 + 1;
   const last = first + matrix.accounts.length - 1;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { frenchIssueMessage } from "@/lib/form-fields";
 import { isAllowedText } from "@/lib/security/input-text";
-import { SEARCH_MAX_LENGTH, searchOrganisations } from "@/lib/organisations/search-organisations";
+import { searchDirectory } from "@/lib/organisations/queries";
+import { SEARCH_MAX_LENGTH } from "@/lib/organisations/search-organisations";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +18,10 @@ const querySchema = z.object({
 /** The directory search behind the organisation combobox (ORG-2). Public: it lists only the open directory. */
 export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = querySchema.safeParse(params);
+  const parsed = querySchema.safeParse(params, { error: frenchIssueMessage });
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Requête invalide." }, { status: 400 });
   }
-  const results = await searchOrganisations(db, parsed.data.q, parsed.data.limit);
+  const results = await searchDirectory(parsed.data.q, parsed.data.limit);
   return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
 import { devMailboxEnabled } from "@/lib/env";
 import type { EmailStatus } from "@/lib/generated/prisma/client";
 import { formatParisShortDateTime } from "@/lib/mail/format";
@@ -25,7 +24,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   if (!devMailboxEnabled()) notFound();
   const { to } = await searchParams;
   const filter = typeof to === "string" ? to.trim().slice(0, 320) : "";
-  const messages = await listMailboxMessages(db, { to: filter || undefined });
+  const messages = await listMailboxMessages({ to: filter || undefined });
 
   return (
     <div className="space-y-8">

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { categoryFromSlug, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_CATEGORY_SLUGS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
 import { listTicketsForOperator, OPERATOR_PAGE_SIZE } from "@/lib/support/queries";
@@ -20,11 +19,11 @@ const STATUSES: { slug: string; status: TicketStatus | null; label: string }[] =
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function OperatorAssistancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator("/operateur/assistance");
+  const operator = await requireOperator("/operateur/assistance");
   const params = await searchParams;
   const current = STATUSES.find((entry) => entry.slug === params.etat) ?? STATUSES[0];
   const category = categoryFromSlug(params.categorie);
-  const { tickets, byStatus } = await listTicketsForOperator(db, { status: current.status, category });
+  const { tickets, byStatus } = await listTicketsForOperator(operator, { status: current.status, category });
   const total = Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0);
   const query = (slug: string) => `?etat=${slug}${category ? `&categorie=${TICKET_CATEGORY_SLUGS[category]}` : ""}`;
 

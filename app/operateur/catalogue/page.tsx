@@ -1,71 +1,37 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/submit-button";
+import { RecordsHeading, RecordsTable } from "@/components/operator/records";
 import { requireOperator } from "@/lib/auth/guards";
 import { listEServicesForOperator } from "@/lib/catalogue/queries";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Catalogue des e-services" };
 
 const count = new Intl.NumberFormat("fr-FR");
 
 export default async function CataloguePage() {
-  await requireOperator("/operateur/catalogue");
-  const rows = await listEServicesForOperator(db);
+  const operator = await requireOperator("/operateur/catalogue");
+  const rows = await listEServicesForOperator(operator);
   const active = rows.filter((row) => row.active).length;
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/operateur">Console opérateur</Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold text-brand-900">Catalogue des e-services</h1>
-        <Link href="/operateur/catalogue/nouveau" className={`${buttonClass} no-underline hover:text-white`}>
-          Ajouter un e-service
-        </Link>
-      </div>
+      <RecordsHeading title="Catalogue des e-services" createHref="/operateur/catalogue/nouveau" createLabel="Ajouter un e-service" />
       <p className="text-slate-700">
         {rows.length
           ? `${count.format(rows.length)} e-service${rows.length > 1 ? "s" : ""}, dont ${count.format(active)} proposé${active > 1 ? "s" : ""} aux organisations. Un e-service retiré du catalogue garde ses abonnements et ses droits.`
           : "Aucun e-service dans le catalogue."}
       </p>
 
-      {rows.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">E-services du catalogue</caption>
-            <thead className="bg-slate-50">
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="px-4 py-2">Nom</th>
-                <th scope="col" className="px-4 py-2">Identifiant technique</th>
-                <th scope="col" className="px-4 py-2">Données de santé</th>
-                <th scope="col" className="px-4 py-2">Proposé aux organisations</th>
-                <th scope="col" className="px-4 py-2">Organisations abonnées</th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((eService) => (
-                <tr key={eService.id} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="px-4 py-2 font-medium">{eService.name}</th>
-                  <td className="px-4 py-2 font-mono">{eService.slug}</td>
-                  <td className="px-4 py-2">{eService.handlesHealthData ? "Oui" : "Non"}</td>
-                  <td className="px-4 py-2">{eService.active ? "Oui" : "Non"}</td>
-                  <td className="px-4 py-2">{count.format(eService.organisations)}</td>
-                  <td className="px-4 py-2">
-                    <Link href={`/operateur/catalogue/${eService.id}`}>
-                      Modifier<span className="sr-only"> {eService.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RecordsTable
+        caption="E-services du catalogue"
+        rows={rows}
+        editHref={(eService) => `/operateur/catalogue/${eService.id}`}
+        columns={[
+          { header: "Identifiant technique", cell: (eService) => eService.slug, mono: true },
+          { header: "Données de santé", cell: (eService) => (eService.handlesHealthData ? "Oui" : "Non") },
+          { header: "Proposé aux organisations", cell: (eService) => (eService.active ? "Oui" : "Non") },
+          { header: "Organisations abonnées", cell: (eService) => count.format(eService.organisations) },
+        ]}
+      />
     </div>
   );
 }

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
 import { parisDayKey } from "@/lib/calendar";
-import { db } from "@/lib/db";
-import { listLetterHistory, listQueuedLetters } from "@/lib/letters/queue";
+import { letterHistory, queuedLetters } from "@/lib/letters/queries";
 
 export const metadata: Metadata = { title: "Courrier" };
 
@@ -13,8 +12,8 @@ const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone:
 const STATUS = { POSTED: "Posté", CANCELLED: "Annulé (demande remplacée ou confirmée)" } as Record<string, string>;
 
 export default async function CourrierPage() {
-  await requireOperator("/operateur/courrier");
-  const [queued, history] = await Promise.all([listQueuedLetters(db), listLetterHistory(db)]);
+  const operator = await requireOperator("/operateur/courrier");
+  const [queued, history] = await Promise.all([queuedLetters(operator), letterHistory(operator)]);
 
   return (
     <div className="space-y-10">

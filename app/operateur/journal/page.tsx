@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
-import { listAuditEvents } from "@/lib/administration/queries";
 import { parseAuditFilters } from "@/lib/audit/parse-filters";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
+import { organisationNames } from "@/lib/organisations/queries";
 
 export const metadata: Metadata = { title: "Journal du portail" };
 
 export default async function PortalAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator("/operateur/journal");
+  const operator = await requireOperator("/operateur/journal");
   const { filters, form, errors } = parseAuditFilters(await searchParams);
-  const log = await listAuditEvents(db, { all: true }, filters);
+  const log = await listAuditEvents(operator, filters);
   const ids = [...new Set(log.rows.map((event) => event.organisationId).filter((id): id is string => Boolean(id)))];
-  const organisations = new Map(
-    (await db.organisation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((organisation) => [organisation.id, organisation.name]),
-  );
+  const organisations = await organisationNames(operator, ids);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Journal du portail</h1>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass, secondaryButtonClass } from "@/components/ui/submit-button";
+import { RecordsHeading, RecordsTable } from "@/components/operator/records";
+import { secondaryButtonClass } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { KIND_LABELS } from "@/lib/organisations/organisation-codes";
 import { listOrganisationsForOperator, pageNumber, SEARCH_RESULTS_MAX } from "@/lib/organisations/queries";
 import { queryText } from "@/lib/security/input-text";
@@ -25,10 +25,10 @@ function pageHref(query: string, page: number): string {
 }
 
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator("/operateur/organisations");
+  const operator = await requireOperator("/operateur/organisations");
   const params = await searchParams;
   const query = (queryText(params.q) ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
-  const result = await listOrganisationsForOperator(db, { query, page: pageNumber(params.page) });
+  const result = await listOrganisationsForOperator(operator, { query, page: pageNumber(params.page) });
 
   const summary = query
     ? result.total
@@ -38,15 +38,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/operateur">Console opérateur</Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold text-brand-900">Organisations</h1>
-        <Link href="/operateur/organisations/nouvelle" className={`${buttonClass} no-underline hover:text-white`}>
-          Créer une organisation
-        </Link>
-      </div>
+      <RecordsHeading title="Organisations" createHref="/operateur/organisations/nouvelle" createLabel="Créer une organisation" />
 
       <form role="search" method="get" action="/operateur/organisations" className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1 space-y-1">
@@ -76,44 +68,23 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         {result.truncated ? ` Seuls les ${SEARCH_RESULTS_MAX} premiers résultats sont affichés : précisez la recherche.` : ""}
       </p>
 
-      {result.rows.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Organisations{query ? ` correspondant à « ${query} »` : ""}</caption>
-            <thead className="bg-slate-50">
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="px-4 py-2">Nom</th>
-                <th scope="col" className="px-4 py-2">Type</th>
-                <th scope="col" className="px-4 py-2">Code</th>
-                <th scope="col" className="px-4 py-2">Codes postaux</th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((organisation) => (
-                <tr key={organisation.id} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="px-4 py-2 font-medium">{organisation.name}</th>
-                  <td className="px-4 py-2">{KIND_LABELS[organisation.kind]}</td>
-                  <td className="px-4 py-2 font-mono">{organisation.code}</td>
-                  <td className="px-4 py-2">
-                    {organisation.postalCodes.length
-                      ? organisation.postalCodes.slice(0, POSTAL_CODES_SHOWN).join(", ") +
-                        (organisation.postalCodes.length > POSTAL_CODES_SHOWN ? ` et ${organisation.postalCodes.length - POSTAL_CODES_SHOWN} autres` : "")
-                      : "—"}
-                  </td>
-                  <td className="px-4 py-2">
-                    <Link href={`/operateur/organisations/${organisation.id}`}>
-                      Modifier<span className="sr-only"> {organisation.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <RecordsTable
+        caption={`Organisations${query ? ` correspondant à « ${query} »` : ""}`}
+        rows={result.rows}
+        editHref={(organisation) => `/operateur/organisations/${organisation.id}`}
+        columns={[
+          { header: "Type", cell: (organisation) => KIND_LABELS[organisation.kind] },
+          { header: "Code", cell: (organisation) => organisation.code, mono: true },
+          {
+            header: "Codes postaux",
+            cell: (organisation) =>
+              organisation.postalCodes.length
+                ? organisation.postalCodes.slice(0, POSTAL_CODES_SHOWN).join(", ") +
+                  (organisation.postalCodes.length > POSTAL_CODES_SHOWN ? ` et ${organisation.postalCodes.length - POSTAL_CODES_SHOWN} autres` : "")
+                : "—",
+          },
+        ]}
+      />
 
       {result.pageCount > 1 ? (
         <nav aria-label="Pages de résultats" className="flex flex-wrap items-center gap-4">

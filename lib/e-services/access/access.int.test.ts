@@ -88,7 +88,7 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     await permit(user.id, organisation.id, service.id);
     await permit(user.id, organisation.id, other.id);
 
-    const list = await accessibleEServices(db, viewer, TODAY);
+    const list = await accessibleEServices(viewer, TODAY);
     expect(list.map((entry) => entry.slug).sort()).toEqual([service.slug, other.slug].sort());
     const decision = await explainAccess(db, viewer, service.slug, TODAY);
     expect(decision).toMatchObject({ ok: true, service: { slug: service.slug, url: service.url }, consentNeeded: false });
@@ -102,7 +102,7 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     await permit(user.id, organisation.id, ended.id);
     await permit(user.id, organisation.id, future.id);
 
-    expect(await accessibleEServices(db, viewer, TODAY)).toEqual([]);
+    expect(await accessibleEServices(viewer, TODAY)).toEqual([]);
     expect(await explainAccess(db, viewer, ended.slug, TODAY)).toMatchObject({ ok: false, reason: "no_subscription" });
     expect(await explainAccess(db, viewer, future.slug, TODAY)).toMatchObject({ ok: false, reason: "no_subscription" });
   });
@@ -123,7 +123,7 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     const service = await createService();
     await subscribe(organisation.id, service.id, "2026-01-01");
 
-    expect(await accessibleEServices(db, viewer, TODAY)).toEqual([]);
+    expect(await accessibleEServices(viewer, TODAY)).toEqual([]);
     expect(await explainAccess(db, viewer, service.slug, TODAY)).toEqual({
       ok: false,
       reason: "no_permission",
@@ -138,7 +138,7 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     await subscribe(elsewhere.id, service.id, "2026-01-01");
     await permit(user.id, organisation.id, service.id);
 
-    expect(await accessibleEServices(db, viewer, TODAY)).toEqual([]);
+    expect(await accessibleEServices(viewer, TODAY)).toEqual([]);
     expect(await explainAccess(db, viewer, service.slug, TODAY)).toMatchObject({ ok: false, reason: "no_subscription", administrator: null });
   });
 
@@ -147,13 +147,13 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     await subscribe(organisation.id, service.id, "2026-01-01");
     await permit(user.id, organisation.id, service.id);
 
-    expect(await accessibleEServices(db, viewer, TODAY)).toEqual([]);
+    expect(await accessibleEServices(viewer, TODAY)).toEqual([]);
     expect(await explainAccess(db, viewer, service.slug, TODAY)).toMatchObject({ ok: false, reason: "inactive" });
     expect(await explainAccess(db, viewer, "n-existe-pas", TODAY)).toMatchObject({ ok: false, reason: "unknown" });
     expect(await explainAccess(db, viewer, "../../etc", TODAY)).toMatchObject({ ok: false, reason: "unknown" });
     const active = await createService();
     expect(await explainAccess(db, { accountId: user.id, organisationId: null }, active.slug, TODAY)).toMatchObject({ ok: false, reason: "no_organisation" });
-    expect(await accessibleEServices(db, { accountId: user.id, organisationId: null }, TODAY)).toEqual([]);
+    expect(await accessibleEServices({ accountId: user.id, organisationId: null }, TODAY)).toEqual([]);
   });
 
   it("SSO-6 the open action starts the e-service's login (initiate-login URI, iss, target_link_uri), with no token in the URL, and audits it", async () => {
@@ -209,7 +209,7 @@ describe("ADM-6 health-data e-services need consent at first use", () => {
     await permit(user.id, organisation.id, service.id);
 
     expect(await explainAccess(db, viewer, service.slug, TODAY)).toMatchObject({ ok: true, consentNeeded: true });
-    expect(await accessibleEServices(db, viewer, TODAY)).toMatchObject([{ slug: service.slug, handlesHealthData: true, consentNeeded: true }]);
+    expect(await accessibleEServices(viewer, TODAY)).toMatchObject([{ slug: service.slug, handlesHealthData: true, consentNeeded: true }]);
 
     expect(await recordHealthConsent(db, viewer, service.id)).toEqual({ created: true });
     expect(await recordHealthConsent(db, viewer, service.id)).toEqual({ created: false });

@@ -1,10 +1,12 @@
 // Who may open which e-service (ADM-4): an active e-service, a permission held by the
 // account in its organisation, and a subscription of that organisation valid today
 // (startDate <= today <= endDate, endDate null = open-ended), days in Europe/Paris.
+// Pages call the functions that take the viewer; explainAccess also takes the database
+// client, for the services that decide inside their own transaction (open-e-service.ts).
 import "server-only";
 import type { Viewer } from "../../auth/viewer";
 import { parisToday } from "../../calendar";
-import type { Db } from "../../db";
+import { db as portalDb, type Db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AccessRefusal } from "./messages";
 
@@ -28,10 +30,10 @@ function validSubscription(organisationId: string, today: Date): Prisma.Subscrip
 }
 
 /** Exactly the e-services the viewer may open today, by name, with whether consent is still due (ADM-6). */
-export async function accessibleEServices(db: Db, viewer: AccessViewer, today: Date = new Date()) {
+export async function accessibleEServices(viewer: AccessViewer, today: Date = new Date()) {
   const organisationId = viewer.organisationId;
   if (!organisationId) return [];
-  const services = await db.eService.findMany({
+  const services = await portalDb.eService.findMany({
     where: {
       active: true,
       permissions: { some: { accountId: viewer.accountId, organisationId } },
@@ -52,14 +54,18 @@ export interface Administrator {
   email: string;
 }
 
-/** The organisation's active administrator: the person to ask for a permission or a subscription. */
-export async function organisationAdministrator(db: Db, organisationId: string | null): Promise<Administrator | null> {
+async function administratorOf(db: Db, organisationId: string | null): Promise<Administrator | null> {
   if (!organisationId) return null;
   return db.account.findFirst({
     where: { organisationId, role: "ADMINISTRATOR", status: "ACTIVE" },
     select: { firstName: true, lastName: true, email: true },
     orderBy: { createdAt: "asc" },
   });
+}
+
+/** The viewer's organisation's active administrator: the person to ask for a permission or a subscription. */
+export function organisationAdministrator(viewer: AccessViewer): Promise<Administrator | null> {
+  return administratorOf(portalDb, viewer.organisationId);
 }
 
 export type AccessDecision =
@@ -75,7 +81,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
  */
 export async function explainAccess(db: Db, viewer: AccessViewer, slug: string, today: Date = new Date()): Promise<AccessDecision> {
   const organisationId = viewer.organisationId;
-  const administrator = await organisationAdministrator(db, organisationId);
+  const administrator = await administratorOf(db, organisationId);
   const service = SLUG.test(slug)
     ? await db.eService.findUnique({ where: { slug }, select: { ...SERVICE_SELECT, active: true } })
     : null;
@@ -95,4 +101,9 @@ export async function explainAccess(db: Db, viewer: AccessViewer, slug: string, 
   if (!permission) return { ok: false, reason: "no_permission", service: shown, administrator };
   if (!subscription) return { ok: false, reason: "no_subscription", service: shown, administrator };
   return { ok: true, service: visible, consentNeeded: service.handlesHealthData && !consent, administrator };
+}
+
+/** Whether the viewer may open the e-service `slug` today (the e-service's page). */
+export function eServiceAccess(viewer: AccessViewer, slug: string): Promise<AccessDecision> {
+  return explainAccess(portalDb, viewer, slug);
 }

@@ -6,9 +6,8 @@ import { OpenEServiceForm } from "@/components/e-services/open-e-service-form";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
-import { explainAccess } from "@/lib/e-services/access/queries";
+import { eServiceAccess } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
 
 export const metadata: Metadata = { title: "E-service" };
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "E-service" };
 export default async function EServicePage({ params }: { params: Promise<{ slug: string }> }) {
   const viewer = await requireViewer("/e-services");
   const { slug } = await params;
-  const access = await explainAccess(db, viewer, slug);
+  const access = await eServiceAccess(viewer, slug);
   if (!access.ok && access.reason === "unknown") notFound();
   const name = access.service?.name ?? "E-service";
   const handlesHealthData = access.service?.handlesHealthData ?? false;

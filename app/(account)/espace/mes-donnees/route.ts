@@ -1,7 +1,6 @@
 import { exportAccountData } from "@/lib/accounts/queries";
 import { currentViewer } from "@/lib/auth/viewer";
 import { parisDayKey } from "@/lib/calendar";
-import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const viewer = await currentViewer();
   if (!viewer) return Response.json({ error: "Connectez-vous pour télécharger vos données." }, { status: 401 });
-  const data = await exportAccountData(db, viewer.accountId);
+  const data = await exportAccountData(viewer);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,5 +1,4 @@
 import { currentViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 import { exportDashboardsPdf } from "@/lib/dashboards/export";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export async function GET(request: Request) {
     const back = `/tableaux-de-bord?${url.searchParams.toString()}`;
     return new Response(null, { status: 303, headers: { Location: `/connexion?callbackUrl=${encodeURIComponent(back)}` } });
   }
-  const result = await exportDashboardsPdf(db, viewer, url.searchParams.get("periode"));
+  const result = await exportDashboardsPdf(viewer, url.searchParams.get("periode"));
   if (!result.ok) {
     return new Response("Votre compte n'est rattaché à aucune organisation : il n'a pas de tableau de bord à exporter.", {
       status: 403,

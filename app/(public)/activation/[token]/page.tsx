@@ -4,9 +4,7 @@ import { ActivationConfirm } from "@/components/accounts/activation-confirm";
 import { ActivationPasswordForm } from "@/components/accounts/activation-password-form";
 import { TOKEN_PROBLEM_TEXT } from "@/components/accounts/token-problem-text";
 import { Alert } from "@/components/ui/alert";
-import { activationNeedsPassword } from "@/lib/accounts/activate-account";
-import { db } from "@/lib/db";
-import { inspectToken } from "@/lib/tokens";
+import { activationLink } from "@/lib/accounts/queries";
 
 export const metadata: Metadata = { title: "Activer mon compte", referrer: "no-referrer" };
 
@@ -14,9 +12,8 @@ export const metadata: Metadata = { title: "Activer mon compte", referrer: "no-r
 // that open links do not use the single-use token.
 export default async function ActivationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const check = await inspectToken(db, "ACTIVATION", token);
   // An account created by an import has no password yet: it is chosen here (BULK-3).
-  const needsPassword = check.ok ? await activationNeedsPassword(db, token) : null;
+  const { check, needsPassword } = await activationLink(token);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Activer mon compte</h1>

@@ -3,14 +3,13 @@ import Link from "next/link";
 import { AssistanceSection } from "@/components/help/assistance-section";
 import { ProsePage } from "@/components/layout/prose-page";
 import { currentViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import { assistanceDefaults } from "@/lib/support/assistance-defaults";
+import { assistanceDefaults } from "@/lib/support/queries";
 
 export const metadata: Metadata = { title: "Navigateurs pris en charge" };
 
 export default async function BrowsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await currentViewer();
-  const defaults = await assistanceDefaults(db, viewer, await searchParams);
+  const defaults = await assistanceDefaults(viewer, await searchParams);
   return (
     <div className="space-y-10">
       <ProsePage

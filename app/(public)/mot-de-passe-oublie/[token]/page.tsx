@@ -3,21 +3,13 @@ import Link from "next/link";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
 import { TOKEN_PROBLEM_TEXT } from "@/components/accounts/token-problem-text";
 import { Alert } from "@/components/ui/alert";
-import { db } from "@/lib/db";
-import { inspectToken } from "@/lib/tokens";
+import { passwordResetLink } from "@/lib/accounts/queries";
 
 export const metadata: Metadata = { title: "Choisir un nouveau mot de passe", referrer: "no-referrer" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const check = await inspectToken(db, "PASSWORD_RESET", token);
-  const account =
-    check.ok && check.token.accountId
-      ? await db.account.findUnique({
-          where: { id: check.token.accountId },
-          select: { identifier: true, firstName: true, lastName: true, email: true },
-        })
-      : null;
+  const { check, account } = await passwordResetLink(token);
   return (
     <div className="mx-auto max-w-lg space-y-6">
       <h1 className="text-3xl font-bold text-brand-900">Choisir un nouveau mot de passe</h1>

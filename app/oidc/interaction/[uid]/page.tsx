@@ -8,9 +8,9 @@ import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { ContinueForm, DeclineForm } from "@/components/oidc/interaction-forms";
 import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
-import { EXPIRED_INTERACTION, interactionView } from "@/lib/oidc/interactions";
+import { EXPIRED_INTERACTION } from "@/lib/oidc/interactions";
+import { interactionForViewer } from "@/lib/oidc/queries";
 import { supportContacts } from "@/lib/support-contacts";
 
 export const metadata: Metadata = { title: "Connexion à un e-service" };
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Connexion à un e-service" };
 export default async function InteractionPage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
   const viewer = await requireViewer(`/oidc/interaction/${encodeURIComponent(uid)}`);
-  const view = await interactionView(db, viewer, uid);
+  const view = await interactionForViewer(viewer, uid);
 
   if (!view) {
     return (

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { OperatorAnswerForm, OperatorStatusForm, ReactivateAccountForm } from "@/components/support/ticket-forms";
 import { TicketMessages, TicketSummary } from "@/components/support/ticket-thread";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { ticketForOperator } from "@/lib/support/queries";
 import { reactivationRefusal } from "@/lib/support/reactivate-requester-account";
 import { dashboardContextLine } from "@/lib/support/tickets";
@@ -27,8 +26,8 @@ const REASON_LABELS = {
 
 export default async function OperatorTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireOperator(`/operateur/assistance/${encodeURIComponent(id)}`);
-  const ticket = await ticketForOperator(db, id);
+  const operator = await requireOperator(`/operateur/assistance/${encodeURIComponent(id)}`);
+  const ticket = await ticketForOperator(operator, id);
   if (!ticket) notFound();
   const thread = { ...ticket, contextLine: dashboardContextLine(ticket.dashboardContext), requesterLabel: ticket.contactEmail };
 

@@ -7,11 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { requireOperator } from "@/lib/auth/guards";
 import { eServiceFormValues } from "@/lib/catalogue/form-values";
 import { getEServiceForOperator } from "@/lib/catalogue/queries";
-import { listApiKeys } from "@/lib/dashboards/api-keys";
-import { db } from "@/lib/db";
+import { listApiKeys } from "@/lib/dashboards/queries";
 import { OidcClientPanel } from "@/components/oidc/oidc-client-panel";
-import { oidcClientOfEService } from "@/lib/oidc/clients";
 import { portalIssuer } from "@/lib/oidc/issuer";
+import { oidcClientForOperator } from "@/lib/oidc/queries";
 
 export const metadata: Metadata = { title: "Modifier un e-service" };
 
@@ -22,11 +21,11 @@ export default async function EServicePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireOperator("/operateur/catalogue");
+  const operator = await requireOperator("/operateur/catalogue");
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const eService = await getEServiceForOperator(db, id);
+  const eService = await getEServiceForOperator(operator, id);
   if (!eService) notFound();
-  const [keys, oidcClient] = await Promise.all([listApiKeys(db, eService.id), oidcClientOfEService(db, eService.id)]);
+  const [keys, oidcClient] = await Promise.all([listApiKeys(operator, eService.id), oidcClientForOperator(operator, eService.id)]);
 
   return (
     <div className="max-w-3xl space-y-6">

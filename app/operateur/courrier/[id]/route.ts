@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { operatorOrError } from "@/lib/auth/operator-route";
-import { db } from "@/lib/db";
-import { downloadLetterPdf } from "@/lib/letters/queue";
-import { actorOfAccount } from "@/lib/operation";
+import { letterPdfForOperator } from "@/lib/letters/queries";
 import { clientAddress } from "@/lib/request-context";
 
 /** One letter: waiting to be printed, or re-printed while its request is pending (LR-6); audited. */
@@ -11,10 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if ("error" in access) return access.error;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return Response.json({ error: "Courrier inconnu." }, { status: 404 });
-  const { viewer } = access;
-  const letter = await downloadLetterPdf(db, actorOfAccount({ id: viewer.accountId, identifier: viewer.identifier, role: viewer.role, organisationId: viewer.organisationId }), id.data, {
-    ipAddress: await clientAddress(),
-  });
+  const letter = await letterPdfForOperator(access.viewer, id.data, { ipAddress: await clientAddress() });
   if (!letter) return Response.json({ error: "Courrier inconnu, ou PDF supprimé : la demande n'attend plus de confirmation." }, { status: 404 });
   return new Response(new Uint8Array(letter.pdf), {
     headers: {

@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Alert } from "@/components/ui/alert";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { KIND_LABELS } from "@/lib/organisations/organisation-codes";
 import { formatAddressBlock } from "@/lib/letters/address-block";
 import { missingAddressParts } from "@/lib/organisations/postal-address";
@@ -99,9 +98,9 @@ export default async function OrganisationPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireOperator("/operateur/organisations");
+  const operator = await requireOperator("/operateur/organisations");
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const detail = await getOrganisationForOperator(db, id);
+  const detail = await getOrganisationForOperator(operator, id);
   if (!detail) notFound();
   const { organisation, events } = detail;
 

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { RequesterTicket } from "@/components/support/ticket-thread";
 import { RequesterReplyForm } from "@/components/support/ticket-forms";
 import { requireViewer } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
-import { ticketOfAccount } from "@/lib/support/queries";
+import { ownTicket } from "@/lib/support/queries";
 import { dashboardContextLine } from "@/lib/support/tickets";
 
 export const metadata: Metadata = { title: "Ma demande d'assistance" };
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Ma demande d'assistance" };
 export default async function MyTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer(`/espace/demandes/${encodeURIComponent(id)}`);
-  const ticket = await ticketOfAccount(db, viewer.accountId, id);
+  const ticket = await ownTicket(viewer, id);
   if (!ticket) notFound();
   const thread = { ...ticket, contextLine: dashboardContextLine(ticket.dashboardContext) };
   return (

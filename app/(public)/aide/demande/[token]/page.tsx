@@ -3,8 +3,7 @@ import Link from "next/link";
 import { RequesterTicket } from "@/components/support/ticket-thread";
 import { RequesterReplyForm } from "@/components/support/ticket-forms";
 import { Alert } from "@/components/ui/alert";
-import { db } from "@/lib/db";
-import { ticketOfLink } from "@/lib/support/queries";
+import { ticketByLink } from "@/lib/support/queries";
 import { dashboardContextLine } from "@/lib/support/tickets";
 
 // The link is a credential: never sent on to another site, never indexed.
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Suivi de ma demande d'assistance", r
 /** The private page of one ticket, opened by the link of its e-mails (HELP-2): that ticket only. */
 export default async function TicketLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const ticket = await ticketOfLink(db, token);
+  const ticket = await ticketByLink(token);
   if (!ticket) {
     return (
       <div className="max-w-2xl space-y-4">

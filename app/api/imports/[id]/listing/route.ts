@@ -1,10 +1,9 @@
 // BULK-4: the listing of an import's accounts, CSV or PDF; same access as the import's page.
 import { parisDayKey } from "@/lib/calendar";
-import { db } from "@/lib/db";
 import { requireImportAccess } from "@/lib/imports/access";
 import { listingCsv } from "@/lib/imports/listing";
 import { PDF_LISTING_MAX, renderListingPdf } from "@/lib/imports/listing-pdf";
-import { importListing } from "@/lib/imports/queries";
+import { getImport, importListing } from "@/lib/imports/queries";
 
 const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -12,9 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const scope = await requireImportAccess(id, "/administration/imports");
   const format = new URL(request.url).searchParams.get("format") === "pdf" ? "pdf" : "csv";
-  const found = await db.import.findFirst({ where: { id: scope.importId, organisationId: scope.organisationId }, select: { fileName: true, createdAt: true } });
+  const found = await getImport(scope, scope.importId);
   if (!found) return new Response("Import introuvable.", { status: 404 });
-  const entries = await importListing(db, scope.organisationId, scope.importId);
+  const entries = await importListing(scope);
   const base = `comptes-import-${parisDayKey(found.createdAt)}`;
   if (format === "csv") {
     return new Response(listingCsv(entries), {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportsOverview } from "@/components/imports/imports-overview";
 import { requireOperator } from "@/lib/auth/guards";
-import { db } from "@/lib/db";
 import { requireImportScope } from "@/lib/imports/access";
 import { listImports } from "@/lib/imports/queries";
 
@@ -22,7 +21,7 @@ export default async function OperatorImportsPage({ params }: { params: Promise<
         organisationName={scope.organisationName}
         basePath={scope.basePath}
         organisationId={scope.organisationId}
-        imports={await listImports(db, scope.organisationId)}
+        imports={await listImports(scope)}
       />
     </div>
   );

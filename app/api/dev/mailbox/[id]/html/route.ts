@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { devMailboxEnabled } from "@/lib/env";
 import { findMailboxHtml } from "@/lib/mail/queries";
 
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!devMailboxEnabled()) return new Response("Not Found", { status: 404 });
   const id = z.uuid().safeParse((await params).id);
-  const html = id.success ? await findMailboxHtml(db, id.data) : null;
+  const html = id.success ? await findMailboxHtml(id.data) : null;
   if (html === null) return new Response("Not Found", { status: 404 });
   return new Response(html, {
     headers: {
