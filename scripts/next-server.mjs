@@ -6,7 +6,9 @@
 // address its rate limits are counted under (SEC-2), and the app refuses to start in
 // production without this server (instrumentation.ts). It also counts the bytes of every
 // request body and answers 413 past the path's limit before Next.js reads it (SEC-9,
-// scripts/limit-request-body.mjs).
+// scripts/limit-request-body.mjs). It serves the OpenID Connect provider at /oidc (SSO-1,
+// lib/oidc/server.ts) before Next.js: run-app starts it under tsx so that the provider's
+// TypeScript modules load here; `--dev` serves Next's development mode (`npm run dev`).
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, installClientAddressKey, resolveClientAddress, signClientAddress } from "../lib/security/client-address.mjs";
@@ -15,18 +17,24 @@ import { HeldBodyRequest, limitRequestBodies } from "./limit-request-body.mjs";
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
+const dev = process.argv.includes("--dev");
 
 // Before Next.js starts: its start-up check looks for the key.
 const key = installClientAddressKey();
-const app = next({ dev: false, hostname, port });
+const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const { handleOidcRequest, isProviderRequest } = await import("../lib/oidc/server.ts");
 
 const server = createServer(
   { IncomingMessage: HeldBodyRequest },
   limitRequestBodies((request, response) => {
     const address = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
     request.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, key);
+    if (isProviderRequest(request.url ?? "/")) {
+      void handleOidcRequest(request, response, address, { proxy: trustedProxies > 0 });
+      return;
+    }
     void handle(request, response);
   }),
 );

@@ -82,11 +82,11 @@ async function main(): Promise<void> {
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, DATABASE_URL: database.url };
 
-  // Production: our server in front of Next.js resolves the client's address (SEC-2).
-  const child: ChildProcess =
-    mode === "dev"
-      ? spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--hostname", host, "--port", port], { stdio: "inherit", env: childEnv })
-      : spawn(process.execPath, [path.resolve("scripts", "next-server.mjs")], { stdio: "inherit", env: childEnv });
+  // Our server in front of Next.js resolves the client's address (SEC-2) and serves the
+  // OpenID Connect provider at /oidc (SSO-1), in development as in production. It runs under
+  // tsx (with the server-only hook) because the provider's modules are TypeScript.
+  const serverArgs = ["--import", "tsx", "--import", path.resolve("scripts", "server-only-hook.mjs"), path.resolve("scripts", "next-server.mjs")];
+  const child: ChildProcess = spawn(process.execPath, mode === "dev" ? [...serverArgs, "--dev"] : serverArgs, { stdio: "inherit", env: childEnv });
   say(`Portail disponible sur http://${host}:${port}`);
 
   let stopping = false;

@@ -6,6 +6,7 @@
 // the absolute one (expiresAt, fixed at sign-in): using the portal, or asking Auth.js to
 // refresh the cookie, never moves expiresAt.
 import "server-only";
+import { endOidcLogins } from "../oidc/logout";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { AuthSessionEndReason } from "../generated/prisma/enums";
@@ -54,6 +55,9 @@ export async function startAuthSession(
 export async function endAuthSession(db: Client, sessionId: unknown, reason: AuthSessionEndReason = "LOGOUT", now = new Date()): Promise<void> {
   if (!isSessionId(sessionId)) return;
   await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+  // SSO-5: the e-services opened from this portal session are signed out too. Switching to
+  // another account (ORG-5) ends them as well: they were signed in as the account left.
+  await endOidcLogins(db, { authSessionId: sessionId }, reason === "LOGOUT" ? "portal_logout" : "session_ended", now);
 }
 
 /** Called when the viewer is read: records activity, but writes only once every few minutes. */
@@ -89,6 +93,7 @@ export async function signOutEverywhere(
       where: { accountId: actor.accountId, endedAt: null, expiresAt: { gt: now } },
       data: { endedAt: now, endReason: "LOGOUT_EVERYWHERE" },
     });
+    await endOidcLogins(tx, { accountId: actor.accountId }, "portal_logout", now);
     await recordAuditEvent(tx, {
       actor,
       action: "account.signed_out_everywhere",

@@ -5,6 +5,8 @@ import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
 import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
+import { purgeExpiredOidcPayloadsJob } from "../oidc/adapter";
+import { deliverLogoutTokensTask, endLoginsNoLongerAllowedJob } from "../oidc/logout";
 import { purgeAuthSessions, purgeJobRuns, purgeMfaLeftovers, purgeRateLimits } from "./maintenance";
 import type { RecurringTask, ScheduledJob } from "./runner";
 
@@ -18,6 +20,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   neverActivatedAccountsJob,
   portalFiguresJob,
   importsNightlyJob,
+  endLoginsNoLongerAllowedJob,
+  purgeExpiredOidcPayloadsJob,
 ];
 
-export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask, importsTask];
+export const RECURRING_TASKS: RecurringTask[] = [deliverOutboxTask, importsTask, deliverLogoutTokensTask];

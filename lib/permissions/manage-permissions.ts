@@ -4,6 +4,7 @@
 // today or later) are accepted; anything else refuses the whole change. Each grant and each
 // revocation writes its audit event in the same transaction (ADM-5).
 import "server-only";
+import { clientIdsOfEServices, endOidcLogins } from "../oidc/logout";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -81,7 +82,14 @@ async function applyChanges(
       })),
     });
   }
-  if (revokes.length) await tx.permission.deleteMany({ where: { id: { in: revokes.map((revoke) => revoke.id) }, organisationId: actor.organisationId } });
+  if (revokes.length) {
+    await tx.permission.deleteMany({ where: { id: { in: revokes.map((revoke) => revoke.id) }, organisationId: actor.organisationId } });
+    // SSO-5: the e-service's sessions of each person end with the permission.
+    for (const revoke of revokes) {
+      const clientIds = await clientIdsOfEServices(tx, [revoke.eService.id]);
+      if (clientIds.length) await endOidcLogins(tx, { accountId: revoke.account.id, clientIds }, "permission_withdrawn", now);
+    }
+  }
 
   const events = [
     ...grants.map((change) => ({ action: "permission.granted", ...change })),

@@ -367,6 +367,15 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/mfa/actions.ts#regenerateRecoveryCodesAction": { expect: ACCOUNT, writesOnRefusal: ATTEMPTS },
   "lib/mfa/actions.ts#setOrganisationMfaRequiredAction": { expect: ADMINISTRATOR },
   "lib/mfa/actions.ts#resetSecondFactorAction": { expect: OPERATOR },
+  "lib/oidc/actions.ts#oidcClientAction": {
+    expect: OPERATOR_DONE,
+    fields: ["eServiceId", "operation", "authMethod", "redirectUris", "postLogoutRedirectUris", "backchannelLogoutUri", "initiateLoginUri", "jwksUri"],
+    form: async () => ({ eServiceId: (await eService()).id, operation: "save", authMethod: "CLIENT_SECRET_BASIC", redirectUris: "https://cadastre.example/oidc/retour" }),
+  },
+  // The portal's page of an e-service's authorization request (SSO-3): any signed-in account
+  // decides for itself; an unknown or expired request is refused by the service.
+  "lib/oidc/actions.ts#continueInteractionAction": { expect: ACCOUNT, form: () => ({ uid: "demande-inconnue-0123456789" }) },
+  "lib/oidc/actions.ts#declineInteractionAction": { expect: ACCOUNT, form: () => ({ uid: "demande-inconnue-0123456789" }) },
   "lib/letters/actions.ts#markPostedAction": {
     expect: OPERATOR,
     fields: ["letterIds", "postedOn"],

@@ -6,7 +6,8 @@ import type { Viewer } from "../../auth/viewer";
 import { db } from "../../db";
 import type { FormState } from "../../forms";
 import { createAccount, createOrganisation } from "../../testing/factories";
-import { eServiceTokenSecret, verifyHandoverToken } from "./handover-token";
+import { SYSTEM_ACTOR } from "../../operation";
+import { registerOidcClient } from "../../oidc/clients";
 import { accessibleEServices, explainAccess } from "./queries";
 import { recordHealthConsent } from "./record-health-consent";
 import { formData as form, session, WITHOUT_SIGN_IN_ROW } from "../../testing/actions";
@@ -155,29 +156,34 @@ describe("ADM-4 a user opens exactly the e-services permitted and subscribed tod
     expect(await accessibleEServices({ accountId: user.id, organisationId: null }, TODAY)).toEqual([]);
   });
 
-  it("the open action redirects to the e-service with a token that verifies with the derived secret, and audits it", async () => {
+  it("SSO-6 the open action starts the e-service's login (initiate-login URI, iss, target_link_uri), with no token in the URL, and audits it", async () => {
     const service = await createService({ url: "https://agenda.example/portail?source=pes" });
     await subscribe(organisation.id, service.id, "2020-01-01");
     await permit(user.id, organisation.id, service.id);
+    await registerOidcClient(db, SYSTEM_ACTOR, service.id, {
+      authMethod: "CLIENT_SECRET_BASIC",
+      redirectUris: ["https://agenda.example/oidc/retour"],
+      initiateLoginUri: "https://agenda.example/oidc/connexion",
+    });
 
     const location = await redirectOf(() => openEServiceAction({ status: "idle" }, form({ slug: service.slug })));
     const url = new URL(location);
-    expect(`${url.origin}${url.pathname}`).toBe("https://agenda.example/portail");
-    expect(url.searchParams.get("source")).toBe("pes");
-    const result = verifyHandoverToken(url.searchParams.get("jeton"), { secret: eServiceTokenSecret(service.slug), audience: service.slug });
-    expect(result).toMatchObject({
-      ok: true,
-      claims: {
-        iss: "portail-e-services",
-        aud: service.slug,
-        sub: user.id,
-        identifier: user.identifier,
-        organisation: { id: organisation.id, code: organisation.code, name: organisation.name },
-      },
-    });
+    expect(`${url.origin}${url.pathname}`).toBe("https://agenda.example/oidc/connexion");
+    expect(url.searchParams.get("iss")).toBe("http://127.0.0.1:3000/oidc");
+    expect(url.searchParams.get("target_link_uri")).toBe("https://agenda.example/portail?source=pes");
+    expect(url.searchParams.get("jeton")).toBeNull();
+    expect([...url.searchParams.keys()].sort()).toEqual(["iss", "target_link_uri"]);
     const events = await db.auditEvent.findMany({ where: { action: "e_service.opened", actorId: user.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ organisationId: organisation.id, targetId: service.id, ipAddress: "198.51.100.23" });
+  });
+
+  it("SSO-6 an e-service without an initiate-login URI is opened at its address, which starts the login itself", async () => {
+    const service = await createService({ url: "https://agenda.example/portail" });
+    await subscribe(organisation.id, service.id, "2020-01-01");
+    await permit(user.id, organisation.id, service.id);
+    const location = await redirectOf(() => openEServiceAction({ status: "idle" }, form({ slug: service.slug })));
+    expect(location).toBe("https://agenda.example/portail");
   });
 
   it("the open action refuses without permission: no redirect, no audit event", async () => {
@@ -229,7 +235,7 @@ describe("ADM-6 health-data e-services need consent at first use", () => {
     const given = await giveHealthConsentAction({ status: "idle" }, form({ slug: service.slug, consent: "on" }));
     expect(given.status).toBe("success");
     const location = await redirectOf(() => openEServiceAction({ status: "idle" }, form({ slug: service.slug })));
-    expect(new URL(location).searchParams.get("jeton")).toBeTruthy();
+    expect(new URL(location).origin).toBe(new URL(service.url).origin);
   });
 
   it("consent cannot be given for a service the user may not open", async () => {

@@ -8,6 +8,9 @@ import { requireOperator } from "@/lib/auth/guards";
 import { eServiceFormValues } from "@/lib/catalogue/form-values";
 import { getEServiceForOperator } from "@/lib/catalogue/queries";
 import { listApiKeys } from "@/lib/dashboards/queries";
+import { OidcClientPanel } from "@/components/oidc/oidc-client-panel";
+import { portalIssuer } from "@/lib/oidc/issuer";
+import { oidcClientForOperator } from "@/lib/oidc/queries";
 
 export const metadata: Metadata = { title: "Modifier un e-service" };
 
@@ -22,7 +25,7 @@ export default async function EServicePage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const eService = await getEServiceForOperator(operator, id);
   if (!eService) notFound();
-  const keys = await listApiKeys(operator, eService.id);
+  const [keys, oidcClient] = await Promise.all([listApiKeys(operator, eService.id), oidcClientForOperator(operator, eService.id)]);
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -38,6 +41,16 @@ export default async function EServicePage({
       </div>
       {query.info === "cree" ? <Alert kind="success">L&apos;e-service est ajouté au catalogue. Vous pouvez le modifier ci-dessous.</Alert> : null}
       <EServiceForm eServiceId={eService.id} eService={eServiceFormValues(eService)} />
+      <section aria-labelledby="titre-oidc" className="space-y-3 border-t border-slate-200 pt-6">
+        <h2 id="titre-oidc" className="text-2xl font-semibold text-brand-900">
+          Connexion OpenID Connect
+        </h2>
+        <p className="text-slate-700">
+          Enregistré comme client du fournisseur d&apos;identité du portail, l&apos;e-service connecte les personnes avec leur
+          compte du portail (guide : <code>docs/integration-oidc.md</code>). Chaque modification est inscrite au journal.
+        </p>
+        <OidcClientPanel eServiceId={eService.id} client={oidcClient} issuer={portalIssuer()} />
+      </section>
       <section aria-labelledby="titre-cles" className="space-y-3 border-t border-slate-200 pt-6">
         <h2 id="titre-cles" className="text-2xl font-semibold text-brand-900">
           Clés d&apos;API des chiffres

@@ -1,0 +1,98 @@
+// The portal's page for an e-service's authorization request (SSO-3): the portal session is
+// the single sign-on session (signed out → the login page, then back here). ADM-4 is decided
+// for the account signed in; a person with accounts in other organisations (ORG-5) sees
+// those that may use the e-service and switches from Mon espace.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WhomToAsk } from "@/components/e-services/whom-to-ask";
+import { ContinueForm, DeclineForm } from "@/components/oidc/interaction-forms";
+import { Alert } from "@/components/ui/alert";
+import { requireViewer } from "@/lib/auth/guards";
+import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
+import { EXPIRED_INTERACTION } from "@/lib/oidc/interactions";
+import { interactionForViewer } from "@/lib/oidc/queries";
+import { supportContacts } from "@/lib/support-contacts";
+
+export const metadata: Metadata = { title: "Connexion à un e-service" };
+
+export default async function InteractionPage({ params }: { params: Promise<{ uid: string }> }) {
+  const { uid } = await params;
+  const viewer = await requireViewer(`/oidc/interaction/${encodeURIComponent(uid)}`);
+  const view = await interactionForViewer(viewer, uid);
+
+  if (!view) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1 className="text-3xl font-bold text-brand-900">Connexion à l&apos;e-service impossible</h1>
+        <Alert kind="error">{EXPIRED_INTERACTION}</Alert>
+        <p>
+          <Link href="/e-services">Voir mes e-services</Link>
+        </p>
+      </div>
+    );
+  }
+  const { interaction, access, otherAccounts } = view;
+  const name = interaction.eService.name;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-900">Connexion à {name}</h1>
+        <p className="text-slate-700">
+          L&apos;e-service demande à vous reconnaître grâce à votre compte du portail : aucun autre mot de passe ne vous
+          sera demandé.
+        </p>
+      </div>
+
+      {access.service?.handlesHealthData ? (
+        <Alert kind="warning" title="Données de santé">
+          {HOLDER_ONLY_STATEMENT}
+        </Alert>
+      ) : null}
+
+      {access.ok ? (
+        <section aria-labelledby="titre-connexion" className="space-y-4 rounded-lg border border-slate-200 p-5">
+          <h2 id="titre-connexion" className="text-xl font-semibold text-brand-900">
+            Vous connecter au nom de {viewer.organisationName}
+          </h2>
+          <p>
+            L&apos;e-service recevra votre nom, votre identifiant <strong>{viewer.identifier}</strong>, votre adresse
+            électronique et votre organisation.
+          </p>
+          <ContinueForm uid={uid} label="Continuer vers l'e-service" consentNeeded={access.consentNeeded} />
+          <DeclineForm uid={uid} label="Ne pas me connecter" />
+        </section>
+      ) : (
+        <section aria-labelledby="titre-refus" className="space-y-4">
+          <Alert kind="error" title={<span id="titre-refus">{REFUSAL_TITLES[access.reason]}</span>}>
+            <p>{REFUSAL_MESSAGES[access.reason]}</p>
+          </Alert>
+          {access.reason === "no_permission" || access.reason === "no_subscription" ? (
+            <WhomToAsk administrator={access.administrator} viewerIsAdministrator={viewer.role === "ADMINISTRATOR"} support={supportContacts()} />
+          ) : null}
+          <ContinueForm uid={uid} label="Retourner à l'e-service" consentNeeded={false} />
+        </section>
+      )}
+
+      {otherAccounts.length ? (
+        <section aria-labelledby="titre-autres" className="space-y-3">
+          <h2 id="titre-autres" className="text-xl font-semibold text-brand-900">
+            Agir pour une autre organisation
+          </h2>
+          <p>Vous pouvez aussi utiliser cet e-service avec vos comptes de ces organisations :</p>
+          <ul className="list-disc pl-6">
+            {otherAccounts.map((account) => (
+              <li key={account.accountId}>
+                {account.organisationName} (identifiant {account.identifier})
+              </li>
+            ))}
+          </ul>
+          <p>
+            Changez de compte dans <Link href="/espace">Mon espace</Link>, puis recommencez la connexion depuis
+            l&apos;e-service : elle se fera au nom de l&apos;organisation choisie.
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use server";
+
+// The portal's interaction page of an authorization request (SSO-3): the signed-in person
+// continues (ADM-4 decided now, ADM-6 consent recorded when ticked) or goes back to the
+// e-service. The browser then goes to the provider, which finishes the request.
+import { z } from "zod";
+import { defineAction } from "../actions/define-action";
+import { db } from "../db";
+import type { FormState } from "../forms";
+import { deleteOidcClient, oidcClientOfEService, registerOidcClient, renewOidcClientSecret, updateOidcClient } from "./clients";
+import { completionPath, decideInteraction, declineInteraction, EXPIRED_INTERACTION } from "./interactions";
+import type { OidcClientInput } from "./schemas";
+
+const uidField = z.string({ error: EXPIRED_INTERACTION }).regex(/^[A-Za-z0-9_-]{10,64}$/, EXPIRED_INTERACTION);
+
+export type InteractionState = FormState<{ next: string }>;
+
+export const continueInteractionAction = defineAction({
+  guard: "account",
+  schema: z.object({ uid: uidField, consent: z.literal("on").optional() }),
+  hiddenFields: { uid: true },
+  run: async (input, { actor, context }) => {
+    await decideInteraction(db, actor, { uid: input.uid, consent: input.consent === "on" }, context);
+    return completionPath(input.uid);
+  },
+  // A full page load, not a client navigation: the provider's answer is a redirect to the e-service.
+  answer: (next): InteractionState => ({ status: "success", result: { next } }),
+});
+
+export const declineInteractionAction = defineAction({
+  guard: "account",
+  schema: z.object({ uid: uidField }),
+  hiddenFields: { uid: true },
+  run: async (input, { actor, context }) => {
+    await declineInteraction(db, actor, input.uid, context);
+    return completionPath(input.uid);
+  },
+  answer: (next): InteractionState => ({ status: "success", result: { next } }),
+});
+
+// ─── Operators: an e-service's registration as an OpenID Connect client (SSO-2) ─────────
+
+export type OidcClientFormState = FormState<{ clientId: string; clientSecret: string | null }>;
+
+const UNKNOWN_E_SERVICE = "Cet e-service n'existe pas ou plus : revenez au catalogue.";
+const catalogueReturn = "/operateur/catalogue";
+
+/** The form's fields as the schema reads them (one address a line). */
+function clientFormInput(formData: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    eServiceId: text("eServiceId"),
+    operation: text("operation"),
+    input: {
+      authMethod: text("authMethod"),
+      redirectUris: text("redirectUris"),
+      postLogoutRedirectUris: text("postLogoutRedirectUris"),
+      backchannelLogoutUri: text("backchannelLogoutUri"),
+      initiateLoginUri: text("initiateLoginUri"),
+      jwksUri: text("jwksUri"),
+    },
+  };
+}
+
+/** Field errors of the nested registration are shown next to their field (input.redirectUris → redirectUris). */
+const registrationSchema = z.object({
+  eServiceId: z.uuid({ error: UNKNOWN_E_SERVICE }),
+  operation: z.enum(["save", "renew", "delete"], { error: UNKNOWN_E_SERVICE }),
+  input: z.unknown(),
+});
+
+export const oidcClientAction = defineAction({
+  guard: "operator",
+  returnTo: catalogueReturn,
+  schema: registrationSchema,
+  input: clientFormInput,
+  hiddenFields: { eServiceId: UNKNOWN_E_SERVICE, operation: UNKNOWN_E_SERVICE },
+  run: async ({ eServiceId, operation, input }, { actor, context }) => {
+    if (operation === "renew") return { ...(await renewOidcClientSecret(db, actor, eServiceId, context)), message: "Nouveau secret créé : l'ancien ne fonctionne plus." };
+    if (operation === "delete") {
+      await deleteOidcClient(db, actor, eServiceId, context);
+      return { clientId: "", clientSecret: null, message: "L'enregistrement OpenID Connect est supprimé : l'e-service ne peut plus connecter personne par le portail." };
+    }
+    const existing = await oidcClientOfEService(db, eServiceId);
+    const values = input as OidcClientInput;
+    const saved = existing ? await updateOidcClient(db, actor, eServiceId, values, context) : await registerOidcClient(db, actor, eServiceId, values, context);
+    return { ...saved, message: existing ? "L'enregistrement OpenID Connect est mis à jour." : "L'e-service est enregistré comme client OpenID Connect." };
+  },
+  revalidate: ({ eServiceId }) => [`${catalogueReturn}/${eServiceId}`],
+  answer: ({ clientId, clientSecret, message }): OidcClientFormState => ({ status: "success", message, result: { clientId, clientSecret } }),
+});

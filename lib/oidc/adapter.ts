@@ -1,0 +1,104 @@
+// The storage of oidc-provider in PostgreSQL (SSO-1): every model it keeps (sessions,
+// interactions, grants, codes, tokens…) is one row of oidc_payloads keyed by (kind, id), so
+// that any app instance can continue what another started. Clients are not stored here:
+// they are the e-services registered by operators (oidc_clients), read through clientMetadata.
+//
+// The adapter interface is oidc-provider's (see its lib/adapters/memory_adapter.js): upsert,
+// find, findByUid, findByUserCode, consume, destroy, revokeByGrantId.
+import "server-only";
+import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { clientMetadata } from "./clients";
+
+type Payload = Record<string, unknown> & {
+  grantId?: string;
+  userCode?: string;
+  uid?: string;
+  accountId?: string;
+  clientId?: string;
+  consumed?: number;
+};
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The adapter class oidc-provider instantiates once per model name, bound to `db`. */
+export function prismaAdapter(db: Db) {
+  return class PrismaOidcAdapter {
+    constructor(readonly kind: string) {}
+
+    async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
+      if (this.kind === "Client") throw new Error("Clients are registered through oidc_clients");
+      const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+      const columns = {
+        payload: payload as Prisma.InputJsonValue,
+        grantId: text(payload.grantId),
+        userCode: text(payload.userCode),
+        uid: text(payload.uid),
+        accountId: text(payload.accountId),
+        clientId: text(payload.clientId),
+        expiresAt,
+      };
+      await db.oidcPayload.upsert({
+        where: { kind_id: { kind: this.kind, id } },
+        create: { kind: this.kind, id, ...columns },
+        update: columns,
+      });
+    }
+
+    async find(id: string): Promise<Payload | undefined> {
+      if (this.kind === "Client") return (await clientMetadata(db, id)) ?? undefined;
+      const row = await db.oidcPayload.findUnique({ where: { kind_id: { kind: this.kind, id } } });
+      return live(row);
+    }
+
+    async findByUid(uid: string): Promise<Payload | undefined> {
+      const row = await db.oidcPayload.findFirst({ where: { kind: this.kind, uid } });
+      return live(row);
+    }
+
+    async findByUserCode(userCode: string): Promise<Payload | undefined> {
+      const row = await db.oidcPayload.findFirst({ where: { kind: this.kind, userCode } });
+      return live(row);
+    }
+
+    /**
+     * Marks a code or token as used. One statement that only succeeds once: the provider
+     * also compares `consumed` on the next find (a replayed code revokes its grant).
+     */
+    async consume(id: string): Promise<void> {
+      const now = Math.floor(Date.now() / 1000);
+      await db.$executeRaw`
+        UPDATE "oidc_payloads"
+        SET "consumedAt" = now(), "payload" = jsonb_set("payload", '{consumed}', to_jsonb(${now}::int))
+        WHERE "kind" = ${this.kind} AND "id" = ${id} AND "consumedAt" IS NULL`;
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db.oidcPayload.deleteMany({ where: { kind: this.kind, id } });
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.oidcPayload.deleteMany({ where: { grantId } });
+    }
+  };
+}
+
+function live(row: { payload: Prisma.JsonValue; expiresAt: Date | null } | null): Payload | undefined {
+  if (!row) return undefined;
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
+  return row.payload as Payload;
+}
+
+/** Rows past their expiry: removed by the daily maintenance job. */
+export async function purgeExpiredOidcPayloads(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.oidcPayload.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}
+
+export const purgeExpiredOidcPayloadsJob = {
+  name: "oidc.purge-expired",
+  period: "day" as const,
+  run: ({ db, now }: { db: Db; now: Date }) => purgeExpiredOidcPayloads(db, now),
+};

@@ -1,0 +1,148 @@
+// The portal's side of an authorization request (SSO-3). oidc-provider sends the browser to
+// /oidc/interaction/<uid>; that page (a Next page, with the portal's own session: single
+// sign-on) applies ADM-4 and ADM-6 for the account signed in, then records its decision
+// here. The provider finishes the interaction from that decision (lib/oidc/finish-interaction.ts):
+// a code for the account, or access_denied for the e-service.
+import "server-only";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Viewer } from "../auth/viewer";
+import type { Db } from "../db";
+import { REFUSAL_MESSAGES, type AccessRefusal } from "../e-services/access/messages";
+import { explainAccess, type AccessDecision } from "../e-services/access/queries";
+import { recordHealthConsent } from "../e-services/access/record-health-consent";
+import { UserError, type OperationContext } from "../operation";
+import { INTERACTION_SECONDS } from "./lifetimes";
+
+const UID = /^[A-Za-z0-9_-]{10,64}$/;
+export const EXPIRED_INTERACTION = "Cette demande de connexion a expiré ou n'existe pas. Retournez sur l'e-service et recommencez la connexion.";
+
+export interface InteractionSummary {
+  uid: string;
+  clientId: string;
+  eService: { id: string; slug: string; name: string };
+  scopes: string[];
+}
+
+interface StoredInteraction {
+  params?: { client_id?: unknown; scope?: unknown };
+}
+
+/** The pending authorization request `uid` and the e-service asking, or null when unknown or expired. */
+export async function findInteraction(db: Db, uid: string, now = new Date()): Promise<InteractionSummary | null> {
+  if (!UID.test(uid)) return null;
+  const row = await db.oidcPayload.findUnique({ where: { kind_id: { kind: "Interaction", id: uid } }, select: { payload: true, expiresAt: true } });
+  if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
+  const params = (row.payload as StoredInteraction).params ?? {};
+  if (typeof params.client_id !== "string") return null;
+  const client = await db.oidcClient.findUnique({
+    where: { clientId: params.client_id },
+    select: { eService: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!client) return null;
+  const scopes = typeof params.scope === "string" ? params.scope.split(" ").filter(Boolean) : [];
+  return { uid, clientId: params.client_id, eService: client.eService, scopes };
+}
+
+export interface InteractionView {
+  interaction: InteractionSummary;
+  access: AccessDecision;
+  /** Other accounts of the same person (ORG-5) that may use this e-service today. */
+  otherAccounts: { accountId: string; identifier: string; organisationName: string }[];
+}
+
+/** What the interaction page shows to `viewer`: the decision ADM-4 takes for the signed-in account, and the other organisations. */
+export async function interactionView(db: Db, viewer: Viewer, uid: string, now = new Date()): Promise<InteractionView | null> {
+  const interaction = await findInteraction(db, uid, now);
+  if (!interaction) return null;
+  const access = await explainAccess(db, viewer, interaction.eService.slug, now);
+  const siblings = await db.account.findMany({
+    where: {
+      email: viewer.email,
+      emailVerifiedAt: { not: null },
+      status: "ACTIVE",
+      id: { not: viewer.accountId },
+      organisationId: { not: null },
+    },
+    select: { id: true, identifier: true, organisationId: true, organisation: { select: { name: true } } },
+    orderBy: { identifier: "asc" },
+    take: 20,
+  });
+  const otherAccounts: InteractionView["otherAccounts"] = [];
+  for (const sibling of siblings) {
+    const decision = await explainAccess(db, { accountId: sibling.id, organisationId: sibling.organisationId }, interaction.eService.slug, now);
+    if (decision.ok) otherAccounts.push({ accountId: sibling.id, identifier: sibling.identifier, organisationName: sibling.organisation?.name ?? "" });
+  }
+  return { interaction, access, otherAccounts };
+}
+
+export type InteractionOutcome = { allowed: true } | { allowed: false; reason: AccessRefusal; message: string };
+
+/**
+ * The signed-in person continues the authorization request `uid` (SSO-3): ADM-4 is decided
+ * now, for the account of the session; ADM-6 consent is recorded when the e-service needs it
+ * and the box is ticked. Either way the decision is stored for the provider and audited.
+ * `refuse` is the person's own "go back to the e-service" after a refusal: the e-service then
+ * receives access_denied.
+ */
+export async function decideInteraction(
+  db: Db,
+  viewer: Viewer,
+  input: { uid: string; consent: boolean },
+  context: OperationContext = {},
+): Promise<InteractionOutcome> {
+  const now = context.now ?? new Date();
+  const interaction = await findInteraction(db, input.uid, now);
+  if (!interaction) throw new UserError(EXPIRED_INTERACTION);
+  const access = await explainAccess(db, viewer, interaction.eService.slug, now);
+  if (access.ok && access.consentNeeded) {
+    if (!input.consent) throw new UserError("Cochez la case de consentement pour utiliser cet e-service, ou retournez à l'e-service.", "consent");
+    await recordHealthConsent(db, viewer, access.service.id, context);
+  }
+  const expiresAt = new Date(now.getTime() + INTERACTION_SECONDS * 1000);
+  const outcome: InteractionOutcome = access.ok ? { allowed: true } : { allowed: false, reason: access.reason, message: REFUSAL_MESSAGES[access.reason] };
+  await db.$transaction(async (tx) => {
+    const row = {
+      allowed: outcome.allowed,
+      accountId: viewer.accountId,
+      authSessionId: viewer.authSessionId || null,
+      reason: outcome.allowed ? null : outcome.reason,
+      expiresAt,
+    };
+    await tx.oidcInteractionDecision.upsert({ where: { uid: input.uid }, create: { uid: input.uid, ...row }, update: row });
+    await recordAuditEvent(tx, {
+      actor: viewer,
+      action: outcome.allowed ? "oidc.login" : "oidc.login_refused",
+      organisationId: viewer.organisationId,
+      target: { type: "e_service", id: interaction.eService.id, label: interaction.eService.name },
+      details: outcome.allowed ? { clientId: interaction.clientId, scopes: interaction.scopes } : { clientId: interaction.clientId, reason: outcome.reason },
+      ipAddress: context.ipAddress,
+      at: now,
+    });
+  });
+  return outcome;
+}
+
+/** The person declines on the interaction page (they do not want to sign in): access_denied for the e-service. */
+export async function declineInteraction(db: Db, viewer: Viewer, uid: string, context: OperationContext = {}): Promise<void> {
+  const now = context.now ?? new Date();
+  const interaction = await findInteraction(db, uid, now);
+  if (!interaction) throw new UserError(EXPIRED_INTERACTION);
+  const row = { allowed: false, accountId: viewer.accountId, authSessionId: viewer.authSessionId || null, reason: "declined", expiresAt: new Date(now.getTime() + INTERACTION_SECONDS * 1000) };
+  await db.$transaction(async (tx) => {
+    await tx.oidcInteractionDecision.upsert({ where: { uid }, create: { uid, ...row }, update: row });
+    await recordAuditEvent(tx, {
+      actor: viewer,
+      action: "oidc.login_declined",
+      organisationId: viewer.organisationId,
+      target: { type: "e_service", id: interaction.eService.id, label: interaction.eService.name },
+      details: { clientId: interaction.clientId },
+      ipAddress: context.ipAddress,
+      at: now,
+    });
+  });
+}
+
+/** Where the browser goes once the decision is stored: the provider finishes the interaction. */
+export function completionPath(uid: string): string {
+  return `/oidc/interaction/${uid}/terminer`;
+}

@@ -1,0 +1,373 @@
+// SSO-1..4 through real HTTP: the provider served by our handler on a throw-away server,
+// its state in the test database, the portal's interaction decision taken by the same
+// service the interaction page calls.
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startAuthSession } from "../auth/auth-sessions";
+import type { Viewer } from "../auth/viewer";
+import { db } from "../db";
+import { SYSTEM_ACTOR } from "../operation";
+import { createAccount, createOrganisation } from "../testing/factories";
+import { registerOidcClient } from "./clients";
+import { decideInteraction, declineInteraction } from "./interactions";
+import { rotateSigningKeys } from "./keys";
+import { resetPortalProvider } from "./provider";
+import { handleOidcRequest } from "./server";
+import { endAuthSession } from "../auth/auth-sessions";
+import { createRemoteJWKSet, jwtVerify } from "jose";
+import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
+
+let server: Server;
+let base: string;
+const REDIRECT = "https://rp.example/connexion/retour";
+
+beforeAll(async () => {
+  server = createServer((request, response) => void handleOidcRequest(request, response, "203.0.113.7"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.APP_URL = base;
+  resetPortalProvider();
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  resetPortalProvider();
+});
+
+/** A browser: keeps cookies, follows nothing by itself. */
+class Browser {
+  cookies = new Map<string, string>();
+  async get(url: string): Promise<Response> {
+    const response = await fetch(new URL(url, base), { redirect: "manual", headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index);
+      const value = pair.slice(index + 1);
+      if (value) this.cookies.set(name, value);
+      else this.cookies.delete(name);
+    }
+    return response;
+  }
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function createService(handlesHealthData = false) {
+  const suffix = randomBytes(4).toString("hex");
+  return db.eService.create({
+    data: { slug: `service-${suffix}`, name: `Service ${suffix}`, description: "Test", url: `https://rp.example/`, termsText: "Conditions", handlesHealthData },
+  });
+}
+
+async function viewerFor(account: Awaited<ReturnType<typeof createAccount>>): Promise<Viewer> {
+  const started = await startAuthSession(db, { accountId: account.id });
+  return {
+    accountId: account.id,
+    identifier: account.identifier,
+    firstName: account.firstName,
+    lastName: account.lastName,
+    email: account.email,
+    role: account.role,
+    sessionVersion: account.sessionVersion,
+    organisationId: account.organisationId,
+    organisationName: "Commune",
+    unlockedAccountIds: [],
+    authSessionId: started.id,
+    sessionExpiresAt: started.expiresAt,
+    secondFactor: { enrolled: false, required: false, deadline: null },
+  };
+}
+
+function pkce() {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+let organisation: Awaited<ReturnType<typeof createOrganisation>>;
+let service: Awaited<ReturnType<typeof createService>>;
+let client: { clientId: string; clientSecret: string | null };
+let user: Awaited<ReturnType<typeof createAccount>>;
+
+beforeEach(async () => {
+  organisation = await createOrganisation({ name: "Commune de Testville" });
+  service = await createService();
+  await db.subscription.create({ data: { organisationId: organisation.id, eServiceId: service.id, startDate: day("2020-01-01"), termsAcceptedAt: new Date() } });
+  user = await createAccount({ organisationId: organisation.id, firstName: "Élise", lastName: "Durand" });
+  await db.permission.create({ data: { accountId: user.id, organisationId: organisation.id, eServiceId: service.id } });
+  client = await registerOidcClient(db, SYSTEM_ACTOR, service.id, { authMethod: "CLIENT_SECRET_BASIC", redirectUris: [REDIRECT], backchannelLogoutUri: "https://rp.example/deconnexion" });
+});
+
+function authorizeUrl(options: { challenge?: string; redirectUri?: string; scope?: string } = {}) {
+  const url = new URL("/oidc/auth", base);
+  url.searchParams.set("client_id", client.clientId);
+  url.searchParams.set("redirect_uri", options.redirectUri ?? REDIRECT);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("scope", options.scope ?? "openid profile email organisation");
+  url.searchParams.set("state", "etat-123");
+  url.searchParams.set("nonce", "nonce-456");
+  if (options.challenge) {
+    url.searchParams.set("code_challenge", options.challenge);
+    url.searchParams.set("code_challenge_method", "S256");
+  }
+  return url.toString();
+}
+
+/** Authorization request → interaction → the portal's decision → back to the e-service. Returns the redirect to the e-service. */
+async function login(browser: Browser, viewer: Viewer | null, challenge: string, decide: "decide" | "decline" = "decide"): Promise<URL> {
+  const start = await browser.get(authorizeUrl({ challenge }));
+  expect(start.status).toBe(303);
+  const interaction = start.headers.get("location")!;
+  expect(interaction).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
+  const uid = interaction.split("/").pop()!;
+  if (viewer) {
+    if (decide === "decide") await decideInteraction(db, viewer, { uid, consent: false });
+    else await declineInteraction(db, viewer, uid);
+  }
+  let response = await browser.get(`${interaction}/terminer`);
+  for (let hops = 0; hops < 5 && response.status >= 300 && response.status < 400; hops++) {
+    const location = new URL(response.headers.get("location")!, base);
+    if (location.origin !== base) return location;
+    if (location.pathname === interaction) return location;
+    response = await browser.get(location.toString());
+  }
+  throw new Error(`unexpected answer ${response.status}: ${await response.text()}`);
+}
+
+function basic(id: string, secret: string) {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+}
+
+async function token(fields: Record<string, string>, secret = client.clientSecret!) {
+  return fetch(`${base}/oidc/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: basic(client.clientId, secret) },
+    body: new URLSearchParams(fields),
+  });
+}
+
+describe("SSO-1 discovery and keys", () => {
+  it("publishes the issuer APP_URL/oidc, code flow only, PKCE S256, ES256 keys, logout and revocation", async () => {
+    const response = await fetch(`${base}/oidc/.well-known/openid-configuration`);
+    expect(response.status).toBe(200);
+    const metadata = await response.json();
+    expect(metadata.issuer).toBe(`${base}/oidc`);
+    expect(metadata.response_types_supported).toEqual(["code"]);
+    expect(metadata.code_challenge_methods_supported).toEqual(["S256"]);
+    expect(metadata.id_token_signing_alg_values_supported).toEqual(["ES256"]);
+    expect(metadata.backchannel_logout_supported).toBe(true);
+    expect(metadata.end_session_endpoint).toBe(`${base}/oidc/session/end`);
+    expect(metadata.revocation_endpoint).toBe(`${base}/oidc/token/revocation`);
+    expect(metadata.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email", "organisation"]));
+    const jwks = await (await fetch(metadata.jwks_uri)).json();
+    expect(jwks.keys.length).toBeGreaterThan(0);
+    expect(jwks.keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256" });
+    expect(jwks.keys[0].d).toBeUndefined();
+  });
+
+  it("stores private keys encrypted, and keeps a rotated key in the JWKS", async () => {
+    await fetch(`${base}/oidc/jwks`);
+    const [before] = await db.oidcSigningKey.findMany({ where: { retiredAt: null } });
+    expect(before.privateCiphertext).not.toContain('"d"');
+    expect(JSON.stringify(before.publicJwk)).not.toContain('"d"');
+    await rotateSigningKeys(db);
+    resetPortalProvider();
+    const jwks = await (await fetch(`${base}/oidc/jwks`)).json();
+    const kids = jwks.keys.map((key: { kid: string }) => key.kid);
+    expect(kids).toContain(before.id);
+    expect(kids.length).toBe(2);
+    expect(kids[0]).not.toBe(before.id);
+  });
+});
+
+describe("SSO-3 SSO-4 authorization code flow under ADM-4", () => {
+  it("signs a permitted person in: code, tokens, claims with the organisation; access token ≤ 10 minutes", async () => {
+    const browser = new Browser();
+    const { verifier, challenge } = pkce();
+    const back = await login(browser, await viewerFor(user), challenge);
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    expect(back.searchParams.get("state")).toBe("etat-123");
+    const code = back.searchParams.get("code")!;
+    expect(code).toBeTruthy();
+
+    const response = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(response.status).toBe(200);
+    const tokens = await response.json();
+    expect(tokens.expires_in).toBeLessThanOrEqual(600);
+    expect(tokens.refresh_token).toBeUndefined();
+    const idClaims = JSON.parse(Buffer.from(tokens.id_token.split(".")[1], "base64url").toString());
+    expect(idClaims).toMatchObject({ iss: `${base}/oidc`, aud: client.clientId, sub: user.id, nonce: "nonce-456", amr: ["pwd"] });
+    expect(JSON.parse(Buffer.from(tokens.id_token.split(".")[0], "base64url").toString()).alg).toBe("ES256");
+
+    const userinfo = await (await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json();
+    expect(userinfo).toEqual({
+      sub: user.id,
+      given_name: "Élise",
+      family_name: "Durand",
+      preferred_username: user.identifier,
+      email: user.email,
+      email_verified: true,
+      organisation: { id: organisation.id, code: organisation.code, siren: organisation.siren, name: "Commune de Testville", kind: "COMMUNE" },
+    });
+    const events = await db.auditEvent.findMany({ where: { actorId: user.id, action: "oidc.login" } });
+    expect(events).toHaveLength(1);
+    expect(await db.oidcLogin.count({ where: { accountId: user.id, clientId: client.clientId } })).toBe(1);
+  });
+
+  it("refuses a replayed code and revokes what the first exchange gave", async () => {
+    const { verifier, challenge } = pkce();
+    const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;
+    const first = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    const replay = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(replay.status).toBe(400);
+    expect((await replay.json()).error).toBe("invalid_grant");
+    const userinfo = await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${first.access_token}` } });
+    expect(userinfo.status).toBe(401);
+  });
+
+  it("requires PKCE: no challenge is refused, a missing or wrong verifier gets no token", async () => {
+    const noChallenge = await new Browser().get(authorizeUrl());
+    const location = new URL(noChallenge.headers.get("location")!, base);
+    expect(location.origin + location.pathname).toBe(REDIRECT);
+    expect(location.searchParams.get("error")).toBe("invalid_request");
+
+    const { challenge } = pkce();
+    const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;
+    const missing = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT });
+    expect(missing.status).toBe(400);
+    const code2 = (await login(new Browser(), await viewerFor(user), pkce().challenge)).searchParams.get("code")!;
+    const wrong = await token({ grant_type: "authorization_code", code: code2, redirect_uri: REDIRECT, code_verifier: pkce().verifier });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error).toBe("invalid_grant");
+  });
+
+  it("never redirects to an unregistered address", async () => {
+    const response = await new Browser().get(authorizeUrl({ challenge: pkce().challenge, redirectUri: "https://attaquant.example/cb" }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    const html = await response.text();
+    expect(html).toContain("Connexion à l&#39;e-service impossible");
+    expect(html).toContain("L&#39;adresse de retour demandée par l&#39;e-service n&#39;est pas celle qui a été enregistrée.");
+  });
+
+  it("answers access_denied for a person without the permission, and audits the refusal with its reason", async () => {
+    const other = await createAccount({ organisationId: organisation.id });
+    const back = await login(new Browser(), await viewerFor(other), pkce().challenge);
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("code")).toBeNull();
+    const [event] = await db.auditEvent.findMany({ where: { actorId: other.id, action: "oidc.login_refused" } });
+    expect(event.details).toMatchObject({ reason: "no_permission", clientId: client.clientId });
+  });
+
+  it("answers access_denied for an account of another organisation, even holding a permission there", async () => {
+    const elsewhere = await createOrganisation();
+    const stranger = await createAccount({ organisationId: elsewhere.id });
+    await db.permission.create({ data: { accountId: stranger.id, organisationId: elsewhere.id, eServiceId: service.id } });
+    const back = await login(new Browser(), await viewerFor(stranger), pkce().challenge);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("answers access_denied when the subscription ended, and when the person declines", async () => {
+    await db.subscription.updateMany({ where: { organisationId: organisation.id }, data: { endDate: day("2021-01-01") } });
+    expect((await login(new Browser(), await viewerFor(user), pkce().challenge)).searchParams.get("error")).toBe("access_denied");
+    await db.subscription.updateMany({ where: { organisationId: organisation.id }, data: { endDate: null } });
+    expect((await login(new Browser(), await viewerFor(user), pkce().challenge, "decline")).searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("sends the browser back to the interaction page when the portal has not decided yet", async () => {
+    const browser = new Browser();
+    const back = await login(browser, null, pkce().challenge);
+    expect(back.pathname).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
+  });
+
+  it("after the permission is withdrawn, the same browser is sent to the portal's page again (not an error) and gets access_denied", async () => {
+    const browser = new Browser();
+    const viewer = await viewerFor(user);
+    expect((await login(browser, viewer, pkce().challenge)).searchParams.get("code")).toBeTruthy();
+    await db.permission.deleteMany({ where: { accountId: user.id } });
+    const back = await login(browser, viewer, pkce().challenge);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("gives nothing once the permission is withdrawn: userinfo refuses the account", async () => {
+    const { verifier, challenge } = pkce();
+    const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;
+    const tokens = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    await db.permission.deleteMany({ where: { accountId: user.id } });
+    const userinfo = await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(userinfo.status).toBe(401);
+  });
+});
+
+describe("SSO-2 SEC-2 client authentication at the token endpoint", () => {
+  it("refuses a wrong secret, and limits failed attempts per client before checking the secret", async () => {
+    const wrong = await token({ grant_type: "authorization_code", code: "x", redirect_uri: REDIRECT, code_verifier: "y".repeat(43) }, "mauvais-secret");
+    expect(wrong.status).toBe(401);
+    const attempts = await Promise.all(
+      Array.from({ length: 40 }, () => token({ grant_type: "authorization_code", code: "x", redirect_uri: REDIRECT, code_verifier: "y".repeat(43) }, "mauvais-secret")),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401).length).toBe(29);
+    expect(statuses.filter((status) => status === 429).length).toBe(11);
+  });
+
+  it("keeps the client secret encrypted in the database", async () => {
+    const row = await db.oidcClient.findUniqueOrThrow({ where: { clientId: client.clientId } });
+    expect(row.secretCiphertext).not.toContain(client.clientSecret!);
+    const events = await db.auditEvent.findMany({ where: { action: "oidc.client_registered", targetId: service.id } });
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0].details)).not.toContain(client.clientSecret!);
+  });
+});
+
+describe("SSO-5 back-channel logout", () => {
+  async function signedIn() {
+    const viewer = await viewerFor(user);
+    const { verifier, challenge } = pkce();
+    const code = (await login(new Browser(), viewer, challenge)).searchParams.get("code")!;
+    const tokens = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    return { viewer, tokens };
+  }
+
+  it("signing out of the portal revokes the e-service's tokens and delivers a signed logout token, retried on failure", async () => {
+    const { viewer, tokens } = await signedIn();
+    await endAuthSession(db, viewer.authSessionId, "LOGOUT");
+    expect((await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
+
+    const failing = (async () => new Response("indisponible", { status: 503 })) as typeof fetch;
+    expect(await deliverLogoutTokens(db, new Date(), failing)).toEqual({ sent: 0, failed: 1 });
+    const [pending] = await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } });
+    expect(pending).toMatchObject({ status: "PENDING", attempts: 1, reason: "portal_logout" });
+
+    const received: string[] = [];
+    const receiving = (async (url: string | URL | Request, init?: RequestInit) => {
+      expect(String(url)).toBe("https://rp.example/deconnexion");
+      received.push(new URLSearchParams(String(init!.body)).get("logout_token")!);
+      return new Response(null, { status: 200 });
+    }) as typeof fetch;
+    expect(await deliverLogoutTokens(db, new Date(Date.now() + 60_000), receiving)).toEqual({ sent: 1, failed: 0 });
+    const { payload, protectedHeader } = await jwtVerify(received[0], createRemoteJWKSet(new URL(`${base}/oidc/jwks`)), {
+      issuer: `${base}/oidc`,
+      audience: client.clientId,
+    });
+    expect(protectedHeader).toMatchObject({ alg: "ES256", typ: "logout+jwt" });
+    expect(payload.sub).toBe(user.id);
+    expect(payload.events).toEqual({ "http://schemas.openid.net/event/backchannel-logout": {} });
+    expect(typeof payload.sid).toBe("string");
+    expect(await db.auditEvent.count({ where: { action: "oidc.logout_sent", targetId: user.id } })).toBe(1);
+  });
+
+  it("a subscription that ended ends the logins it allowed", async () => {
+    const { tokens } = await signedIn();
+    await db.subscription.updateMany({ where: { organisationId: organisation.id }, data: { endDate: day("2021-01-01") } });
+    expect(await endLoginsNoLongerAllowed(db)).toBeGreaterThanOrEqual(1);
+    const [delivery] = await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } });
+    expect(delivery.reason).toBe("subscription_ended");
+    expect(await db.oidcPayload.count({ where: { accountId: user.id, clientId: client.clientId, kind: "AccessToken" } })).toBe(0);
+    expect(tokens.access_token).toBeTruthy();
+  });
+});

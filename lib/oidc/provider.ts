@@ -1,0 +1,181 @@
+// The portal's OpenID Connect provider (SSO-1), built on oidc-provider, served at
+// APP_URL/oidc by our Node server (scripts/next-server.mjs → lib/oidc/server.ts).
+// All its state is in PostgreSQL (lib/oidc/adapter.ts), its keys too (lib/oidc/keys.ts):
+// any instance serves any request. Each instance rebuilds its Provider when the set of keys
+// changes (rotation), checking at most once a minute.
+import "server-only";
+import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import type { Db } from "../db";
+import { logger } from "../logger";
+import { derivedKey } from "../security/secrets";
+import { CLAIMS_BY_SCOPE, claimsForClient, SUPPORTED_SCOPES } from "./account";
+import { prismaAdapter } from "./adapter";
+import { ensureSigningKey, providerJwks, SIGNING_ALGORITHM } from "./keys";
+import {
+  ACCESS_TOKEN_SECONDS,
+  AUTHORIZATION_CODE_SECONDS,
+  GRANT_SECONDS,
+  ID_TOKEN_SECONDS,
+  INTERACTION_SECONDS,
+  REFRESH_TOKEN_SECONDS,
+  SESSION_SECONDS,
+} from "./lifetimes";
+import { errorPage, escapeHtml, page } from "./pages";
+import { OIDC_PATH, portalIssuer } from "./issuer";
+
+export { OIDC_PATH, portalIssuer } from "./issuer";
+
+function configuration(db: Db, jwks: { keys: object[] }): Configuration {
+  return {
+    adapter: prismaAdapter(db) as unknown as Configuration["adapter"],
+    clients: [],
+    jwks: jwks as Configuration["jwks"],
+    // One key for every instance, derived from AUTH_SECRET: a cookie set by one is read by another.
+    cookies: {
+      keys: [derivedKey("oidc-provider-cookies").toString("base64url")],
+      long: { httpOnly: true, sameSite: "lax", signed: true },
+      short: { httpOnly: true, sameSite: "lax", signed: true },
+    },
+    findAccount: async (ctx, sub) => {
+      // During an authorization the portal's interaction page decides (ADM-4, for the account
+      // signed in to the portal at that moment) and no code is issued without it
+      // (loadExistingGrant): the provider's own session may name an account that has since
+      // lost the permission, and must still reach that page rather than fail.
+      if (ctx.oidc.route === "authorization" || ctx.oidc.route === "resume") {
+        return /^[0-9a-f-]{36}$/i.test(sub) ? { accountId: sub, claims: async () => ({ sub }) } : undefined;
+      }
+      const claims = await claimsForClient(db, sub, ctx.oidc.client?.clientId ?? null);
+      if (!claims) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => {
+          const { organisation, ...rest } = claims;
+          return organisation ? { ...rest, organisation } : rest;
+        },
+      };
+    },
+    scopes: [...SUPPORTED_SCOPES],
+    // acr/amr say how the person authenticated (SSO-4); sid names the session in logout tokens.
+    claims: {
+      acr: null,
+      amr: null,
+      auth_time: null,
+      sid: null,
+      iss: null,
+      ...Object.fromEntries(Object.entries(CLAIMS_BY_SCOPE).map(([scope, names]) => [scope, [...names]])),
+    },
+    responseTypes: ["code"],
+    // S256 only (oidc-provider 9 knows no other method), and required of every client.
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = "html";
+          ctx.body = page(
+            "Se déconnecter du portail ?",
+            `<p>L'e-service demande de vous déconnecter. Vous serez déconnecté des e-services ouverts par le portail.</p>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Oui, me déconnecter</button>
+<button class="secondary" type="submit" form="op.logoutForm">Non, rester connecté</button>`,
+          );
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = "html";
+          ctx.body = page(
+            "Vous êtes déconnecté",
+            `<p>Vous êtes déconnecté de ${escapeHtml(ctx.oidc.client?.clientName ?? "l'e-service")}.</p><p><a href="/">Retour au portail</a></p>`,
+          );
+        },
+      },
+    },
+    enabledJWA: {
+      idTokenSigningAlgValues: [SIGNING_ALGORITHM],
+      userinfoSigningAlgValues: [SIGNING_ALGORITHM],
+      clientAuthSigningAlgValues: ["ES256", "PS256", "RS256"],
+    },
+    clientDefaults: {
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+      id_token_signed_response_alg: SIGNING_ALGORITHM,
+      token_endpoint_auth_method: "client_secret_basic",
+    },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_SECONDS,
+      AuthorizationCode: AUTHORIZATION_CODE_SECONDS,
+      IdToken: ID_TOKEN_SECONDS,
+      Interaction: INTERACTION_SECONDS,
+      Session: SESSION_SECONDS,
+      Grant: GRANT_SECONDS,
+      RefreshToken: REFRESH_TOKEN_SECONDS,
+    },
+    interactions: {
+      url: async (_ctx, interaction) => `${OIDC_PATH}/interaction/${interaction.uid}`,
+    },
+    // Every authorization goes through the portal's interaction page, which applies ADM-4
+    // for the account signed in to the portal at that moment (SSO-3): the provider never
+    // reuses a grant of an earlier login on its own. The interaction's grant is the only one.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = errorPage(out as { error?: string; error_description?: string });
+    },
+  };
+}
+
+export function createProvider(db: Db, issuer: string, jwks: { keys: object[] }, options: { proxy?: boolean } = {}): Provider {
+  const provider = new Provider(issuer, configuration(db, jwks));
+  provider.proxy = Boolean(options.proxy);
+  // The provider session id ("sid") of each login, for the logout tokens (SSO-5).
+  provider.on("authorization.success", (ctx: KoaContextWithOIDC) => {
+    const clientId = ctx.oidc.client?.clientId;
+    const session = ctx.oidc.session;
+    if (!clientId || !session) return;
+    const grantId = session.grantIdFor(clientId);
+    const sid = session.sidFor(clientId);
+    if (!grantId || !sid) return;
+    db.oidcLogin.updateMany({ where: { grantId }, data: { sid } }).catch((error: unknown) => logger.error({ err: error }, "oidc: sid not recorded"));
+  });
+  provider.on("server_error", (_ctx: unknown, error: Error) => logger.error({ err: error }, "oidc: server error"));
+  return provider;
+}
+
+const REFRESH_MS = 60_000;
+type Cached = { provider: Provider; fingerprint: string; checkedAt: number };
+const holder = globalThis as unknown as { portailOidc?: { cached?: Cached; pending?: Promise<Provider> } };
+const state = (holder.portailOidc ??= {});
+
+/** The provider of this instance, rebuilt when the signing keys changed (checked at most once a minute). */
+export async function portalProvider(db: Db, options: { proxy?: boolean; issuer?: string } = {}): Promise<Provider> {
+  const cached = state.cached;
+  if (cached && Date.now() - cached.checkedAt < REFRESH_MS) return cached.provider;
+  state.pending ??= (async () => {
+    try {
+      await ensureSigningKey(db);
+      const jwks = await providerJwks(db);
+      if (state.cached && state.cached.fingerprint === jwks.fingerprint) {
+        state.cached.checkedAt = Date.now();
+        return state.cached.provider;
+      }
+      const provider = createProvider(db, options.issuer ?? portalIssuer(), { keys: jwks.keys }, options);
+      state.cached = { provider, fingerprint: jwks.fingerprint, checkedAt: Date.now() };
+      return provider;
+    } finally {
+      state.pending = undefined;
+    }
+  })();
+  return state.pending;
+}
+
+/** Tests: forget the provider of a previous database. */
+export function resetPortalProvider(): void {
+  state.cached = undefined;
+  state.pending = undefined;
+}
