@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startAuthSession } from "../auth/auth-sessions";
 import { db } from "../db";
 import { administratorOf, operatorOf, session } from "../testing/actions";
-import { createAccount, createOrganisation } from "../testing/factories";
+import { createAccount, createOrganisation, withSecondFactor } from "../testing/factories";
 import { exportAuditEvents } from "./export-audit-events";
 import { encodeAuditCursor, parseAuditFilters } from "./parse-filters";
 import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditReader } from "./queries";
@@ -30,7 +30,7 @@ beforeEach(async () => {
   [organisation, other] = await Promise.all([createOrganisation({ name: "Commune d'Export" }), createOrganisation({ name: "Commune Voisine" })]);
   [administrator, operator] = await Promise.all([
     createAccount({ organisationId: organisation.id, role: "ADMINISTRATOR" }),
-    createAccount({ organisationId: null, role: "OPERATOR" }),
+    createAccount({ organisationId: null, role: "OPERATOR" }).then(withSecondFactor),
   ]);
 });
 afterEach(() => {

@@ -89,6 +89,6 @@ describe("SEC-9 query strings", () => {
 
   it("the journal's filters ignore a refused character or an impossible day instead of failing the query", () => {
     const { filters } = parseAuditFilters({ q: `x${NUL}`, action: `account${NUL}`, du: "2026-02-31", au: "2026-13-01" });
-    expect(filters).toEqual({ action: undefined, from: undefined, to: undefined, query: undefined, page: 1 });
+    expect(filters).toEqual({ action: undefined, from: undefined, to: undefined, query: undefined, cursor: undefined, direction: undefined });
   });
 });

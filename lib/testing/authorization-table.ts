@@ -12,7 +12,7 @@ import { previewImport } from "../imports/preview-import";
 import { enqueueEmail } from "../mail/outbox";
 import { parisDayKey } from "../calendar";
 import { actorOf } from "./actions";
-import { createAccount, createOrganisation, TEST_PASSWORD } from "./factories";
+import { createAccount, createOrganisation, TEST_PASSWORD, withSecondFactor } from "./factories";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -89,7 +89,8 @@ export async function createWorld(): Promise<World> {
     createAccount({ organisationId: organisation.id }),
     createAccount({ organisationId: organisation.id, role: "ADMINISTRATOR" }),
     createAccount({ organisationId: otherOrganisation.id, role: "ADMINISTRATOR" }),
-    createAccount({ organisationId: null, role: "OPERATOR" }),
+    // An operator signs in with a second factor (MFA-3): without one, every guard sends them to enrolment.
+    createAccount({ organisationId: null, role: "OPERATOR" }).then(withSecondFactor),
   ]);
   const accounts = { user, administrator, otherAdministrator, operator };
   const claims = {} as World["claims"];

@@ -95,3 +95,13 @@ export async function tableCounts() {
   ]);
   return { accounts, tokens, outbox, audit, adminRequests, permissions, loginEvents };
 }
+
+/**
+ * Gives the account a confirmed authenticator app (MFA-1), as an operator or a past-deadline
+ * administrator must have before any guard lets them through (MFA-3). The key itself is never
+ * read by these tests: only the factor's existence counts.
+ */
+export async function withSecondFactor<A extends { id: string }>(account: A): Promise<A> {
+  await db.totpSecret.create({ data: { accountId: account.id, ciphertext: "test", keyId: "test", confirmedAt: new Date() } });
+  return account;
+}
