@@ -22,6 +22,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
 import { prepareBulkTemplate, type BulkTemplate } from "../mail/bulk-template";
 import { enqueuePreparedEmails } from "../mail/outbox";
+import type { ImportWelcomeEmailData } from "../mail/templates";
 import { SYSTEM_ACTOR } from "../operation";
 import { newSecret } from "../security/secrets";
 import { issueTokens, TOKEN_TTL_MS } from "../tokens";
@@ -45,7 +46,9 @@ type Recipient = Prisma.AccountGetPayload<{ select: typeof recipientSelect }>;
 
 const WELCOME_VARIABLES = ["identifier", "firstName", "organisationName", "activationUrl"] as const;
 
-function welcomeValues(account: Recipient, token: string) {
+type WelcomeValues = Pick<ImportWelcomeEmailData, (typeof WELCOME_VARIABLES)[number]>;
+
+function welcomeValues(account: Recipient, token: string): WelcomeValues {
   return {
     identifier: account.identifier,
     firstName: account.firstName,
@@ -55,7 +58,7 @@ function welcomeValues(account: Recipient, token: string) {
 }
 
 /** The welcome rendered once (bulk-template.ts), or null when it cannot be filled faithfully. */
-async function welcomeTemplate(sample: Recipient): Promise<BulkTemplate<"import-welcome"> | null> {
+async function welcomeTemplate(sample: Recipient): Promise<BulkTemplate<WelcomeValues> | null> {
   return prepareBulkTemplate(
     "import-welcome",
     { resendUrl: appUrl("/activation/renvoyer"), kind: "welcome", expiresInHours: TOKEN_TTL_MS.ACTIVATION / 3_600_000 },
@@ -69,7 +72,7 @@ async function welcomeTemplate(sample: Recipient): Promise<BulkTemplate<"import-
  * links issued and their messages queued as BULK mail. Tokens and messages are prepared
  * before it: inside, only writes.
  */
-async function sendWelcomeBatch(db: Db, batch: Recipient[], template: BulkTemplate<"import-welcome">, now: Date): Promise<number> {
+async function sendWelcomeBatch(db: Db, batch: Recipient[], template: BulkTemplate<WelcomeValues>, now: Date): Promise<number> {
   const prepared = batch.map((account) => {
     const token = newSecret();
     return { account, token, rendered: template.fill(welcomeValues(account, token)) };
@@ -98,7 +101,7 @@ async function sendWelcomeBatch(db: Db, batch: Recipient[], template: BulkTempla
 /** Sends the welcome e-mails due at `now`, at most `limit`; returns how many were sent. */
 export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
   let sent = 0;
-  let template: BulkTemplate<"import-welcome"> | null | undefined;
+  let template: BulkTemplate<WelcomeValues> | null | undefined;
   while (sent < limit) {
     const take = Math.min(BATCH, limit - sent);
     const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take });

@@ -25,8 +25,9 @@ function unescapeHtml(value: string): string {
 
 type StringKeys<Data> = { [K in keyof Data]: Data[K] extends string ? K : never }[keyof Data];
 
-export interface BulkTemplate<K extends TemplateName> {
-  fill(values: Pick<TemplateDataMap[K], StringKeys<TemplateDataMap[K]>>): RenderedEmail;
+/** A template rendered once; `fill` gives one person's message from that person's values. */
+export interface BulkTemplate<Values> {
+  fill(values: Values): RenderedEmail;
 }
 
 export async function prepareBulkTemplate<K extends TemplateName, V extends StringKeys<TemplateDataMap[K]>>(
@@ -35,7 +36,7 @@ export async function prepareBulkTemplate<K extends TemplateName, V extends Stri
   variables: readonly V[],
   sample: Pick<TemplateDataMap[K], V>,
   options: RenderOptions = {},
-): Promise<BulkTemplate<K> | null> {
+): Promise<BulkTemplate<Pick<TemplateDataMap[K], V>> | null> {
   // Letters and digits only: nothing React, html-to-text or a URL would escape or split.
   const nonce = randomBytes(6).toString("hex");
   const markers = variables.map((name, index) => ({ name, marker: `zzph${nonce}n${index}zz` }));
@@ -44,8 +45,8 @@ export async function prepareBulkTemplate<K extends TemplateName, V extends Stri
   const pattern = new RegExp(markers.map(({ marker }) => marker).join("|"), "g");
   const previewMatch = PREVIEW.exec(skeleton.html);
 
-  function fill(values: Record<string, string>): RenderedEmail {
-    const byMarker = new Map(markers.map(({ name, marker }) => [marker, String(values[name as string])]));
+  function fill(values: Pick<TemplateDataMap[K], V>): RenderedEmail {
+    const byMarker = new Map(markers.map(({ name, marker }) => [marker, String(values[name])]));
     const raw = (text: string) => text.replace(pattern, (marker) => byMarker.get(marker) ?? marker);
     const html = (text: string) => text.replace(pattern, (marker) => escapeHtml(byMarker.get(marker) ?? marker));
     let filledHtml: string;
@@ -63,11 +64,11 @@ export async function prepareBulkTemplate<K extends TemplateName, V extends Stri
   }
 
   const expected = await renderEmail({ template, data: { ...fixed, ...sample } } as never, options);
-  const actual = fill(sample as Record<string, string>);
+  const actual = fill(sample);
   const same =
     actual.subject === expected.subject &&
     actual.html === expected.html &&
     actual.text === expected.text &&
     JSON.stringify(actual.links) === JSON.stringify(expected.links);
-  return same ? { fill: fill as BulkTemplate<K>["fill"] } : null;
+  return same ? { fill } : null;
 }

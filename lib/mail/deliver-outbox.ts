@@ -44,6 +44,8 @@ export interface DeliverOptions {
   firstRetryMs?: number;
   /** Longest back-off after a failure of the provider (429, 5xx, timeout). */
   maxTransientRetryMs?: number;
+  /** Awaited between a non-empty claim and the call: the delivery loop's pace. */
+  beforeSend?: () => Promise<void>;
 }
 
 export interface DeliveryReport {
@@ -149,6 +151,7 @@ export async function deliverOutbox(
   );
   const report: DeliveryReport = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
   if (!rows.length) return report;
+  await options.beforeSend?.();
 
   const outcomes: Outcome[] = [];
   if (grouped && sender.sendBatch) {
@@ -284,12 +287,16 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
     });
   }
 
-  /** Waits for this worker's turn: the pace and any pause are shared by every worker. */
+  /**
+   * Waits for this worker's turn to call the provider: the pace and any pause are shared by
+   * every worker. Taken after the claim, right before the call, so that calls reach the
+   * provider evenly spaced whatever the database's response times.
+   */
   async function turn(): Promise<void> {
     for (;;) {
       const now = Date.now();
       const wait = Math.max(pausedUntil - now, nextSlot - now, 0);
-      if (wait === 0 || stopped) break;
+      if (wait === 0) break;
       await sleep(wait);
     }
     nextSlot = Math.max(Date.now(), nextSlot) + interval;
@@ -297,11 +304,9 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
 
   async function worker(): Promise<void> {
     while (!stopped) {
-      await turn();
-      if (stopped) break;
       let report: DeliveryReport;
       try {
-        report = await deliverOutbox(options.db, options.sender, new Date(), { batchSize: options.batchSize, ...options.deliver });
+        report = await deliverOutbox(options.db, options.sender, new Date(), { batchSize: options.batchSize, ...options.deliver, beforeSend: turn });
       } catch (error) {
         // The database is unreachable, for instance: look again later, nothing was claimed or lost.
         log({ msg: "mail delivery pass failed", error: String(error) });
@@ -313,8 +318,6 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
       stats.retried += report.retried;
       stats.failed += report.failed;
       if (report.claimed === 0) {
-        // No call was made: give the slot back, then rest until something is due.
-        nextSlot -= interval;
         await sleep(idleMs);
       } else if (report.transient) {
         stats.transientFailures += 1;
