@@ -262,7 +262,10 @@ export interface MailDelivery {
  * and all pause together when the provider answers 429 or fails.
  */
 export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
-  const interval = 1000 / options.requestsPerSecond;
+  // 10 % under the limit: calls leave evenly spaced, but reach the provider with the jitter of
+  // a busy event loop and network; at exactly the limit, one call in seven met a 429 (and a
+  // second's pause) in the benchmark.
+  const interval = (1000 / options.requestsPerSecond) * 1.1;
   const idleMs = options.idleMs ?? 1000;
   const maxPauseMs = options.maxPauseMs ?? 60_000;
   const log = options.log ?? (() => undefined);

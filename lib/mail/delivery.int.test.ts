@@ -119,6 +119,22 @@ describe("MAIL-1 continuous delivery paced to the provider's limits", () => {
   });
 });
 
+describe("MAIL-1 several instances deliver the outbox at once", () => {
+  it("two delivery loops on one outbox send each message once", async () => {
+    await queueWelcomes(600);
+    for (let index = 0; index < 10; index += 1) await passwordReset(`urgent${index}@exemple.test`);
+    const first = loop({ requestsPerSecond: 5, batchSize: 20 });
+    const second = loop({ requestsPerSecond: 5, batchSize: 20 });
+    await untilNothingPending();
+    expect(standIn.delivered).toHaveLength(610);
+    expect(standIn.duplicates()).toBe(0);
+    expect(await db.outboxEmail.count({ where: { status: "SENT" } })).toBe(610);
+    // Both took their share.
+    expect(first.stats.sent).toBeGreaterThan(0);
+    expect(second.stats.sent).toBeGreaterThan(0);
+  });
+});
+
 describe("MAIL-1 provider down for an hour: nothing lost, nothing sent twice", () => {
   it("retries through 503s, timeouts, dropped answers and 429s (one hour scaled to 3 seconds)", async () => {
     // Time scaled 1,200 to 1: a minute lasts 50 ms, the 5-minute back-off cap 250 ms.

@@ -109,7 +109,12 @@ const section: BenchSection = {
       const duplicates = standIn.duplicates();
       const load = loadavg().map((value) => Number(value.toFixed(2)));
 
+      const queued = await db.outboxEmail.aggregate({ where: { priority: "BULK" }, _min: { createdAt: true }, _max: { createdAt: true }, _count: true });
       line("Accounts created by the import", `${imported.createdCount.toLocaleString("en")}`);
+      if (queued._min.createdAt && queued._max.createdAt) {
+        const seconds = Math.max((queued._max.createdAt.getTime() - queued._min.createdAt.getTime()) / 1000, 0.001);
+        line("Welcomes queued (links, rendering, outbox)", `${(queued._count / seconds).toFixed(0)} per second (${queued._count} in ${seconds.toFixed(1)} s)`);
+      }
       if (imported.finishedAt) line("Import applied (from confirmation)", `${((imported.finishedAt.getTime() - started) / 1000).toFixed(1)} s`);
       line(
         `${WELCOMES.toLocaleString("en")} welcomes, confirmation → all delivered`,
