@@ -277,6 +277,10 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
   let stopped = true;
   let workers: Promise<void>[] = [];
 
+  function wakeAll(): void {
+    for (const wakeUp of [...sleepers]) wakeUp();
+  }
+
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
@@ -305,7 +309,7 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
     nextSlot = Math.max(Date.now(), nextSlot) + interval;
   }
 
-  async function worker(): Promise<void> {
+  async function worker(index: number): Promise<void> {
     while (!stopped) {
       let report: DeliveryReport;
       try {
@@ -321,8 +325,12 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
       stats.retried += report.retried;
       stats.failed += report.failed;
       if (report.claimed === 0) {
-        await sleep(idleMs);
-      } else if (report.transient) {
+        // An idle outbox is watched by the first worker alone; it wakes the others when work comes.
+        await sleep(index === 0 ? idleMs : idleMs * 30);
+        continue;
+      }
+      if (index === 0) wakeAll();
+      if (report.transient) {
         stats.transientFailures += 1;
         failuresInARow += 1;
         const pause = report.transient.retryAfterMs ?? Math.min(interval * 2 ** failuresInARow, maxPauseMs);
@@ -342,14 +350,12 @@ export function createMailDelivery(options: MailDeliveryOptions): MailDelivery {
     start() {
       if (!stopped) return;
       stopped = false;
-      workers = Array.from({ length: options.concurrency }, () => worker());
+      workers = Array.from({ length: options.concurrency }, (_, index) => worker(index));
     },
-    wake() {
-      for (const wakeUp of [...sleepers]) wakeUp();
-    },
+    wake: wakeAll,
     async stop() {
       stopped = true;
-      for (const wakeUp of [...sleepers]) wakeUp();
+      wakeAll();
       await Promise.all(workers);
     },
   };
