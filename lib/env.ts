@@ -21,6 +21,12 @@ const schema = z.object({
   WEBAUTHN_ORIGIN: z.url().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Portail e-services <ne-pas-repondre@portail-e-services.localhost>"),
+  /** Read by the resend package itself; set only to reach a stand-in (tests, benchmark). */
+  RESEND_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MAIL_REQUESTS_PER_SECOND: z.coerce.number().positive("MAIL_REQUESTS_PER_SECOND doit être positif").default(2),
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100, "MAIL_BATCH_SIZE : 100 messages au plus par appel (limite de Resend)").default(100),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   ENABLE_DEV_MAILBOX: flag,
   JOBS_IN_PROCESS: flag,
   SUPPORT_EMAIL: z.email().default("assistance@portail-e-services.localhost"),

@@ -46,6 +46,27 @@ export async function issueToken(
   return { token, expiresAt };
 }
 
+/**
+ * `issueToken` for many accounts at once (bulk welcomes): the previous links of the same kind
+ * stop working, and each account gets the raw token given for it (drawn beforehand with
+ * newSecret, so the messages that carry them can be written before the transaction).
+ */
+export async function issueTokens(
+  db: Client,
+  input: { purpose: TokenPurpose; tokens: { accountId: string; token: string }[]; now?: Date },
+): Promise<void> {
+  if (!input.tokens.length) return;
+  const now = input.now ?? new Date();
+  await db.token.updateMany({
+    where: { accountId: { in: input.tokens.map((item) => item.accountId) }, purpose: input.purpose, usedAt: null, invalidatedAt: null },
+    data: { invalidatedAt: now },
+  });
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[input.purpose]);
+  await db.token.createMany({
+    data: input.tokens.map(({ accountId, token }) => ({ purpose: input.purpose, tokenHash: hashSecret(token), accountId, expiresAt, createdAt: now })),
+  });
+}
+
 export type TokenProblem = "unknown" | "expired" | "used" | "superseded";
 
 export type TokenCheck = { ok: true; token: Token } | { ok: false; problem: TokenProblem; token?: Token };

@@ -1,7 +1,9 @@
 // `npm run bench [-- name…]`: performance figures on a throw-away embedded database (SPEC
 // "Performance targets"). Each section is a file in scripts/bench/ named NN-topic.ts, run in
 // order on the same database (later sections build on the data of earlier ones); arguments
-// select sections by topic. Prints figures; asserts nothing (these machines are shared and noisy).
+// select sections by topic; `--json FILE` asks the sections that have figures to give as JSON
+// (e.g. `npm run bench -- mail --json mail.json`) to write them there. Prints figures;
+// asserts nothing (these machines are shared and noisy).
 import "./load-env";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -12,7 +14,11 @@ import { deployMigrations } from "./database/migrations";
 import { CONCURRENCY, type BenchSection } from "./bench/measure";
 
 async function main() {
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf("--json");
+  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  if (jsonAt >= 0 && !jsonFile) throw new Error("--json: give the file to write, e.g. --json mail.json");
+  const wanted = jsonAt >= 0 ? [...args.slice(0, jsonAt), ...args.slice(jsonAt + 2)] : args;
   const sectionsDir = path.join(import.meta.dirname, "bench");
   const files = readdirSync(sectionsDir)
     .filter((file) => /^\d+-.+\.ts$/.test(file))
@@ -34,7 +40,7 @@ async function main() {
     for (const file of files) {
       const section = ((await import(pathToFileURL(path.join(sectionsDir, file)).href)) as { default: BenchSection }).default;
       console.log(`\n# ${section.title}`);
-      await section.run({ db, databaseUrl });
+      await section.run({ db, databaseUrl, jsonFile: jsonFile && path.resolve(jsonFile) });
     }
     await db.$disconnect();
   } finally {

@@ -21,6 +21,9 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await runner.stop();
+    // Lets the batches in flight finish and be recorded (their lease would cover a crash).
+    const { stopMailDelivery } = await import("../lib/mail/deliver-outbox");
+    await stopMailDelivery();
     const { db } = await import("../lib/db");
     await db.$disconnect();
     await database.close();

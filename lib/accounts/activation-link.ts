@@ -4,7 +4,7 @@
 // chose its password and waits for its link; an imported one chooses its password through it.
 import "server-only";
 import { appUrl } from "../app-url";
-import type { Prisma } from "../generated/prisma/client";
+import type { EmailPriority, Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
 import { parisToday } from "../calendar";
 import { issueToken, TOKEN_TTL_MS } from "../tokens";
@@ -29,12 +29,16 @@ export function registrationEmail(account: { adminRoleRequestedAt: Date | null }
   return { template: "activation", requestedRole: account.adminRoleRequestedAt ? "ADMINISTRATOR" : "USER" };
 }
 
-/** Issues a new activation link (the older ones stop working) and e-mails it. */
+/**
+ * Issues a new activation link (the older ones stop working) and e-mails it: as transactional
+ * mail (someone waits for it) unless `priority` says BULK (import welcomes).
+ */
 export async function sendActivationLink(
   tx: Prisma.TransactionClient,
   account: LinkRecipient,
   email: ActivationEmail,
   now = new Date(),
+  priority: EmailPriority = "TRANSACTIONAL",
 ): Promise<void> {
   // This link supersedes any an import correction scheduled for the nightly run (BULK-2): that
   // run must not send another, which would make this one stop working.
@@ -48,12 +52,14 @@ export async function sendActivationLink(
     expiresInHours: TOKEN_TTL_MS.ACTIVATION / 3_600_000,
   };
   if (email.template === "activation") {
-    await enqueueEmail(tx, account.email, { template: "activation", data: { ...common, requestedRole: email.requestedRole } });
+    await enqueueEmail(tx, account.email, { template: "activation", data: { ...common, requestedRole: email.requestedRole } }, { priority });
   } else {
-    await enqueueEmail(tx, account.email, {
-      template: "import-welcome",
-      data: { ...common, resendUrl: appUrl("/activation/renvoyer"), kind: email.kind },
-    });
+    await enqueueEmail(
+      tx,
+      account.email,
+      { template: "import-welcome", data: { ...common, resendUrl: appUrl("/activation/renvoyer"), kind: email.kind } },
+      { priority },
+    );
   }
 }
 

@@ -212,6 +212,8 @@ describe("BULK-3 welcome e-mails and opening dates with the daily job", () => {
     await importsTask.run({ db, now: new Date("2027-06-15T10:00:30Z") });
     const [welcome] = await mailbox("lea@exemple.fr");
     expect(welcome.template).toBe("import-welcome");
+    // MAIL-1: welcomes are the one bulk mail, claimed after every transactional message.
+    expect(welcome.priority).toBe("BULK");
     expect(welcome.text).toContain((await db.account.findFirstOrThrow({ where: { organisationId, email: "lea@exemple.fr" } })).identifier);
     expect(welcome.text).not.toMatch(/mot de passe\s*:/i);
     expect(await mailbox("paul@exemple.fr")).toHaveLength(0);

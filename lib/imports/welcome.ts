@@ -6,22 +6,29 @@
 // - No activation link exists before the welcome e-mail, so the never-activated job (LIFE-3)
 //   leaves an account waiting for its opening date alone; an account waiting for its
 //   corrected link is skipped by that job too (activationLinkDueAt).
-// - One transaction per account: the token, the e-mail and the mark that it was sent, so a
+// - One transaction per batch: the tokens, the e-mails and the mark that they were sent, so a
 //   crash never sends twice nor forgets one.
-// - The imports task sends a bounded number per tick (rendering is the cost); the nightly job
-//   sends whatever is due.
+// - Welcomes are bulk mail (MAIL-1): claimed for delivery after every transactional message.
+//   The template is rendered once per run and filled per person (lib/mail/bulk-template.ts),
+//   outside the transactions, which only write a batch of 500 at a time.
+// - The imports task and the nightly job send whatever is due.
 import "server-only";
 import { sendActivationLink } from "../accounts/activation-link";
+import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { parisToday } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RecurringTask, ScheduledJob } from "../jobs/runner";
+import { prepareBulkTemplate, type BulkTemplate } from "../mail/bulk-template";
+import { enqueuePreparedEmails } from "../mail/outbox";
+import type { ImportWelcomeEmailData } from "../mail/templates";
 import { SYSTEM_ACTOR } from "../operation";
+import { newSecret } from "../security/secrets";
+import { issueTokens, TOKEN_TTL_MS } from "../tokens";
 import { processImports } from "./apply-import";
 
-const BATCH = 200;
-const CONCURRENCY = 4;
+const BATCH = 500;
 
 function dueWelcomes(now: Date): Prisma.AccountWhereInput {
   return {
@@ -35,33 +42,89 @@ function dueWelcomes(now: Date): Prisma.AccountWhereInput {
 
 const recipientSelect = { id: true, identifier: true, email: true, firstName: true, organisationId: true, organisation: { select: { name: true } } } as const;
 
+type Recipient = Prisma.AccountGetPayload<{ select: typeof recipientSelect }>;
+
+const WELCOME_VARIABLES = ["identifier", "firstName", "organisationName", "activationUrl"] as const;
+
+type WelcomeValues = Pick<ImportWelcomeEmailData, (typeof WELCOME_VARIABLES)[number]>;
+
+function welcomeValues(account: Recipient, token: string): WelcomeValues {
+  return {
+    identifier: account.identifier,
+    firstName: account.firstName,
+    organisationName: account.organisation?.name ?? "",
+    activationUrl: appUrl(`/activation/${token}`),
+  };
+}
+
+/** The welcome rendered once (bulk-template.ts), or null when it cannot be filled faithfully. */
+async function welcomeTemplate(sample: Recipient): Promise<BulkTemplate<WelcomeValues> | null> {
+  return prepareBulkTemplate(
+    "import-welcome",
+    { resendUrl: appUrl("/activation/renvoyer"), kind: "welcome", expiresInHours: TOKEN_TTL_MS.ACTIVATION / 3_600_000 },
+    WELCOME_VARIABLES,
+    welcomeValues(sample, newSecret()),
+  );
+}
+
+/**
+ * One batch of welcomes in one short transaction: the accounts still due are marked, their
+ * links issued and their messages queued as BULK mail. Tokens and messages are prepared
+ * before it: inside, only writes.
+ */
+async function sendWelcomeBatch(db: Db, batch: Recipient[], template: BulkTemplate<WelcomeValues>, now: Date): Promise<number> {
+  const prepared = batch.map((account) => {
+    const token = newSecret();
+    return { account, token, rendered: template.fill(welcomeValues(account, token)) };
+  });
+  return db.$transaction(async (tx) => {
+    // The accounts were selected as due; what may have changed since is their status or their welcome.
+    const marked = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "accounts" SET "welcomeSentAt" = ${now}
+      WHERE "id" = ANY(${batch.map((account) => account.id)}::uuid[])
+        AND "status" = 'PENDING_ACTIVATION' AND "welcomeSentAt" IS NULL AND "passwordHash" IS NULL
+      RETURNING "id"`;
+    const ids = new Set(marked.map((row) => row.id));
+    const mine = prepared.filter((item) => ids.has(item.account.id));
+    if (!mine.length) return 0;
+    // As sendActivationLink: this link supersedes one an import correction scheduled (BULK-2).
+    await tx.account.updateMany({ where: { id: { in: [...ids] }, activationLinkDueAt: { not: null } }, data: { activationLinkDueAt: null } });
+    await issueTokens(tx, { purpose: "ACTIVATION", tokens: mine.map(({ account, token }) => ({ accountId: account.id, token })), now });
+    return enqueuePreparedEmails(
+      tx,
+      mine.map(({ account, rendered }) => ({ to: account.email, template: "import-welcome", rendered })),
+      "BULK",
+    );
+  });
+}
+
 /** Sends the welcome e-mails due at `now`, at most `limit`; returns how many were sent. */
 export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
   let sent = 0;
+  let template: BulkTemplate<WelcomeValues> | null | undefined;
   while (sent < limit) {
-    const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take: Math.min(BATCH, limit - sent) });
+    const take = Math.min(BATCH, limit - sent);
+    const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take });
     if (!batch.length) break;
-    // A few transactions at once, so that the database round-trips overlap the rendering.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, batch.length) }, async () => {
-        while (next < batch.length) {
-          const account = batch[next++];
-          const done = await db.$transaction(async (tx) => {
-            // The account was selected as due; what may have changed since is its status or its welcome.
-            const { count } = await tx.account.updateMany({
-              where: { id: account.id, status: "PENDING_ACTIVATION", welcomeSentAt: null, passwordHash: null },
-              data: { welcomeSentAt: now },
-            });
-            if (count === 0) return false;
-            await sendActivationLink(tx, account, { template: "import-welcome", kind: "welcome" }, now);
-            return true;
+    template = template === undefined ? await welcomeTemplate(batch[0]) : template;
+    if (template) {
+      sent += await sendWelcomeBatch(db, batch, template, now);
+    } else {
+      // A template the markers cannot follow: one full rendering per message, as before.
+      for (const account of batch) {
+        const done = await db.$transaction(async (tx) => {
+          const { count } = await tx.account.updateMany({
+            where: { id: account.id, status: "PENDING_ACTIVATION", welcomeSentAt: null, passwordHash: null },
+            data: { welcomeSentAt: now },
           });
-          if (done) sent += 1;
-        }
-      }),
-    );
-    if (batch.length < BATCH) break;
+          if (count === 0) return false;
+          await sendActivationLink(tx, account, { template: "import-welcome", kind: "welcome" }, now, "BULK");
+          return true;
+        });
+        if (done) sent += 1;
+      }
+    }
+    if (batch.length < take) break;
   }
   return sent;
 }
@@ -98,12 +161,24 @@ export async function sendCorrectedActivationLinks(db: Db, now: Date): Promise<n
   return sent;
 }
 
-/** On every tick: the queued imports, then a bounded number of welcome e-mails. */
+/**
+ * An import can multiply the accounts and import rows in a minute, before autovacuum samples
+ * them again: planned on the old statistics (a near-empty table), the due-welcomes query
+ * turns into a nested loop over both tables and took minutes for 50,000 accounts. Sampling
+ * them now costs a fraction of a second. Without the right to (a restricted database role),
+ * autovacuum does it a little later.
+ */
+async function refreshStatistics(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`ANALYZE "accounts", "import_rows"`).catch(() => undefined);
+}
+
+/** On every tick: the queued imports, then the welcome e-mails due. */
 export const importsTask: RecurringTask = {
   name: "imports",
   async run({ db, now }) {
     const imports = await processImports(db, { budgetMs: 5 * 60_000 });
-    const welcomes = await sendDueWelcomeEmails(db, now, 500);
+    if (imports.chunks > 0) await refreshStatistics(db);
+    const welcomes = await sendDueWelcomeEmails(db, now);
     return { ...imports, welcomes };
   },
 };

@@ -3,8 +3,9 @@
 // anyway. Each scheduled job runs once per period across every instance: a run is claimed
 // by inserting its (job, periodKey) row, whose unique key lets exactly one instance win;
 // a crashed instance's claim expires with its lease and a failed run is retried a few
-// times. Queue-like jobs (the e-mail outbox) run on every tick of every instance and take
-// their own rows with FOR UPDATE SKIP LOCKED.
+// times. Recurring tasks run on every tick of every instance; the e-mail outbox's task only
+// starts and wakes that process's continuous delivery loop (lib/mail/deliver-outbox.ts),
+// which claims its own rows with FOR UPDATE SKIP LOCKED between ticks.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parisClock } from "../calendar";

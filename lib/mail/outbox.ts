@@ -3,8 +3,8 @@
 // message; a provider outage only delays it.
 import "server-only";
 import type { Db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import { renderEmail, type RenderOptions } from "./render";
+import type { EmailPriority, Prisma } from "../generated/prisma/client";
+import { renderEmail, type RenderedEmail, type RenderOptions } from "./render";
 import type { EmailMessage } from "./templates";
 
 export type { EmailMessage, TemplateDataMap, TemplateName } from "./templates";
@@ -18,7 +18,7 @@ export async function enqueueEmail(
   tx: Prisma.TransactionClient | Db,
   to: string,
   message: EmailMessage,
-  options: RenderOptions = {},
+  options: RenderOptions & { priority?: EmailPriority } = {},
 ): Promise<string> {
   const address = normaliseAddress(to);
   const rendered = await renderEmail(message, options);
@@ -30,10 +30,44 @@ export async function enqueueEmail(
       html: rendered.html,
       links: rendered.links,
       template: message.template,
+      // Every message a person waits for (links, codes, tickets, decisions, notices) is
+      // transactional; only import welcomes are queued as BULK (lib/imports/welcome.ts).
+      priority: options.priority ?? "TRANSACTIONAL",
     },
     select: { id: true },
   });
   return row.id;
+}
+
+export interface PreparedEmail {
+  to: string;
+  template: string;
+  rendered: RenderedEmail;
+}
+
+/**
+ * Queues many messages rendered beforehand (bulk-template.ts), in one statement. `priority`
+ * BULK is claimed after every due transactional message: for mass mailings such as import
+ * welcomes, which no one is waiting for at that very minute.
+ */
+export async function enqueuePreparedEmails(
+  tx: Prisma.TransactionClient | Db,
+  emails: PreparedEmail[],
+  priority: EmailPriority,
+): Promise<number> {
+  if (!emails.length) return 0;
+  const { count } = await tx.outboxEmail.createMany({
+    data: emails.map(({ to, template, rendered }) => ({
+      to: normaliseAddress(to),
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      links: rendered.links,
+      template,
+      priority,
+    })),
+  });
+  return count;
 }
 
 /** Addresses are stored trimmed and lower-cased, as accounts store them. */

@@ -7,6 +7,8 @@ export type BenchContext = {
   db: PrismaClient;
   /** Connection string of the throw-away benchmark database. */
   databaseUrl: string;
+  /** `--json FILE`: where a section writes its figures as JSON, if it has any to give. */
+  jsonFile?: string;
 };
 
 export type BenchSection = {
