@@ -9,7 +9,8 @@ import { db } from "../db";
 import type { FormState } from "../forms";
 import { reactivateRequesterAccount } from "./reactivate-requester-account";
 import { reactivationSchema, ticketIdSchema, ticketMessageSchema, ticketRequestSchema } from "./schemas";
-import { createTicket, handleTicket, replyAsAccount, replyByLink } from "./tickets";
+import { replyAsAccount, replyByLink } from "./reply-to-ticket";
+import { createTicket, handleTicket } from "./tickets";
 
 export const submitTicketAction = defineAction({
   guard: "anonymous",

@@ -4,13 +4,13 @@
 // Pages call the functions that take the viewer; explainAccess also takes the database
 // client, for the services that decide inside their own transaction (open-e-service.ts).
 import "server-only";
-import type { Viewer } from "../../auth/viewer";
+import type { Actor } from "../../operation";
 import { parisToday } from "../../calendar";
 import { db as portalDb, type Db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import type { AccessRefusal } from "./messages";
 
-type AccessViewer = Pick<Viewer, "accountId" | "organisationId">;
+type AccessViewer = Pick<Actor, "accountId" | "organisationId">;
 
 const SERVICE_SELECT = {
   id: true,
