@@ -14,10 +14,11 @@ export interface EServiceDefaults {
   termsText: string;
   /** "on" when ticked. */
   handlesHealthData: string;
+  requiresSecondFactor: string;
   active: string;
 }
 
-const EMPTY: EServiceDefaults = { name: "", slug: "", description: "", url: "", termsText: "", handlesHealthData: "", active: "on" };
+const EMPTY: EServiceDefaults = { name: "", slug: "", description: "", url: "", termsText: "", handlesHealthData: "", requiresSecondFactor: "", active: "on" };
 
 function TextArea({
   name,
@@ -65,7 +66,7 @@ export function EServiceForm({ eServiceId, eService }: { eServiceId?: string; eS
         // After an answer, the values sent back win; an unticked box is absent from them.
         const answered = answer.status !== "idle" && Object.keys(values).length > 0;
         const value = (name: keyof EServiceDefaults) => (answered ? (values[name] ?? "") : defaults[name]);
-        const ticked = (name: "handlesHealthData" | "active") => value(name) === "on";
+        const ticked = (name: "handlesHealthData" | "requiresSecondFactor" | "active") => value(name) === "on";
         return (
           <>
             <RequiredFieldsNote />
@@ -117,6 +118,14 @@ export function EServiceForm({ eServiceId, eService }: { eServiceId?: string; eS
               hint="Les utilisateurs devront donner leur consentement avant d'y accéder."
               defaultChecked={ticked("handlesHealthData")}
               error={errors.handlesHealthData}
+            />
+            <CheckboxField
+              key={`double-authentification-${String(ticked("requiresSecondFactor"))}`}
+              name="requiresSecondFactor"
+              label={LABELS.requiresSecondFactor}
+              hint="Le portail ne connectera à cet e-service que les personnes qui se sont identifiées avec une application d'authentification ou une clé d'accès, en plus de leur mot de passe."
+              defaultChecked={ticked("requiresSecondFactor")}
+              error={errors.requiresSecondFactor}
             />
             <CheckboxField
               key={`actif-${String(ticked("active"))}`}

@@ -9,6 +9,7 @@ export function eServiceFormValues(eService: EService) {
     url: eService.url,
     termsText: eService.termsText,
     handlesHealthData: eService.handlesHealthData ? "on" : "",
+    requiresSecondFactor: eService.requiresSecondFactor ? "on" : "",
     active: eService.active ? "on" : "",
   };
 }

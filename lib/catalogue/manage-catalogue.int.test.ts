@@ -34,6 +34,7 @@ function validInput(overrides: Partial<EServiceInput> = {}): EServiceInput {
     url: "https://etat-civil.example.fr",
     termsText: "Conditions d'utilisation de l'e-service de test.",
     handlesHealthData: false,
+    requiresSecondFactor: false,
     active: true,
     ...overrides,
   };
@@ -147,6 +148,24 @@ describe("ADM catalogue: operators create and edit e-services, audited", () => {
         termsText: "10000 caractères au plus.",
       });
     });
+  });
+});
+
+describe("MFA-6 ADM catalogue: an operator marks an e-service « second factor required », audited", () => {
+  it("ticks and unticks the box; each change is an audited field change", async () => {
+    const slug = uniqueSlug();
+    await expect(createEServiceAction({ status: "idle" }, form(formFields({ slug, requiresSecondFactor: "on" })))).rejects.toThrow(/^NEXT_REDIRECT /);
+    const created = await db.eService.findUniqueOrThrow({ where: { slug } });
+    expect(created.requiresSecondFactor).toBe(true);
+    const creation = await db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: "e_service.created" } });
+    expect(creation.details).toMatchObject({ values: { requiresSecondFactor: true } });
+
+    // Unticked, the box is absent from the form: the requirement is lifted.
+    const state = await updateEServiceAction({ status: "idle" }, form(formFields({ eServiceId: created.id, slug })));
+    expect(state).toMatchObject({ status: "success", values: { requiresSecondFactor: "" } });
+    expect((await db.eService.findUniqueOrThrow({ where: { id: created.id } })).requiresSecondFactor).toBe(false);
+    const update = await db.auditEvent.findFirstOrThrow({ where: { targetId: created.id, action: "e_service.updated" } });
+    expect((update.details as { changes: object }).changes).toEqual({ requiresSecondFactor: { from: true, to: false } });
   });
 });
 

@@ -10,6 +10,7 @@ export interface EServiceRow {
   name: string;
   slug: string;
   handlesHealthData: boolean;
+  requiresSecondFactor: boolean;
   active: boolean;
   /** Distinct organisations whose subscription has not ended. */
   organisations: number;
@@ -19,7 +20,7 @@ export async function listEServicesForOperator(_operator: OperatorActor, now = n
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [rows, current] = await Promise.all([
     db.eService.findMany({
-      select: { id: true, name: true, slug: true, handlesHealthData: true, active: true },
+      select: { id: true, name: true, slug: true, handlesHealthData: true, requiresSecondFactor: true, active: true },
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
     db.subscription.groupBy({

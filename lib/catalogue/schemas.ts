@@ -11,6 +11,7 @@ export const E_SERVICE_FIELD_LABELS = {
   url: "Adresse de l'e-service",
   termsText: "Conditions d'utilisation",
   handlesHealthData: "Traite des données de santé",
+  requiresSecondFactor: "Double authentification exigée pour ouvrir cet e-service",
   active: "Proposé aux organisations",
 } as const;
 
@@ -68,6 +69,7 @@ export const eServiceFields = {
     .refine(isAllowedUrl, URL_MESSAGE),
   termsText: multiline(text("les conditions d'utilisation", 10, 10_000)),
   handlesHealthData: checkbox,
+  requiresSecondFactor: checkbox,
   active: checkbox,
 };
 

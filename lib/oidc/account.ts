@@ -28,6 +28,11 @@ export function authenticationOf(amr: string[] | null | undefined): { acr: strin
   return { acr: methods.length > 1 ? MFA_ACR : PASSWORD_ACR, amr: methods };
 }
 
+/** Whether that sign-in used a second factor (MFA-6: what an e-service "second factor required" asks for). */
+export function usedSecondFactor(amr: string[] | null | undefined): boolean {
+  return authenticationOf(amr).acr === MFA_ACR;
+}
+
 export interface OidcClaims {
   sub: string;
   given_name: string;

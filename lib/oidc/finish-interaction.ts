@@ -3,12 +3,14 @@
 // interaction cookie set by oidc-provider proves it is the same browser; the decision is
 // used once. Allowed: one grant with the scopes asked for (among ours), a login for the
 // account the portal session held, and a record of it for the logout tokens (SSO-5).
-// Refused or declined: access_denied for the e-service.
+// Refused or declined: access_denied for the e-service. An e-service requiring a second
+// factor (MFA-6) is checked again against the portal sign-in: the requirement may have been
+// switched on between the decision and this request.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { Db } from "../db";
-import { SUPPORTED_SCOPES, authenticationOf, claimsForClient } from "./account";
+import { SUPPORTED_SCOPES, authenticationOf, claimsForClient, usedSecondFactor } from "./account";
 import { errorPage } from "./pages";
 
 function send(response: ServerResponse, status: number, html: string) {
@@ -57,6 +59,11 @@ export async function finishInteraction(provider: Provider, db: Db, request: Inc
     : null;
   const sessionAlive = portalSession ? 1 : 0;
   const claims = sessionAlive ? await claimsForClient(db, decision.accountId, clientId) : null;
+  const requirement = await db.oidcClient.findUnique({ where: { clientId }, select: { eService: { select: { requiresSecondFactor: true } } } });
+  if (requirement?.eService.requiresSecondFactor && !usedSecondFactor(portalSession?.amr)) {
+    await finish(denied("Accès refusé par le portail (second_factor_required)."));
+    return;
+  }
   if (!claims) {
     await finish(denied("Accès refusé par le portail."));
     return;

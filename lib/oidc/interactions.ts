@@ -2,7 +2,9 @@
 // /oidc/interaction/<uid>; that page (a Next page, with the portal's own session: single
 // sign-on) applies ADM-4 and ADM-6 for the account signed in, then records its decision
 // here. The provider finishes the interaction from that decision (lib/oidc/finish-interaction.ts):
-// a code for the account, or access_denied for the e-service.
+// a code for the account, or access_denied for the e-service. An e-service of the catalogue
+// marked "second factor required" (MFA-6) is refused to a portal sign-in made with the
+// password alone, whatever ADM-4 says.
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Viewer } from "../auth/viewer";
@@ -11,15 +13,22 @@ import { REFUSAL_MESSAGES, type AccessRefusal } from "../e-services/access/messa
 import { explainAccess, type AccessDecision } from "../e-services/access/queries";
 import { recordHealthConsent } from "../e-services/access/record-health-consent";
 import { UserError, type OperationContext } from "../operation";
+import { usedSecondFactor } from "./account";
 import { INTERACTION_SECONDS } from "./lifetimes";
 
 const UID = /^[A-Za-z0-9_-]{10,64}$/;
 export const EXPIRED_INTERACTION = "Cette demande de connexion a expiré ou n'existe pas. Retournez sur l'e-service et recommencez la connexion.";
+export const SECOND_FACTOR_REQUIRED_TITLE = "Double authentification exigée";
+export const SECOND_FACTOR_REQUIRED_MESSAGE =
+  "Cet e-service exige une double authentification : ajoutez une application d'authentification ou une clé d'accès dans Mon espace › Sécurité, puis reconnectez-vous.";
+
+/** Why the portal refuses a login to an e-service: ADM-4, or the e-service's second-factor requirement (MFA-6). */
+export type InteractionRefusal = AccessRefusal | "second_factor_required";
 
 export interface InteractionSummary {
   uid: string;
   clientId: string;
-  eService: { id: string; slug: string; name: string };
+  eService: { id: string; slug: string; name: string; requiresSecondFactor: boolean };
   scopes: string[];
 }
 
@@ -36,7 +45,7 @@ export async function findInteraction(db: Db, uid: string, now = new Date()): Pr
   if (typeof params.client_id !== "string") return null;
   const client = await db.oidcClient.findUnique({
     where: { clientId: params.client_id },
-    select: { eService: { select: { id: true, slug: true, name: true } } },
+    select: { eService: { select: { id: true, slug: true, name: true, requiresSecondFactor: true } } },
   });
   if (!client) return null;
   const scopes = typeof params.scope === "string" ? params.scope.split(" ").filter(Boolean) : [];
@@ -46,6 +55,8 @@ export async function findInteraction(db: Db, uid: string, now = new Date()): Pr
 export interface InteractionView {
   interaction: InteractionSummary;
   access: AccessDecision;
+  /** MFA-6: ADM-4 lets the account in, but the e-service requires a second factor this sign-in did not use. */
+  secondFactorMissing: boolean;
   /** Other accounts of the same person (ORG-5) that may use this e-service today. */
   otherAccounts: { accountId: string; identifier: string; organisationName: string }[];
 }
@@ -55,6 +66,7 @@ export async function interactionView(db: Db, viewer: Viewer, uid: string, now =
   const interaction = await findInteraction(db, uid, now);
   if (!interaction) return null;
   const access = await explainAccess(db, viewer, interaction.eService.slug, now);
+  const secondFactorMissing = access.ok && (await secondFactorMissingFor(db, viewer, interaction));
   const siblings = await db.account.findMany({
     where: {
       email: viewer.email,
@@ -72,15 +84,33 @@ export async function interactionView(db: Db, viewer: Viewer, uid: string, now =
     const decision = await explainAccess(db, { accountId: sibling.id, organisationId: sibling.organisationId }, interaction.eService.slug, now);
     if (decision.ok) otherAccounts.push({ accountId: sibling.id, identifier: sibling.identifier, organisationName: sibling.organisation?.name ?? "" });
   }
-  return { interaction, access, otherAccounts };
+  return { interaction, access, secondFactorMissing, otherAccounts };
 }
 
-export type InteractionOutcome = { allowed: true } | { allowed: false; reason: AccessRefusal; message: string };
+/**
+ * MFA-6: whether the e-service requires a second factor that the viewer's portal sign-in
+ * did not use. How the person authenticated is read from their auth_sessions row (the
+ * session cookie never says it), the same row the provider reports acr/amr from.
+ */
+async function secondFactorMissingFor(db: Db, viewer: Viewer, interaction: InteractionSummary): Promise<boolean> {
+  if (!interaction.eService.requiresSecondFactor) return false;
+  const session = viewer.authSessionId ? await db.authSession.findUnique({ where: { id: viewer.authSessionId }, select: { amr: true } }) : null;
+  return !usedSecondFactor(session?.amr);
+}
+
+export type InteractionOutcome = { allowed: true } | { allowed: false; reason: InteractionRefusal; message: string };
+
+function outcomeOf(access: AccessDecision, secondFactorMissing: boolean): InteractionOutcome {
+  if (!access.ok) return { allowed: false, reason: access.reason, message: REFUSAL_MESSAGES[access.reason] };
+  if (secondFactorMissing) return { allowed: false, reason: "second_factor_required", message: SECOND_FACTOR_REQUIRED_MESSAGE };
+  return { allowed: true };
+}
 
 /**
  * The signed-in person continues the authorization request `uid` (SSO-3): ADM-4 is decided
  * now, for the account of the session; ADM-6 consent is recorded when the e-service needs it
- * and the box is ticked. Either way the decision is stored for the provider and audited.
+ * and the box is ticked; an e-service requiring a second factor (MFA-6) is refused to a
+ * sign-in without one (before any consent is asked). Either way the decision is stored for the provider and audited.
  * `refuse` is the person's own "go back to the e-service" after a refusal: the e-service then
  * receives access_denied.
  */
@@ -94,12 +124,13 @@ export async function decideInteraction(
   const interaction = await findInteraction(db, input.uid, now);
   if (!interaction) throw new UserError(EXPIRED_INTERACTION);
   const access = await explainAccess(db, viewer, interaction.eService.slug, now);
-  if (access.ok && access.consentNeeded) {
+  const secondFactorMissing = access.ok && (await secondFactorMissingFor(db, viewer, interaction));
+  if (access.ok && !secondFactorMissing && access.consentNeeded) {
     if (!input.consent) throw new UserError("Cochez la case de consentement pour utiliser cet e-service, ou retournez à l'e-service.", "consent");
     await recordHealthConsent(db, viewer, access.service.id, context);
   }
   const expiresAt = new Date(now.getTime() + INTERACTION_SECONDS * 1000);
-  const outcome: InteractionOutcome = access.ok ? { allowed: true } : { allowed: false, reason: access.reason, message: REFUSAL_MESSAGES[access.reason] };
+  const outcome = outcomeOf(access, secondFactorMissing);
   await db.$transaction(async (tx) => {
     const row = {
       allowed: outcome.allowed,

@@ -11,9 +11,10 @@ import { db } from "../db";
 import { SYSTEM_ACTOR } from "../operation";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { registerOidcClient } from "./clients";
-import { decideInteraction, declineInteraction } from "./interactions";
+import { decideInteraction, declineInteraction, interactionView, SECOND_FACTOR_REQUIRED_MESSAGE } from "./interactions";
 import { rotateSigningKeys } from "./keys";
 import { resetPortalProvider } from "./provider";
+import { MFA_ACR } from "./account";
 import { handleOidcRequest } from "./server";
 import { endAuthSession } from "../auth/auth-sessions";
 import { createRemoteJWKSet, jwtVerify } from "jose";
@@ -63,8 +64,8 @@ async function createService(handlesHealthData = false) {
   });
 }
 
-async function viewerFor(account: Awaited<ReturnType<typeof createAccount>>): Promise<Viewer> {
-  const started = await startAuthSession(db, { accountId: account.id });
+async function viewerFor(account: Awaited<ReturnType<typeof createAccount>>, amr?: string[]): Promise<Viewer> {
+  const started = await startAuthSession(db, { accountId: account.id, amr });
   return {
     accountId: account.id,
     identifier: account.identifier,
@@ -300,6 +301,71 @@ describe("SSO-3 SSO-4 authorization code flow under ADM-4", () => {
     await db.permission.deleteMany({ where: { accountId: user.id } });
     const userinfo = await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(userinfo.status).toBe(401);
+  });
+});
+
+describe("MFA-6 an e-service requiring a second factor", () => {
+  beforeEach(async () => {
+    await db.eService.update({ where: { id: service.id }, data: { requiresSecondFactor: true } });
+  });
+
+  /** The authorization request's interaction uid, as the provider sends the browser to it. */
+  async function startLogin(browser: Browser, challenge: string): Promise<string> {
+    const start = await browser.get(authorizeUrl({ challenge }));
+    expect(start.status).toBe(303);
+    return start.headers.get("location")!.split("/").pop()!;
+  }
+
+  it("refuses a sign-in with the password alone: explained on the page, audited, access_denied and no code", async () => {
+    const browser = new Browser();
+    const viewer = await viewerFor(user, ["pwd"]);
+    const uid = await startLogin(browser, pkce().challenge);
+    const view = await interactionView(db, viewer, uid);
+    expect(view).toMatchObject({ access: { ok: true }, secondFactorMissing: true });
+
+    const outcome = await decideInteraction(db, viewer, { uid, consent: false });
+    expect(outcome).toEqual({ allowed: false, reason: "second_factor_required", message: SECOND_FACTOR_REQUIRED_MESSAGE });
+    const [event] = await db.auditEvent.findMany({ where: { actorId: user.id, action: "oidc.login_refused" } });
+    expect(event.details).toMatchObject({ reason: "second_factor_required", clientId: client.clientId });
+    expect(await db.auditEvent.count({ where: { actorId: user.id, action: "oidc.login" } })).toBe(0);
+
+    let response = await browser.get(`/oidc/interaction/${uid}/terminer`);
+    for (let hops = 0; hops < 5 && new URL(response.headers.get("location")!, base).origin === base; hops++) {
+      response = await browser.get(response.headers.get("location")!);
+    }
+    const back = new URL(response.headers.get("location")!);
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("code")).toBeNull();
+  });
+
+  it("signs the same person in after a second factor: a code, and an ID token with amr pwd+otp and the MFA acr", async () => {
+    const browser = new Browser();
+    const { verifier, challenge } = pkce();
+    const back = await login(browser, await viewerFor(user, ["pwd", "otp"]), challenge);
+    const code = back.searchParams.get("code")!;
+    expect(code).toBeTruthy();
+    const response = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(response.status).toBe(200);
+    const { id_token } = await response.json();
+    const idClaims = JSON.parse(Buffer.from(id_token.split(".")[1], "base64url").toString());
+    expect(idClaims).toMatchObject({ sub: user.id, amr: ["pwd", "otp"], acr: MFA_ACR });
+  });
+
+  it("refuses at the provider too when the requirement is switched on after the portal decided", async () => {
+    await db.eService.update({ where: { id: service.id }, data: { requiresSecondFactor: false } });
+    const browser = new Browser();
+    const viewer = await viewerFor(user, ["pwd"]);
+    const uid = await startLogin(browser, pkce().challenge);
+    expect(await decideInteraction(db, viewer, { uid, consent: false })).toEqual({ allowed: true });
+    await db.eService.update({ where: { id: service.id }, data: { requiresSecondFactor: true } });
+    let response = await browser.get(`/oidc/interaction/${uid}/terminer`);
+    for (let hops = 0; hops < 5 && new URL(response.headers.get("location")!, base).origin === base; hops++) {
+      response = await browser.get(response.headers.get("location")!);
+    }
+    const back = new URL(response.headers.get("location")!);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("code")).toBeNull();
   });
 });
 

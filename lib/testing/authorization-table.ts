@@ -339,6 +339,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       url: "https://cadastre.example/",
       termsText: "Conditions d'utilisation du cadastre.",
       handlesHealthData: "",
+      requiresSecondFactor: "",
       active: "on",
     }),
   },

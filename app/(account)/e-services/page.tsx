@@ -40,6 +40,13 @@ export default async function MyEServicesPage() {
                   {service.consentNeeded ? ", votre consentement sera demandé à la première ouverture" : ""}.
                 </p>
               ) : null}
+              {service.requiresSecondFactor ? (
+                <p className="text-sm font-medium text-slate-800">
+                  Double authentification exigée : connectez-vous au portail avec une application
+                  d&apos;authentification ou une clé d&apos;accès (à ajouter dans{" "}
+                  <Link href="/espace/securite">Mon espace › Sécurité</Link>) pour l&apos;ouvrir.
+                </p>
+              ) : null}
               {service.consentNeeded ? (
                 <Link href={`/e-services/${service.slug}`} className={buttonClass}>
                   Ouvrir<span className="sr-only"> {service.name}</span>

@@ -28,6 +28,7 @@ export default async function CataloguePage() {
         columns={[
           { header: "Identifiant technique", cell: (eService) => eService.slug, mono: true },
           { header: "Données de santé", cell: (eService) => (eService.handlesHealthData ? "Oui" : "Non") },
+          { header: "Double authentification", cell: (eService) => (eService.requiresSecondFactor ? "Exigée" : "Non") },
           { header: "Proposé aux organisations", cell: (eService) => (eService.active ? "Oui" : "Non") },
           { header: "Organisations abonnées", cell: (eService) => count.format(eService.organisations) },
         ]}

@@ -19,6 +19,7 @@ const SERVICE_SELECT = {
   description: true,
   url: true,
   handlesHealthData: true,
+  requiresSecondFactor: true,
 } as const satisfies Prisma.EServiceSelect;
 
 export type AccessibleService = Prisma.EServiceGetPayload<{ select: typeof SERVICE_SELECT }>;

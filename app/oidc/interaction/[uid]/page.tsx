@@ -1,7 +1,8 @@
 // The portal's page for an e-service's authorization request (SSO-3): the portal session is
 // the single sign-on session (signed out → the login page, then back here). ADM-4 is decided
 // for the account signed in; a person with accounts in other organisations (ORG-5) sees
-// those that may use the e-service and switches from Mon espace.
+// those that may use the e-service and switches from Mon espace. An e-service requiring a
+// second factor (MFA-6) is refused, with the way to get one, to a sign-in made without it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
@@ -9,7 +10,7 @@ import { ContinueForm, DeclineForm } from "@/components/oidc/interaction-forms";
 import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/guards";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
-import { EXPIRED_INTERACTION } from "@/lib/oidc/interactions";
+import { EXPIRED_INTERACTION, SECOND_FACTOR_REQUIRED_TITLE } from "@/lib/oidc/interactions";
 import { interactionForViewer } from "@/lib/oidc/queries";
 import { supportContacts } from "@/lib/support-contacts";
 
@@ -31,7 +32,7 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
       </div>
     );
   }
-  const { interaction, access, otherAccounts } = view;
+  const { interaction, access, secondFactorMissing, otherAccounts } = view;
   const name = interaction.eService.name;
 
   return (
@@ -50,7 +51,21 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
         </Alert>
       ) : null}
 
-      {access.ok ? (
+      {access.ok && secondFactorMissing ? (
+        <section aria-labelledby="titre-refus" className="space-y-4">
+          <Alert kind="error" title={<span id="titre-refus">{SECOND_FACTOR_REQUIRED_TITLE}</span>}>
+            <p>
+              Cet e-service exige une double authentification : ajoutez une application d&apos;authentification ou une
+              clé d&apos;accès dans <Link href="/espace/securite">Mon espace › Sécurité</Link>, puis reconnectez-vous.
+            </p>
+          </Alert>
+          <p>
+            Si vous en avez déjà une, déconnectez-vous du portail puis reconnectez-vous en l&apos;utilisant, et
+            recommencez la connexion depuis l&apos;e-service.
+          </p>
+          <ContinueForm uid={uid} label="Retourner à l'e-service" consentNeeded={false} />
+        </section>
+      ) : access.ok ? (
         <section aria-labelledby="titre-connexion" className="space-y-4 rounded-lg border border-slate-200 p-5">
           <h2 id="titre-connexion" className="text-xl font-semibold text-brand-900">
             Vous connecter au nom de {viewer.organisationName}
