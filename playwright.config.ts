@@ -11,7 +11,8 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Operator journeys may wait for the next 30-second TOTP step before signing in (MFA-3).
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

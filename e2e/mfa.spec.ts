@@ -83,7 +83,7 @@ test.describe("MFA authenticator app and recovery codes", () => {
 });
 
 test.describe("MFA passkeys", () => {
-  // claire-martin, an administrator within her 14 days: no journey after this file signs in as her.
+  // claire-martin, an administrator within her 14 days; the passkey is removed at the end.
   const IDENTIFIER = "claire-martin";
 
   test("enrol a passkey with Chromium's virtual authenticator, then sign in with it", async ({ page }) => {
@@ -116,5 +116,12 @@ test.describe("MFA passkeys", () => {
     await page.goto("/espace/securite");
     await expect(page.getByRole("region", { name: "Clés d'accès" }).getByText(/Ordinateur de test · .* dernière utilisation le/)).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // Within her 14 days the last factor may go: the journeys after this file sign her in with
+    // her password alone (the demo state).
+    const region = page.getByRole("region", { name: "Clés d'accès" });
+    await region.getByLabel("Mot de passe actuel (pour retirer « Ordinateur de test »)", { exact: true }).fill(DEMO_PASSWORD);
+    await region.getByRole("button", { name: "Retirer « Ordinateur de test »" }).click();
+    await expect(page.getByText("La clé d'accès « Ordinateur de test » est retirée.")).toBeVisible();
   });
 });
