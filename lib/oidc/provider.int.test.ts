@@ -19,6 +19,7 @@ import { handleOidcRequest } from "./server";
 import { endAuthSession } from "../auth/auth-sessions";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
+import { viewerOf } from "../testing/actions";
 
 let server: Server;
 let base: string;
@@ -66,21 +67,7 @@ async function createService(handlesHealthData = false) {
 
 async function viewerFor(account: Awaited<ReturnType<typeof createAccount>>, amr?: string[]): Promise<Viewer> {
   const started = await startAuthSession(db, { accountId: account.id, amr });
-  return {
-    accountId: account.id,
-    identifier: account.identifier,
-    firstName: account.firstName,
-    lastName: account.lastName,
-    email: account.email,
-    role: account.role,
-    sessionVersion: account.sessionVersion,
-    organisationId: account.organisationId,
-    organisationName: "Commune",
-    unlockedAccountIds: [],
-    authSessionId: started.id,
-    sessionExpiresAt: started.expiresAt,
-    secondFactor: { enrolled: false, required: false, deadline: null },
-  };
+  return { ...viewerOf(account, "Commune"), authSessionId: started.id, sessionExpiresAt: started.expiresAt };
 }
 
 function pkce() {

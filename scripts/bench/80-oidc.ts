@@ -15,6 +15,7 @@ import { decideInteraction } from "../../lib/oidc/interactions";
 import { resetPortalProvider } from "../../lib/oidc/provider";
 import { handleOidcRequest } from "../../lib/oidc/server";
 import { CONCURRENCY, line, report, runConcurrently, timed, type BenchSection } from "./measure";
+import { viewerOf } from "../../lib/testing/actions";
 
 const LOGINS = 400;
 const REDIRECT = "https://bench-rp.example/retour";
@@ -55,21 +56,7 @@ const section: BenchSection = {
         });
         await db.permission.create({ data: { accountId: account.id, organisationId: organisation.id, eServiceId: service.id } });
         const session = await startAuthSession(db, { accountId: account.id });
-        viewers.push({
-          accountId: account.id,
-          identifier: account.identifier,
-          firstName: account.firstName,
-          lastName: account.lastName,
-          email: account.email,
-          role: account.role,
-          sessionVersion: account.sessionVersion,
-          organisationId: organisation.id,
-          organisationName: organisation.name,
-          unlockedAccountIds: [],
-          authSessionId: session.id,
-          sessionExpiresAt: session.expiresAt,
-          secondFactor: { enrolled: false, required: false, deadline: null },
-        });
+        viewers.push({ ...viewerOf(account, organisation.name), authSessionId: session.id, sessionExpiresAt: session.expiresAt });
       }
       const client = await registerOidcClient(db, SYSTEM_ACTOR, service.id, { authMethod: "CLIENT_SECRET_BASIC", redirectUris: [REDIRECT] });
       const basic = `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`;
