@@ -121,7 +121,7 @@ test.describe("MFA passkeys", () => {
     // her password alone (the demo state).
     const region = page.getByRole("region", { name: "Clés d'accès" });
     await region.getByLabel("Mot de passe actuel (pour retirer « Ordinateur de test »)", { exact: true }).fill(DEMO_PASSWORD);
-    await region.getByRole("button", { name: "Retirer « Ordinateur de test »" }).click();
+    await region.getByRole("button", { name: "Retirer « Ordinateur de test »", exact: true }).click();
     await expect(page.getByText("La clé d'accès « Ordinateur de test » est retirée.")).toBeVisible();
   });
 });
