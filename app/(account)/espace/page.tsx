@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { BecomeAdministratorButton, NewLetterButton } from "@/components/space/administrator-request-section";
 import {
   CloseAccountForm,
@@ -19,6 +18,7 @@ import { requireViewer } from "@/lib/auth/guards";
 import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -27,16 +27,6 @@ const ROLE_LABELS = { USER: "Utilisateur", ADMINISTRATOR: "Administrateur", OPER
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`titre-${id}`} id={id} className="space-y-4 rounded-lg border border-slate-200 p-5">
-      <h2 id={`titre-${id}`} className="text-xl font-semibold text-brand-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function browserName(userAgent: string | null): string {
   if (!userAgent) return "Navigateur inconnu";

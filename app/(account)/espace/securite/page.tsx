@@ -1,27 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AddPasskeyFlow, AddTotpFlow, RegenerateRecoveryCodesForm, RemovePasskeyForm, RemoveTotpForm } from "@/components/mfa/security-forms";
 import { Alert } from "@/components/ui/alert";
 import { requireEnrolment } from "@/lib/auth/guards";
 import { factorCount } from "@/lib/mfa/factors";
 import { ownFactors } from "@/lib/mfa/queries";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Sécurité" };
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`titre-${id}`} id={id} className="space-y-4 rounded-lg border border-slate-200 p-5">
-      <h2 id={`titre-${id}`} className="text-xl font-semibold text-brand-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function SecurityPage() {
   const viewer = await requireEnrolment();

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Alert } from "@/components/ui/alert";
 import { requireOperator } from "@/lib/auth/guards";
@@ -11,6 +10,7 @@ import { missingAddressParts } from "@/lib/organisations/postal-address";
 import { organisationFormValues } from "@/lib/organisations/form-values";
 import { getOrganisationForOperator, type OrganisationDetail } from "@/lib/organisations/queries";
 import { ORGANISATION_FIELD_LABELS, type OrganisationField } from "@/lib/organisations/schemas";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Modifier une organisation" };
 
@@ -39,16 +39,6 @@ const ACTION_LABELS: Record<string, string> = {
   "import.completed": "Import de comptes terminé",
 };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`titre-${id}`} className="space-y-4 rounded-lg border border-slate-200 p-5">
-      <h2 id={`titre-${id}`} className="text-xl font-semibold text-brand-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** "Champs modifiés : Nom, Ville" for an edit; the target otherwise. */
 function eventDetail(event: OrganisationDetail["events"][number]): string {
