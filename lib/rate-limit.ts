@@ -35,6 +35,11 @@ export const RATE_LIMITS = {
   switchPerAccount: { name: "switch", limit: 5, windowSeconds: 15 * 60 },
   // MFA-1: the first code of a new authenticator app, asked of a signed-in person.
   mfaEnrolmentCodesPerAccount: { name: "mfa-enrolment", limit: 10, windowSeconds: 15 * 60 },
+  // DEP-3: the invitation form is for a few people at a time; a whole staff goes through an
+  // import (one file, previewed). These bound a runaway script or a stolen session: a mailbox
+  // cannot be flooded from the console, and an organisation cannot be filled with accounts.
+  invitationsPerAdministrator: { name: "invitation-administrator", limit: 50, windowSeconds: 60 * 60 },
+  invitationsPerOrganisation: { name: "invitation-organisation", limit: 200, windowSeconds: 24 * 60 * 60 },
   ticketsPerAddress: { name: "ticket-ip", limit: 10, windowSeconds: 60 * 60 },
   ticketsPerEmail: { name: "ticket-email", limit: 5, windowSeconds: 60 * 60 },
   ticketRepliesPerTicket: { name: "ticket-reply", limit: 20, windowSeconds: 60 * 60 },

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/administration/comptes", label: "Comptes" },
   { href: "/administration/abonnements", label: "Abonnements" },
   { href: "/administration/permissions", label: "Permissions" },
+  { href: "/administration/invitations", label: "Invitations" },
   { href: "/administration/imports", label: "Imports" },
   { href: "/administration/journal", label: "Journal" },
 ];

@@ -10,18 +10,19 @@
 // - Every row is checked again at apply time against the accounts as they are then: an
 //   address taken meanwhile, an account changed or deactivated since the preview, refuses
 //   the row with the reason instead of applying a stale decision.
-// - Set-based: per chunk, a handful of queries whatever its size (createMany, UPDATE … FROM
-//   unnest), never one round-trip per row.
+// - Set-based: per chunk, a handful of queries whatever its size (INSERT/UPDATE … FROM
+//   unnest), never one round-trip per row. Accounts are created by createWelcomedAccounts
+//   (create-accounts.ts), the same function an invitation from the console goes through (DEP-3).
 // - Accounts created by an import are validated by their administrator at creation: the
 //   person becomes active by choosing a password through the activation link. E-mails are
 //   not written here: the welcome e-mails go out from the imports task (welcome.ts), on the
 //   opening date when there is one.
 import "server-only";
-import { identifierPool } from "../accounts/allocate-identifiers";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { ImportRowOutcome, Prisma } from "../generated/prisma/client";
 import { loadAccountsForApply, loadEServices } from "./context";
+import { createWelcomedAccounts, grantEServices } from "./create-accounts";
 import { changedFields, type ExistingAccount, type RowPlan } from "./rows";
 import { SYSTEM_ACTOR, UserError, type Actor, type OperationContext } from "../operation";
 
@@ -168,7 +169,7 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
     }
 
     // Creations, with ID-1 identifiers; an identifier or address taken concurrently is retried or refused.
-    const created = await createAccounts(tx, organisationId, toCreate, now);
+    const created = await createWelcomedAccounts(tx, { organisationId, people: toCreate.map(({ row, plan }) => ({ key: row.id, person: plan })), now });
     for (const { row, plan } of toCreate) {
       const account = created.get(row.id);
       if (account) finals.set(row.id, { id: row.id, outcome: "CREATED", reason: row.reason, accountId: account.id });
@@ -215,13 +216,7 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
       }),
       ...toUpdate.flatMap((update) => update.grant.map((eServiceId) => ({ accountId: update.account.id, eServiceId }))),
     ];
-    if (grants.length) {
-      await tx.$executeRaw`
-        INSERT INTO "permissions" ("id", "accountId", "eServiceId", "organisationId", "grantedById", "createdAt")
-        SELECT gen_random_uuid(), g.account_id, g.e_service_id, ${organisationId}::uuid, ${current.createdById}::uuid, ${now}
-        FROM unnest(${grants.map((grant) => grant.accountId)}::uuid[], ${grants.map((grant) => grant.eServiceId)}::uuid[]) AS g(account_id, e_service_id)
-        ON CONFLICT ("accountId", "eServiceId") DO NOTHING`;
-    }
+    await grantEServices(tx, { organisationId, grants, grantedById: current.createdById, now });
 
     const results = [...finals.values()];
     await tx.$executeRaw`
@@ -283,48 +278,6 @@ async function applyChunk(db: Db, importId: string, now: Date): Promise<boolean>
 async function importActor(tx: Tx, accountId: string | null): Promise<{ id: string | null; label: string; role: string }> {
   const account = accountId ? await tx.account.findUnique({ where: { id: accountId }, select: { id: true, identifier: true, role: true } }) : null;
   return account ? { id: account.id, label: account.identifier, role: account.role } : { id: null, label: "Portail (automatique)", role: "SYSTEM" };
-}
-
-/** Inserts the accounts of a chunk; returns the created account of each import row (absent: address taken meanwhile). */
-async function createAccounts(tx: Tx, organisationId: string, items: { row: StoredRow; plan: RowPlan }[], now: Date) {
-  const created = new Map<string, { id: string; identifier: string }>();
-  let pending = items;
-  for (let attempt = 0; pending.length && attempt < 5; attempt += 1) {
-    const pool = await identifierPool(tx, pending.map(({ plan }) => plan));
-    const withIdentifiers = pending.map((item) => ({ ...item, identifier: pool.allocate(item.plan.firstName, item.plan.lastName) }));
-    // ON CONFLICT DO NOTHING: an identifier or an address taken since the pool was read skips its row.
-    const inserted = await tx.$queryRaw<{ id: string; identifier: string; email: string }[]>`
-      INSERT INTO "accounts" ("id", "organisationId", "identifier", "civility", "firstName", "lastName", "email", "category", "openingDate",
-                              "role", "status", "validatedAt", "createdAt", "updatedAt")
-      SELECT gen_random_uuid(), ${organisationId}::uuid, v.identifier, v.civility::"Civility", v.first_name, v.last_name, v.email, v.category,
-             v.opening_date::date, 'USER', 'PENDING_ACTIVATION', ${now}, ${now}, ${now}
-      FROM unnest(
-        ${withIdentifiers.map((item) => item.identifier)}::text[], ${withIdentifiers.map((item) => item.plan.civility)}::text[],
-        ${withIdentifiers.map((item) => item.plan.firstName)}::text[], ${withIdentifiers.map((item) => item.plan.lastName)}::text[],
-        ${withIdentifiers.map((item) => item.plan.email)}::text[], ${withIdentifiers.map((item) => item.plan.category)}::text[],
-        ${withIdentifiers.map((item) => item.plan.openingDate)}::text[]
-      ) AS v(identifier, civility, first_name, last_name, email, category, opening_date)
-      ON CONFLICT DO NOTHING
-      RETURNING "id", "identifier", "email"`;
-    const byIdentifier = new Map(inserted.map((account) => [account.identifier, account]));
-    const retry: typeof pending = [];
-    const skipped: typeof withIdentifiers = [];
-    for (const item of withIdentifiers) {
-      const account = byIdentifier.get(item.identifier);
-      if (account && account.email === item.plan.email) created.set(item.row.id, account);
-      else skipped.push(item);
-    }
-    if (!skipped.length) break;
-    // Skipped: either the address was taken meanwhile (refused) or the identifier (allocated again).
-    const emailsTaken = new Set(
-      (await tx.account.findMany({ where: { organisationId, email: { in: skipped.map((item) => item.plan.email) } }, select: { email: true } })).map(
-        (account) => account.email,
-      ),
-    );
-    for (const item of skipped) if (!emailsTaken.has(item.plan.email)) retry.push(item);
-    pending = retry;
-  }
-  return created;
 }
 
 /** The next import waiting for work, oldest first. */

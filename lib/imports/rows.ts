@@ -73,40 +73,52 @@ export function splitEServices(value: string): string[] {
   return [...new Set(value.split(/[|,;+]/).map(foldKey).filter(Boolean))];
 }
 
-export type RowValidation = { ok: true; row: ValidRow } | { ok: false; reason: string };
+/** A problem of one value: the field at fault and the fragment of the row's reason. */
+export interface RowProblem {
+  field: "civility" | "firstName" | "lastName" | "email" | "category" | "openingDate";
+  text: string;
+}
 
+export type RowValidation = { ok: true; row: ValidRow } | { ok: false; reason: string; problems: RowProblem[] };
+
+/**
+ * One person's values, from a CSV row or the invitation form (DEP-3): the same checks and the
+ * same normalisation either way. A CSV row reads all its problems as one reason; a form shows
+ * each next to its field.
+ */
 export function validateRow(values: RawValues): RowValidation {
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
+  const problem = (field: RowProblem["field"], text: string) => problems.push({ field, text });
   const civility = parseCivility(values.civility ?? "");
-  if (!civility) problems.push(values.civility?.trim() ? `civilité « ${values.civility.trim()} » inconnue (Madame ou Monsieur)` : "civilité manquante");
+  if (!civility) problem("civility", values.civility?.trim() ? `civilité « ${values.civility.trim()} » inconnue (Madame ou Monsieur)` : "civilité manquante");
   const firstName = (values.firstName ?? "").trim().replace(/\s+/g, " ");
   const lastName = (values.lastName ?? "").trim().replace(/\s+/g, " ");
-  if (!firstName) problems.push("prénom manquant");
-  else if (firstName.length > NAME_MAX) problems.push(`prénom trop long (${NAME_MAX} caractères au plus)`);
-  if (!lastName) problems.push("nom manquant");
-  else if (lastName.length > NAME_MAX) problems.push(`nom trop long (${NAME_MAX} caractères au plus)`);
+  if (!firstName) problem("firstName", "prénom manquant");
+  else if (firstName.length > NAME_MAX) problem("firstName", `prénom trop long (${NAME_MAX} caractères au plus)`);
+  if (!lastName) problem("lastName", "nom manquant");
+  else if (lastName.length > NAME_MAX) problem("lastName", `nom trop long (${NAME_MAX} caractères au plus)`);
   if (firstName && lastName) {
     try {
       buildIdentifier(firstName, lastName, () => false);
     } catch (error) {
       if (!(error instanceof IdentifierError)) throw error;
-      problems.push(error.message.replace(/\.$/, "").replace(/^./, (first) => first.toLowerCase()));
+      problem(error.field, error.message.replace(/\.$/, "").replace(/^./, (first) => first.toLowerCase()));
     }
   }
   const rawEmail = (values.email ?? "").trim();
   const email = emailField.safeParse(rawEmail);
-  if (!rawEmail) problems.push("adresse électronique manquante");
-  else if (!email.success) problems.push(`adresse électronique « ${rawEmail} » invalide`);
+  if (!rawEmail) problem("email", "adresse électronique manquante");
+  else if (!email.success) problem("email", `adresse électronique « ${rawEmail} » invalide`);
   const category = (values.category ?? "").trim().replace(/\s+/g, " ");
-  if (category.length > CATEGORY_MAX) problems.push(`catégorie trop longue (${CATEGORY_MAX} caractères au plus)`);
+  if (category.length > CATEGORY_MAX) problem("category", `catégorie trop longue (${CATEGORY_MAX} caractères au plus)`);
   // SEC-9: the rule of every form field; line breaks and tabs were turned into spaces above.
-  for (const [label, value] of [["prénom", firstName], ["nom", lastName], ["catégorie", category]] as const) {
-    if (!isAllowedText(value)) problems.push(`${label} : caractères non autorisés (caractères de contrôle ou de mise en forme invisibles)`);
+  for (const [field, label, value] of [["firstName", "prénom", firstName], ["lastName", "nom", lastName], ["category", "catégorie", category]] as const) {
+    if (!isAllowedText(value)) problem(field, `${label} : caractères non autorisés (caractères de contrôle ou de mise en forme invisibles)`);
   }
   const rawDate = (values.openingDate ?? "").trim();
   const openingDate = rawDate ? parseDay(rawDate) : null;
-  if (rawDate && !openingDate) problems.push(`date d'ouverture « ${rawDate} » invalide (format JJ/MM/AAAA)`);
-  if (problems.length) return { ok: false, reason: capitalise(problems.join(" ; ")) + "." };
+  if (rawDate && !openingDate) problem("openingDate", `date d'ouverture « ${rawDate} » invalide (format JJ/MM/AAAA)`);
+  if (problems.length) return { ok: false, reason: capitalise(problems.map((item) => item.text).join(" ; ")) + ".", problems };
   return {
     ok: true,
     row: {
@@ -121,7 +133,7 @@ export function validateRow(values: RawValues): RowValidation {
   };
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

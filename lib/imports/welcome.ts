@@ -35,14 +35,24 @@ function dueWelcomes(now: Date): Prisma.AccountWhereInput {
     status: "PENDING_ACTIVATION",
     welcomeSentAt: null,
     passwordHash: null,
-    importRows: { some: { outcome: "CREATED" } },
-    OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }],
+    AND: [
+      // Created by an import, or invited from the console (DEP-3): both wait for this welcome.
+      { OR: [{ importRows: { some: { outcome: "CREATED" } } }, { invitedAt: { not: null } }] },
+      { OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }] },
+    ],
   };
 }
 
-const recipientSelect = { id: true, identifier: true, email: true, firstName: true, organisationId: true, organisation: { select: { name: true } } } as const;
+/** The welcome is due today for an account opening on `openingDate` (null: at once). */
+export function welcomeDueNow(openingDate: Date | string | null, now: Date): boolean {
+  if (!openingDate) return true;
+  const day = typeof openingDate === "string" ? new Date(`${openingDate}T00:00:00Z`) : openingDate;
+  return day.getTime() <= parisToday(now).getTime();
+}
 
-type Recipient = Prisma.AccountGetPayload<{ select: typeof recipientSelect }>;
+export const recipientSelect = { id: true, identifier: true, email: true, firstName: true, organisationId: true, organisation: { select: { name: true } } } as const;
+
+export type Recipient = Prisma.AccountGetPayload<{ select: typeof recipientSelect }>;
 
 const WELCOME_VARIABLES = ["identifier", "firstName", "organisationName", "activationUrl"] as const;
 
@@ -98,6 +108,21 @@ async function sendWelcomeBatch(db: Db, batch: Recipient[], template: BulkTempla
   });
 }
 
+/**
+ * One welcome (BULK-3), in the caller's transaction: the account is marked as welcomed, its
+ * link issued and the e-mail queued as bulk mail, or nothing when the account is no longer
+ * waiting for it. An invitation whose account opens today goes through here at once (DEP-3).
+ */
+export async function sendWelcome(tx: Prisma.TransactionClient, account: Recipient, now: Date): Promise<boolean> {
+  const { count } = await tx.account.updateMany({
+    where: { id: account.id, status: "PENDING_ACTIVATION", welcomeSentAt: null, passwordHash: null },
+    data: { welcomeSentAt: now },
+  });
+  if (count === 0) return false;
+  await sendActivationLink(tx, account, { template: "import-welcome", kind: "welcome" }, now, "BULK");
+  return true;
+}
+
 /** Sends the welcome e-mails due at `now`, at most `limit`; returns how many were sent. */
 export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
   let sent = 0;
@@ -111,18 +136,7 @@ export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POS
       sent += await sendWelcomeBatch(db, batch, template, now);
     } else {
       // A template the markers cannot follow: one full rendering per message, as before.
-      for (const account of batch) {
-        const done = await db.$transaction(async (tx) => {
-          const { count } = await tx.account.updateMany({
-            where: { id: account.id, status: "PENDING_ACTIVATION", welcomeSentAt: null, passwordHash: null },
-            data: { welcomeSentAt: now },
-          });
-          if (count === 0) return false;
-          await sendActivationLink(tx, account, { template: "import-welcome", kind: "welcome" }, now, "BULK");
-          return true;
-        });
-        if (done) sent += 1;
-      }
+      for (const account of batch) if (await db.$transaction((tx) => sendWelcome(tx, account, now))) sent += 1;
     }
     if (batch.length < take) break;
   }
