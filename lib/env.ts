@@ -34,6 +34,17 @@ const schema = z.object({
   SUPPORT_HOURS: z.string().min(1).default("du lundi au vendredi, de 9 h à 17 h"),
   /** "1": a requester's reply to an assistance request is also e-mailed to SUPPORT_EMAIL. */
   SUPPORT_REPLY_ALERTS: flag,
+  /**
+   * DEP-5: months after its deactivation (for inactivity, by the administrator, or closed by
+   * its owner) after which an account's personal data are anonymised by the daily retention
+   * job. Default 36 (3 years). Registrations never activated keep LIFE-3's purge (30 days).
+   */
+  ACCOUNT_RETENTION_MONTHS: z.coerce
+    .number()
+    .int("ACCOUNT_RETENTION_MONTHS : un nombre entier de mois")
+    .min(1, "ACCOUNT_RETENTION_MONTHS : au moins 1 mois")
+    .max(240, "ACCOUNT_RETENTION_MONTHS : 240 mois (20 ans) au plus")
+    .default(36),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

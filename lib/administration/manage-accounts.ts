@@ -18,11 +18,12 @@ import { UserError, type AdministratorActor, type OperationContext } from "../op
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
-const ALLOWED_FROM: Record<AccountDecision, (account: { status: AccountStatus; deactivationReason: string | null }) => boolean> = {
+const ALLOWED_FROM: Record<AccountDecision, (account: { status: AccountStatus; deactivationReason: string | null; anonymisedAt: Date | null }) => boolean> = {
   validate: (account) => account.status === "PENDING_VALIDATION",
   refuse: (account) => account.status === "PENDING_VALIDATION",
   invalidate: (account) => account.status === "ACTIVE",
-  reactivate: (account) => account.status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED",
+  // An anonymised account (DEP-5) has nobody left to reactivate: its person registers again.
+  reactivate: (account) => account.status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" && !account.anonymisedAt,
 };
 
 const NOT_ALLOWED: Record<AccountDecision, string> = {

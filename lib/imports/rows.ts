@@ -79,14 +79,22 @@ export interface RowProblem {
   text: string;
 }
 
-export type RowValidation = { ok: true; row: ValidRow } | { ok: false; reason: string; problems: RowProblem[] };
+export type RowValidation = { ok: true; row: ValidRow } | { ok: false; reason: string };
+export type PersonValidation = { ok: true; row: ValidRow } | { ok: false; problems: RowProblem[] };
+
+/** A CSV row: its problems read as one reason. */
+export function validateRow(values: RawValues): RowValidation {
+  const result = validatePerson(values);
+  if (result.ok) return result;
+  return { ok: false, reason: capitalise(result.problems.map((item) => item.text).join(" ; ")) + "." };
+}
 
 /**
  * One person's values, from a CSV row or the invitation form (DEP-3): the same checks and the
- * same normalisation either way. A CSV row reads all its problems as one reason; a form shows
- * each next to its field.
+ * same normalisation either way. A CSV row reads all its problems as one reason (validateRow);
+ * a form shows each next to its field.
  */
-export function validateRow(values: RawValues): RowValidation {
+export function validatePerson(values: RawValues): PersonValidation {
   const problems: RowProblem[] = [];
   const problem = (field: RowProblem["field"], text: string) => problems.push({ field, text });
   const civility = parseCivility(values.civility ?? "");
@@ -118,7 +126,7 @@ export function validateRow(values: RawValues): RowValidation {
   const rawDate = (values.openingDate ?? "").trim();
   const openingDate = rawDate ? parseDay(rawDate) : null;
   if (rawDate && !openingDate) problem("openingDate", `date d'ouverture « ${rawDate} » invalide (format JJ/MM/AAAA)`);
-  if (problems.length) return { ok: false, reason: capitalise(problems.map((item) => item.text).join(" ; ")) + ".", problems };
+  if (problems.length) return { ok: false, problems };
   return {
     ok: true,
     row: {

@@ -1,6 +1,6 @@
 // DEP-3: the administrator invites one person from the console. The invitation is an
 // import of one person through the imports' own machinery: the same validation and
-// normalisation as a CSV row (validateRow), the same creation (createWelcomedAccounts: ID-1
+// normalisation as a CSV row (validatePerson), the same creation (createWelcomedAccounts: ID-1
 // identifier, account validated at creation, e-services granted), the same welcome e-mail
 // (sendWelcome / the imports task: identifier and activation link, never a password, on the
 // opening date when there is one), the same activation page where the person chooses a
@@ -27,7 +27,7 @@ import { formatDay, parisDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { createWelcomedAccounts, grantEServices } from "../imports/create-accounts";
-import { capitalise, validateRow } from "../imports/rows";
+import { capitalise, validatePerson } from "../imports/rows";
 import { recipientSelect, sendWelcome, welcomeDueNow } from "../imports/welcome";
 import { RateLimitedError, UserError, type AdministratorActor, type OperationContext } from "../operation";
 import { formatWait, hit, hitAll, RATE_LIMITS } from "../rate-limit";
@@ -58,7 +58,7 @@ export interface InvitationResult {
 export async function invitePerson(db: Db, administrator: AdministratorActor, input: InviteInput, context: OperationContext = {}): Promise<InvitationResult> {
   const now = context.now ?? new Date();
   const organisationId = administrator.organisationId;
-  const validation = validateRow({ civility: input.civility, firstName: input.firstName, lastName: input.lastName, email: input.email, openingDate: input.openingDate ?? "" });
+  const validation = validatePerson({ civility: input.civility, firstName: input.firstName, lastName: input.lastName, email: input.email, openingDate: input.openingDate ?? "" });
   if (!validation.ok) {
     const [problem] = validation.problems;
     throw new UserError(`${capitalise(problem.text)}.`, problem.field);

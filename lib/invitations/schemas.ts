@@ -1,5 +1,5 @@
 // The invitation form (DEP-3), shared by the form and its action. What the CSV import checks
-// for a row (validateRow, lib/imports/rows.ts) is checked again by the service, so that a
+// for a row (validatePerson, lib/imports/rows.ts) is checked again by the service, so that a
 // person invited and a person imported are held to the same rules.
 import { z } from "zod";
 import { emailField, NAME_MAX } from "../accounts/schemas";

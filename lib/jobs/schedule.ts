@@ -2,6 +2,7 @@
 import { portalFiguresJob } from "../dashboards/portal-figures";
 import { accountInactivityJob } from "../lifecycle/inactivity";
 import { neverActivatedAccountsJob } from "../lifecycle/never-activated";
+import { accountRetentionJob } from "../lifecycle/retention";
 import { importsNightlyJob, importsTask } from "../imports/welcome";
 import { purgeLetterPdfs } from "../letters/queue";
 import { deliverOutboxTask } from "../mail/deliver-outbox";
@@ -18,6 +19,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   purgeLetterPdfs,
   accountInactivityJob,
   neverActivatedAccountsJob,
+  accountRetentionJob,
   portalFiguresJob,
   importsNightlyJob,
   endLoginsNoLongerAllowedJob,

@@ -11,7 +11,8 @@ import { db } from "../db";
 import { previewImport } from "../imports/preview-import";
 import { enqueueEmail } from "../mail/outbox";
 import { parisDayKey } from "../calendar";
-import { actorOf } from "./actions";
+import { invitePerson } from "../invitations/invite-person";
+import { actorOf, administratorOf } from "./actions";
 import { createAccount, createOrganisation, TEST_PASSWORD, withSecondFactor } from "./factories";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -133,6 +134,20 @@ async function importOf(world: World) {
     bytes: new TextEncoder().encode(csv),
   });
   return importId;
+}
+
+/** A pending invitation of the organisation (DEP-3), made by its administrator. */
+async function invitationOf(world: World) {
+  serial += 1;
+  const { accountId } = await invitePerson(db, administratorOf(world.accounts.administrator), {
+    civility: "MONSIEUR",
+    firstName: "Paul",
+    lastName: `Invite${serial}`,
+    email: `paul.${Date.now()}.${serial}@test.example`,
+    eServiceIds: [],
+    openingDate: null,
+  });
+  return accountId;
 }
 
 async function ticketOf(account: AccountRow) {
@@ -318,6 +333,22 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     expect: { anonymous: "login", user: "forbidden", administrator: "allowed", otherAdministrator: "forbidden", operator: "allowed" },
     why: "a previewed import has nothing to resume: the service says so to those who may",
     form: async (world) => ({ importId: await importOf(world), organisationId: world.organisation.id }),
+  },
+  // Invitations (DEP-3): the administrator invites into their own organisation; a re-send or a
+  // withdrawal names a pending invitation, checked to be of the administrator's organisation.
+  "lib/invitations/actions.ts#inviteAction": {
+    expect: { ...ADMINISTRATOR, administrator: "done", otherAdministrator: "done" },
+    why: "the form names no organisation: each administrator invites into their own",
+    fields: ["civility", "firstName", "lastName", "email", "eServiceIds", "openingDate"],
+    form: () => ({ civility: "MADAME", firstName: "Inès", lastName: "Invitée", email: `invitee.${Date.now()}.${++serial}@test.example`, openingDate: "" }),
+  },
+  "lib/invitations/actions.ts#resendInvitationAction": {
+    expect: ADMINISTRATOR_OF_IT,
+    form: async (world) => ({ accountId: await invitationOf(world) }),
+  },
+  "lib/invitations/actions.ts#withdrawInvitationAction": {
+    expect: ADMINISTRATOR_OF_IT,
+    form: async (world) => ({ accountId: await invitationOf(world), confirm: "oui" }),
   },
   // "Mes e-services": a signed-in account; the service checks subscription and permission.
   "lib/e-services/access/actions.ts#giveHealthConsentAction": { expect: ACCOUNT, form: () => ({ slug: "service-inconnu", consent: "on" }) },
