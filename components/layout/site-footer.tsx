@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/aide", label: "Aide" },
   { href: "/accessibilite", label: "Accessibilité : non conforme" },
   { href: "/cookies", label: "Cookies" },
+  { href: "/donnees-personnelles", label: "Données personnelles" },
   { href: "/mentions-legales", label: "Mentions légales" },
 ];
 
