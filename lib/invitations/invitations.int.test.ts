@@ -10,7 +10,7 @@ import { sendDueWelcomeEmails } from "../imports/welcome";
 import { processNeverActivatedAccounts } from "../lifecycle/never-activated";
 import { formData as form, session, viewerOf, administratorOf } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
-import { invitePerson, resendInvitation, withdrawInvitation } from "./invite-person";
+import { invitePerson, resendInvitation } from "./invite-person";
 import { listPendingInvitations } from "./queries";
 
 session.ip = "198.51.100.40";
