@@ -30,17 +30,22 @@ import { processImports } from "./apply-import";
 
 const BATCH = 500;
 
-function dueWelcomes(now: Date): Prisma.AccountWhereInput {
-  return {
+/**
+ * The accounts whose welcome is due: created by an import, or invited from the console
+ * (DEP-3). Two queries rather than one OR: the imported accounts keep the semi-join plan the
+ * 50,000-row imports were measured with.
+ */
+function dueWelcomes(now: Date): Prisma.AccountWhereInput[] {
+  const due: Prisma.AccountWhereInput = {
     status: "PENDING_ACTIVATION",
     welcomeSentAt: null,
     passwordHash: null,
-    AND: [
-      // Created by an import, or invited from the console (DEP-3): both wait for this welcome.
-      { OR: [{ importRows: { some: { outcome: "CREATED" } } }, { invitedAt: { not: null } }] },
-      { OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }] },
-    ],
+    OR: [{ openingDate: null }, { openingDate: { lte: parisToday(now) } }],
   };
+  return [
+    { ...due, importRows: { some: { outcome: "CREATED" } } },
+    { ...due, invitedAt: { not: null } },
+  ];
 }
 
 /** The welcome is due today for an account opening on `openingDate` (null: at once). */
@@ -127,18 +132,20 @@ export async function sendWelcome(tx: Prisma.TransactionClient, account: Recipie
 export async function sendDueWelcomeEmails(db: Db, now: Date, limit = Number.POSITIVE_INFINITY): Promise<number> {
   let sent = 0;
   let template: BulkTemplate<WelcomeValues> | null | undefined;
-  while (sent < limit) {
-    const take = Math.min(BATCH, limit - sent);
-    const batch = await db.account.findMany({ where: dueWelcomes(now), select: recipientSelect, orderBy: { id: "asc" }, take });
-    if (!batch.length) break;
-    template = template === undefined ? await welcomeTemplate(batch[0]) : template;
-    if (template) {
-      sent += await sendWelcomeBatch(db, batch, template, now);
-    } else {
-      // A template the markers cannot follow: one full rendering per message, as before.
-      for (const account of batch) if (await db.$transaction((tx) => sendWelcome(tx, account, now))) sent += 1;
+  for (const where of dueWelcomes(now)) {
+    while (sent < limit) {
+      const take = Math.min(BATCH, limit - sent);
+      const batch = await db.account.findMany({ where, select: recipientSelect, orderBy: { id: "asc" }, take });
+      if (!batch.length) break;
+      template = template === undefined ? await welcomeTemplate(batch[0]) : template;
+      if (template) {
+        sent += await sendWelcomeBatch(db, batch, template, now);
+      } else {
+        // A template the markers cannot follow: one full rendering per message, as before.
+        for (const account of batch) if (await db.$transaction((tx) => sendWelcome(tx, account, now))) sent += 1;
+      }
+      if (batch.length < take) break;
     }
-    if (batch.length < take) break;
   }
   return sent;
 }
