@@ -8,7 +8,7 @@ import { addMonthsClamped } from "../calendar";
 import { db } from "../db";
 import { parseEnv } from "../env";
 import { SCHEDULED_JOBS } from "../jobs/schedule";
-import { SYSTEM_ACTOR } from "../operation";
+import { LEGAL_REPRESENTATIVE, SYSTEM_ACTOR } from "../operation";
 import { actorOf, administratorOf } from "../testing/actions";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { processNeverActivatedAccounts } from "./never-activated";
@@ -55,6 +55,15 @@ beforeEach(async () => {
     ipAddress: "198.51.100.1",
     at: new Date("2022-02-01T10:00:00Z"),
   });
+  // An event about someone else whose details name the person.
+  await recordAuditEvent(db, {
+    actor: LEGAL_REPRESENTATIVE,
+    action: "admin_request.confirmed",
+    organisationId,
+    target: { type: "account", id: namesake.id, label: namesake.identifier },
+    details: { number: "D-2022-000001", previousAdministrators: [person.identifier] },
+    at: new Date("2022-03-01T10:00:00Z"),
+  });
   await recordAuditEvent(db, { actor: actorOf(administrator), action: "account.invalidated", organisationId, target: { type: "account", id: person.id, label: person.identifier }, at: DEACTIVATED_AT });
   await db.account.update({ where: { id: person.id }, data: { status: "DEACTIVATED", deactivationReason: "INVALIDATED", deactivatedAt: DEACTIVATED_AT } });
 });
@@ -99,7 +108,7 @@ describe("DEP-5 anonymisation after the retention period", () => {
     expect(pseudonym).toMatch(/^Personne anonymisée n° [0-9A-F]{8}$/);
     const events = await db.auditEvent.findMany({ where: { organisationId }, orderBy: { createdAt: "asc" } });
     expect(events).toHaveLength(before + 1);
-    const [own, granted, invalidated, anonymised] = events;
+    const [own, granted, confirmed, invalidated, anonymised] = events;
     expect(own).toMatchObject({ actorId: person.id, actorLabel: pseudonym, targetLabel: pseudonym, ipAddress: null, action: "account.profile_updated" });
     expect(granted).toMatchObject({ actorLabel: administrator.identifier, targetLabel: pseudonym, ipAddress: "198.51.100.1" });
     expect(granted.details).toEqual({
@@ -108,6 +117,7 @@ describe("DEP-5 anonymisation after the retention period", () => {
       previousAdministrators: [pseudonym, namesake.identifier],
       contact: pseudonym,
     });
+    expect(confirmed).toMatchObject({ targetLabel: namesake.identifier, details: { number: "D-2022-000001", previousAdministrators: [pseudonym] } });
     expect(invalidated).toMatchObject({ targetId: person.id, targetLabel: pseudonym });
     expect(anonymised).toMatchObject({ action: "account.anonymised", actorLabel: "Portail (automatique)", targetLabel: pseudonym, details: { reason: "INVALIDATED", retentionMonths: 36 } });
     const text = JSON.stringify(events);

@@ -36,6 +36,8 @@ import { SYSTEM_ACTOR } from "../operation";
 /** The deactivations DEP-5 applies to; NEVER_ACTIVATED belongs to LIFE-3's purge. */
 export const ANONYMISED_REASONS = ["INACTIVITY", "INVALIDATED", "CLOSED_BY_OWNER"] as const;
 const BATCH_SIZE = 200;
+/** Events whose details name people other than their actor and target (an identifier in a list, who confirmed). */
+const OTHERS_NAMED = ["admin_request.confirmed", "import.completed"] as const;
 const DAY_MS = 86_400_000;
 
 /** The retention period from configuration (ACCOUNT_RETENTION_MONTHS). */
@@ -165,19 +167,26 @@ async function anonymiseAccount(db: Db, account: Candidate, now: Date, months: n
     await tx.$executeRaw`UPDATE "audit_events" SET "actorLabel" = ${pseudonym}, "ipAddress" = NULL WHERE "actorId" = ${account.id}::uuid`;
     await tx.$executeRaw`UPDATE "audit_events" SET "targetLabel" = ${pseudonym} WHERE "targetType" = 'account' AND "targetId" = ${account.id}`;
     // Details naming the person (an identifier in a list, a full name, an address): whole
-    // words only, so that "jean-dupont2" is not taken for "jean-dupont".
-    const names = [
+    // words only, so that "jean-dupont2" is not taken for "jean-dupont". The events looked at
+    // are the person's own and those about them (indexed), and the organisation's few events
+    // that name other people in their details (OTHERS_NAMED): never a scan of the whole log.
+    const fullName = asJsonText(`${account.firstName} ${account.lastName}`);
+    const patterns = [
       `(^|[^a-z0-9-])${escapeRegex(account.identifier)}($|[^a-z0-9-])`,
       `(^|[^a-z0-9._%+@-])${escapeRegex(account.email)}($|[^a-z0-9._%+@-])`,
-      `(^|[^[:alnum:]])${escapeRegex(asJsonText(`${account.firstName} ${account.lastName}`))}($|[^[:alnum:]])`,
+      `(^|[^[:alnum:]])${escapeRegex(fullName)}($|[^[:alnum:]])`,
     ];
+    const replacement = `\\1${pseudonym}\\2`;
     await tx.$executeRaw`
       UPDATE "audit_events" SET "details" = regexp_replace(regexp_replace(regexp_replace("details"::text,
-          ${names[0]}, ${`\\1${pseudonym}\\2`}, 'g'), ${names[1]}, ${`\\1${pseudonym}\\2`}, 'g'), ${names[2]}, ${`\\1${pseudonym}\\2`}, 'gi')::jsonb
-      WHERE ("organisationId" IS NOT DISTINCT FROM ${account.organisationId}::uuid OR "actorId" = ${account.id}::uuid OR "targetId" = ${account.id})
+          ${patterns[0]}, ${replacement}, 'g'), ${patterns[1]}, ${replacement}, 'g'), ${patterns[2]}, ${replacement}, 'gi')::jsonb
+      WHERE "id" IN (
+          SELECT "id" FROM "audit_events" WHERE "actorId" = ${account.id}::uuid
+          UNION SELECT "id" FROM "audit_events" WHERE "targetId" = ${account.id}
+          UNION SELECT "id" FROM "audit_events" WHERE "organisationId" = ${account.organisationId}::uuid AND "action" = ANY(${[...OTHERS_NAMED]}::text[]))
         AND "details" IS NOT NULL
         AND (strpos("details"::text, ${account.identifier}) > 0 OR strpos("details"::text, ${account.email}) > 0
-             OR strpos(lower("details"::text), lower(${asJsonText(`${account.firstName} ${account.lastName}`)})) > 0)`;
+             OR strpos(lower("details"::text), lower(${fullName})) > 0)`;
     await tx.$executeRaw`SELECT set_config('portail.anonymising', 'off', true)`;
 
     await recordAuditEvent(tx, {

@@ -9,6 +9,12 @@ CREATE INDEX "accounts_organisationId_invitedAt_idx" ON "accounts"("organisation
 -- CreateIndex
 CREATE INDEX "accounts_status_deactivatedAt_idx" ON "accounts"("status", "deactivatedAt");
 
+-- CreateIndex
+CREATE INDEX "audit_events_actorId_idx" ON "audit_events"("actorId");
+
+-- CreateIndex
+CREATE INDEX "audit_events_targetId_idx" ON "audit_events"("targetId");
+
 -- AddForeignKey
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "accounts"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
