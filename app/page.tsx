@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { listCatalogue } from "@/lib/e-services/queries";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Les e-services de votre organisation" };
 
 const STEPS = [
   {

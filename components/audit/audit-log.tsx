@@ -3,6 +3,7 @@ import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
 import { auditFilterParams, encodeAuditCursor, type AuditFilterErrors, type AuditFilterForm } from "@/lib/audit/parse-filters";
 import type { AuditPage } from "@/lib/audit/queries";
+import { TableRegion } from "@/components/ui/table-region";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
@@ -94,6 +95,7 @@ export function AuditLog({
         </a>
       </p>
       {log.rows.length ? (
+        <TableRegion label="Journal des actions">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Journal des actions, du plus récent au plus ancien</caption>
           <thead>
@@ -119,6 +121,7 @@ export function AuditLog({
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>Aucun événement ne correspond à ces filtres.</p>
       )}
