@@ -27,9 +27,9 @@ const NO_SCRIPT_STYLE = `@media (max-width: 63.99rem){#${MENU_PANEL_ID}{display:
 export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto grid max-w-5xl grid-cols-[1fr_auto] items-center gap-x-4 gap-y-3 px-4 py-4">
+      <div className="mx-auto grid max-w-5xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-3 px-4 py-4">
         {/* A signed-in person's logo leads to their home, not to the public page with "Créer un compte". */}
-        <Link href={viewer ? HOME_PATH : "/"} className="text-xl font-bold text-brand-800 no-underline hover:text-brand-900">
+        <Link href={viewer ? HOME_PATH : "/"} className="text-lg font-bold text-brand-800 no-underline hover:text-brand-900 sm:text-xl">
           Portail e-services
         </Link>
         {viewer ? (
