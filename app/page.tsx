@@ -4,7 +4,8 @@ import { listCatalogue } from "@/lib/e-services/queries";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Les e-services de votre organisation" };
+// The root segment's own title is not templated by its layout: written out in full.
+export const metadata: Metadata = { title: { absolute: "Les e-services de votre organisation – Portail e-services" } };
 
 const STEPS = [
   {

@@ -145,10 +145,18 @@ async function visit(page: Page, route: string, target: Target): Promise<Visit> 
     const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
       const root = document.scrollingElement!;
       const width = root.clientWidth;
-      // The elements sticking out, to say where to look when the test fails.
+      // The elements sticking out, to say where to look when the test fails: those no scrolling
+      // region clips, and absolutely placed ones (a visually hidden text whose containing block
+      // is the page escapes its table's scrolling region).
+      const clipped = (element: Element) => {
+        for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) {
+          if (getComputedStyle(ancestor).overflowX !== "visible") return true;
+        }
+        return false;
+      };
       const culprits = [...document.body.querySelectorAll<HTMLElement>("*")]
         .filter((element) => element.getBoundingClientRect().right > width + 1)
-        .filter((element) => !element.parentElement || element.parentElement.getBoundingClientRect().right <= width + 1)
+        .filter((element) => !clipped(element) || getComputedStyle(element).position === "absolute")
         .slice(0, 3)
         .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}.${[...element.classList].slice(0, 4).join(".")}`);
       return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
@@ -177,6 +185,7 @@ test.describe("Issue 16 items 8 and 9: every page reflows at 320 px and at 200 %
     // Records the test depends on: a ticket of the user, an import (preview) of the administrator.
     const user = await signedIn(browser, "user");
     await user.goto("/aide#assistance");
+    await user.locator("#assistance").getByLabel("Catégorie", { exact: true }).selectOption({ index: 1 });
     await user.locator("#assistance").getByLabel("Votre message", { exact: true }).fill("Page de test de l'affichage sur téléphone.");
     await user.locator("#assistance").getByRole("button", { name: "Envoyer ma demande" }).click();
     await expect(user.locator("#assistance").getByRole("status").filter({ hasText: /Demande n° A-\d{4}-\d{6} enregistrée/ })).toBeVisible();
@@ -202,10 +211,10 @@ test.describe("Issue 16 items 8 and 9: every page reflows at 320 px and at 200 %
     for (const page of Object.values(pages)) await page.context().close();
 
     const overflowing = visits.filter((entry) => entry.overflows.length).map((entry) => `${entry.route} (${entry.url}) : ${entry.overflows.join(" ; ")}`);
-    expect(overflowing, "pages qui défilent horizontalement").toEqual([]);
+    expect.soft(overflowing, "pages qui défilent horizontalement").toEqual([]);
 
     const badTitles = visits.filter((entry) => !TITLE.test(entry.title)).map((entry) => `${entry.route} : « ${entry.title} »`);
-    expect(badTitles, "titres sans « – Portail e-services »").toEqual([]);
+    expect.soft(badTitles, "titres sans « – Portail e-services »").toEqual([]);
     // One title per page reached (a page that redirected to another one is that page).
     const titleOf = new Map<string, string>();
     for (const entry of visits) titleOf.set(entry.url, entry.title);
