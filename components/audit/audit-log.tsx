@@ -56,11 +56,12 @@ export function AuditLog({
   return (
     <div className="space-y-4">
       <form method="get" role="search" aria-label="Filtrer le journal" className="flex flex-wrap items-end gap-3">
-        <div>
+        {/* Long action names must not widen the page at 320 px (WCAG 1.4.10). */}
+        <div className="min-w-0 max-w-full">
           <label htmlFor="journal-action" className="block font-medium">
             Action
           </label>
-          <select id="journal-action" name="action" defaultValue={filters.action} className="rounded border border-slate-500 px-3 py-2">
+          <select id="journal-action" name="action" defaultValue={filters.action} className="max-w-full rounded border border-slate-500 px-3 py-2">
             <option value="">Toutes</option>
             {log.actions.map((action) => (
               <option key={action} value={action}>
