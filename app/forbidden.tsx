@@ -1,4 +1,8 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { HOME_PATH } from "@/lib/auth/home-path";
+
+export const metadata: Metadata = { title: "Accès refusé" };
 
 export default function Forbidden() {
   return (
@@ -9,7 +13,7 @@ export default function Forbidden() {
         l&apos;administrateur de votre organisation.
       </p>
       <p>
-        <Link href="/espace">Retour à mon espace</Link>
+        <Link href={HOME_PATH}>Retour à l&apos;accueil</Link>
       </p>
     </div>
   );

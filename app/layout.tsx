@@ -8,7 +8,7 @@ import { inter } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Portail e-services", template: "%s · Portail e-services" },
+  title: { default: "Portail e-services", template: "%s – Portail e-services" },
   description:
     "Le portail qui donne aux agents des collectivités et des organismes publics l'accès aux e-services de leur organisation.",
   // The files of public/: the favicon (ICO for old browsers, SVG for the others), the icon of

@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { listCatalogue } from "@/lib/e-services/queries";
 
 export const dynamic = "force-dynamic";
+
+// The root segment's own title is not templated by its layout: written out in full.
+export const metadata: Metadata = { title: { absolute: "Les e-services de votre organisation – Portail e-services" } };
 
 const STEPS = [
   {

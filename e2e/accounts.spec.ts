@@ -115,14 +115,24 @@ test.describe("ACC-5 ACC-6 login", () => {
     await expect(alertWith(page, "depuis 16 mois")).toBeVisible();
   });
 
-  test("an active account signs in with spaces around the identifier, sees its space, and signs out", async ({ page }) => {
+  test("an active account signs in with spaces around the identifier, lands on its home, sees its space, and signs out", async ({ page }) => {
     await login(page, "  marc-lefebvre  ", DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/espace$/);
-    await expect(page.getByRole("heading", { name: "Mon espace", level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/accueil$/);
+    await expect(page.getByRole("heading", { name: "Accueil", level: 1 })).toBeVisible();
     const header = page.getByRole("banner");
     await expect(header).toContainText("Marc Lefebvre");
     await expect(header).toContainText("CU Grand Besançon Métropole");
+    // Issue 16 item 5: the administrator's tasks; the logo leads home, not to the public page.
+    await expect(page.getByRole("region", { name: "À faire" })).toContainText(/validation/);
+    await expect(header.getByRole("link", { name: "Portail e-services" })).toHaveAttribute("href", "/accueil");
+    await expect(header.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
+    await expectNoAxeViolations(page);
+
+    await header.getByRole("link", { name: "Mon espace" }).click();
+    await expect(page.getByRole("heading", { name: "Mon espace", level: 1 })).toBeVisible();
+    await expect(header.getByRole("link", { name: "Mon espace" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("region", { name: "Mes e-services" })).toContainText("Paie et ressources humaines");
+    await page.getByRole("navigation", { name: "Mes réglages" }).getByRole("link", { name: "Sécurité", exact: true }).click();
     await expect(page.getByRole("region", { name: "Mes dernières connexions" }).getByRole("row")).not.toHaveCount(1);
     await expectNoAxeViolations(page);
     await header.getByRole("button", { name: "Se déconnecter" }).click();
@@ -139,7 +149,7 @@ test.describe("ACC-7 ACC-10 forgotten password", () => {
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await login(otherPage, "nadia-garnier", DEMO_PASSWORD);
-    await expect(otherPage).toHaveURL(/\/espace$/);
+    await expect(otherPage).toHaveURL(/\/accueil$/);
 
     const before = new Date();
     await page.goto("/mot-de-passe-oublie");
@@ -159,7 +169,7 @@ test.describe("ACC-7 ACC-10 forgotten password", () => {
     await expect(page.getByText("Votre mot de passe a été modifié")).toBeVisible();
 
     await login(page, "nadia-garnier", "Cascade-Bleue-2027");
-    await expect(page).toHaveURL(/\/espace$/);
+    await expect(page).toHaveURL(/\/accueil$/);
     // …is over.
     await otherPage.goto("/espace");
     await expect(otherPage).toHaveURL(/\/connexion/);
@@ -196,7 +206,10 @@ test.describe("ACC-8 forgotten identifier", () => {
 test.describe("ORG-5 switching between the accounts of one person", () => {
   test("the other account's password is asked once per browser session", async ({ page }) => {
     await login(page, "julien-bernard", DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/espace$/);
+    await expect(page).toHaveURL(/\/accueil$/);
+    // The switcher is reachable from the header.
+    await page.getByRole("banner").getByRole("link", { name: "Changer de compte" }).click();
+    await expect(page).toHaveURL(/\/espace\/comptes$/);
     const others = page.getByRole("region", { name: "Mes autres comptes" });
     await expect(others).toContainText("CU Grand Besançon Métropole");
     await expectNoAxeViolations(page);
@@ -207,9 +220,11 @@ test.describe("ORG-5 switching between the accounts of one person", () => {
     await others.getByLabel("Mot de passe du compte julien-bernard2", { exact: true }).fill(DEMO_PASSWORD);
     await others.getByRole("button", { name: "Passer au compte julien-bernard2" }).click();
     await expect(page.getByText("Vous utilisez maintenant le compte julien-bernard2")).toBeVisible();
+    await expect(page).toHaveURL(/\/accueil\?info=compte-change$/);
     await expect(page.getByRole("banner")).toContainText("CU Grand Besançon Métropole");
 
     // Back to the first account: already unlocked in this session.
+    await page.getByRole("banner").getByRole("link", { name: "Changer de compte" }).click();
     const back = page.getByRole("region", { name: "Mes autres comptes" });
     await expect(back.getByText("Déjà déverrouillé pendant cette session")).toBeVisible();
     await back.getByRole("button", { name: "Passer au compte julien-bernard" }).click();

@@ -19,7 +19,7 @@ test.describe("ADM-1 ADM-2 ADM-3 ADM-4 ADM-5 the administrator's console and e-s
     await page.goto("/administration/abonnements");
     await expectNoAxeViolations(page);
     const urbanisme = page.getByRole("region", { name: "Autorisations d'urbanisme" });
-    await urbanisme.getByLabel("J'accepte les conditions d'utilisation de cet e-service").check();
+    await urbanisme.getByLabel("J'accepte les conditions d'utilisation de l'e-service « Autorisations d'urbanisme »").check();
     await urbanisme.getByRole("button", { name: "S'abonner à Autorisations d'urbanisme" }).click();
     await expect(page.getByRole("region", { name: "Autorisations d'urbanisme" }).getByRole("button", { name: /Mettre fin à l'abonnement/ })).toBeVisible();
 

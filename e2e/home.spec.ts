@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from "./fixtures/axe";
 test.describe("Foundation: the app shell in French", () => {
   test("the home page shows the portal, the catalogue from the database, and passes axe", async ({ page }) => {
     await page.goto("/");
-    await expect(page).toHaveTitle("Portail e-services");
+    await expect(page).toHaveTitle("Les e-services de votre organisation – Portail e-services");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 
     const header = page.getByRole("banner");

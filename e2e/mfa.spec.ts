@@ -25,7 +25,8 @@ test.describe("MFA authenticator app and recovery codes", () => {
 
   test("enrol by reading the key, sign in with a code, then with a recovery code once", async ({ page }) => {
     await login(page, IDENTIFIER, DEMO_PASSWORD);
-    await page.getByRole("link", { name: "Gérer ma double authentification" }).click();
+    await page.goto("/espace");
+    await page.getByRole("navigation", { name: "Mes réglages" }).getByRole("link", { name: "Sécurité", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Sécurité : double authentification" })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -59,14 +60,14 @@ test.describe("MFA authenticator app and recovery codes", () => {
     await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fespace/);
     await passwordStep(page, IDENTIFIER);
     await enterTotpCode(page, IDENTIFIER, key);
-    await expect(page).toHaveURL(/\/espace/);
+    await expect(page).toHaveURL(/\/accueil|\/espace/);
     await logout(page);
 
     // A recovery code opens once…
     await passwordStep(page, IDENTIFIER);
     await page.getByLabel("Code de vérification", { exact: true }).fill(codes[0]);
     await page.getByRole("button", { name: "Vérifier" }).click();
-    await expect(page).toHaveURL(/\/espace/);
+    await expect(page).toHaveURL(/\/accueil|\/espace/);
     await logout(page);
 
     // …and is refused the second time.
@@ -78,7 +79,7 @@ test.describe("MFA authenticator app and recovery codes", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("Code de vérification", { exact: true }).fill(codes[1]);
     await page.getByRole("button", { name: "Vérifier" }).click();
-    await expect(page).toHaveURL(/\/espace/);
+    await expect(page).toHaveURL(/\/accueil|\/espace/);
 
     // A user may remove their factor: the journeys after this file sign him in with his
     // password alone (the demo state).
@@ -119,7 +120,7 @@ test.describe("MFA passkeys", () => {
 
     await passwordStep(page, IDENTIFIER);
     await page.getByRole("button", { name: "Utiliser une clé d'accès" }).click();
-    await expect(page).toHaveURL(/\/espace/);
+    await expect(page).toHaveURL(/\/accueil|\/espace/);
     await page.goto("/espace/securite");
     await expect(page.getByRole("region", { name: "Clés d'accès" }).getByText(/Ordinateur de test · .* dernière utilisation le/)).toBeVisible();
     await expectNoAxeViolations(page);

@@ -24,6 +24,7 @@ test.describe("SEC-7 logging out ends the session on the server", () => {
     await login(laptopPage, IDENTIFIER, DEMO_PASSWORD);
     await login(page, IDENTIFIER, DEMO_PASSWORD);
 
+    await page.goto("/espace/securite");
     await page.getByRole("region", { name: "Mes dernières connexions" }).getByRole("button", { name: "Se déconnecter partout" }).click();
     await expect(page).toHaveURL(/\/connexion\?info=deconnecte-partout/);
     await expect(page.getByText("Toutes les sessions de votre compte sont fermées")).toBeVisible();

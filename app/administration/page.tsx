@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { administrationOverview } from "@/lib/administration/queries";
 import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
 import { requireAdministrator } from "@/lib/auth/guards";
+import { TableRegion } from "@/components/ui/table-region";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -47,6 +48,7 @@ export default async function AdministrationPage() {
           Comptes en attente de votre validation
         </h2>
         {pending.length ? (
+          <TableRegion label="Comptes en attente de votre validation">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Les comptes dont l&apos;adresse est confirmée et qui attendent votre validation</caption>
             <thead>
@@ -70,6 +72,7 @@ export default async function AdministrationPage() {
               ))}
             </tbody>
           </table>
+          </TableRegion>
         ) : (
           <p>Aucun compte n&apos;attend votre validation.</p>
         )}

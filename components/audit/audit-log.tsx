@@ -3,6 +3,7 @@ import { FieldError } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/action-labels";
 import { auditFilterParams, encodeAuditCursor, type AuditFilterErrors, type AuditFilterForm } from "@/lib/audit/parse-filters";
 import type { AuditPage } from "@/lib/audit/queries";
+import { TableRegion } from "@/components/ui/table-region";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
@@ -55,11 +56,12 @@ export function AuditLog({
   return (
     <div className="space-y-4">
       <form method="get" role="search" aria-label="Filtrer le journal" className="flex flex-wrap items-end gap-3">
-        <div>
+        {/* Long action names must not widen the page at 320 px (WCAG 1.4.10). */}
+        <div className="min-w-0 max-w-full">
           <label htmlFor="journal-action" className="block font-medium">
             Action
           </label>
-          <select id="journal-action" name="action" defaultValue={filters.action} className="rounded border border-slate-500 px-3 py-2">
+          <select id="journal-action" name="action" defaultValue={filters.action} className="max-w-full rounded border border-slate-500 px-3 py-2">
             <option value="">Toutes</option>
             {log.actions.map((action) => (
               <option key={action} value={action}>
@@ -94,6 +96,7 @@ export function AuditLog({
         </a>
       </p>
       {log.rows.length ? (
+        <TableRegion label="Journal des actions">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Journal des actions, du plus récent au plus ancien</caption>
           <thead>
@@ -119,6 +122,7 @@ export function AuditLog({
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>Aucun événement ne correspond à ces filtres.</p>
       )}

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { apiKeyAction, type ApiKeyResult } from "@/lib/dashboards/actions";
 import { IDLE, type FormState } from "@/lib/forms";
+import { TableRegion } from "@/components/ui/table-region";
 
 export interface ApiKeyRow {
   id: string;
@@ -57,6 +58,7 @@ export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: st
       </form>
 
       {keys.length ? (
+        <TableRegion label={`Clés d'API de l'e-service ${serviceName}`}>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Clés d&apos;API de l&apos;e-service {serviceName}</caption>
           <thead>
@@ -104,6 +106,7 @@ export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: st
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>Aucune clé pour l&apos;instant : cet e-service ne peut pas encore envoyer de chiffres.</p>
       )}

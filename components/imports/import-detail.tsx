@@ -8,6 +8,8 @@ import { ImportDecisionForm } from "./decision-form";
 import { ImportProgress } from "./import-progress";
 import type { ImportSummary } from "./imports-overview";
 import { IMPORT_STATUS_LABELS, OUTCOME_FILTERS, OUTCOME_LABELS } from "./labels";
+import { TableRegion } from "@/components/ui/table-region";
+import { BackLink } from "@/components/ui/back-link";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -51,9 +53,7 @@ export function ImportDetail({ basePath, organisationId, organisationName, detai
   return (
     <div className="space-y-8">
       <div className="space-y-1">
-        <p>
-          <Link href={basePath}>Retour aux imports</Link>
-        </p>
+        <BackLink href={basePath}>Retour aux imports</BackLink>
         <h1 className="text-3xl font-bold text-brand-900">{previewing ? "Aperçu de l'import" : "Import"} : {detail.fileName}</h1>
         <p className="text-slate-700">
           {organisationName}. Envoyé le {dateTime.format(detail.createdAt)}
@@ -148,6 +148,7 @@ export function ImportDetail({ basePath, organisationId, organisationName, detai
             </button>
           </form>
           {rows.length ? (
+            <TableRegion label="Lignes du fichier">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">
                 Lignes {((page - 1) * 100 + 1).toLocaleString("fr-FR")} à {((page - 1) * 100 + rows.length).toLocaleString("fr-FR")} sur{" "}
@@ -181,6 +182,7 @@ export function ImportDetail({ basePath, organisationId, organisationName, detai
                 })}
               </tbody>
             </table>
+            </TableRegion>
           ) : (
             <p>Aucune ligne ne correspond à ce filtre.</p>
           )}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { IMPORT_STATUS_LABELS } from "./labels";
 import { UploadForm } from "./upload-form";
+import { TableRegion } from "@/components/ui/table-region";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -64,6 +65,7 @@ export function ImportsOverview({
           Imports précédents
         </h2>
         {imports.length ? (
+          <TableRegion label="Imports précédents">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Les imports de l&apos;organisation, du plus récent au plus ancien</caption>
             <thead>
@@ -94,6 +96,7 @@ export function ImportsOverview({
               ))}
             </tbody>
           </table>
+          </TableRegion>
         ) : (
           <p>Aucun import pour le moment.</p>
         )}

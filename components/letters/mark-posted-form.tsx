@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE, type FormState } from "@/lib/forms";
 import { markPostedAction } from "@/lib/letters/actions";
+import { TableRegion } from "@/components/ui/table-region";
 
 export interface QueuedLetterRow {
   id: string;
@@ -24,6 +25,7 @@ export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[];
       {state.status === "error" ? <Alert kind="error">{state.message}</Alert> : null}
       {letters.length === 0 ? <p>Aucun courrier en attente.</p> : null}
       <div hidden={letters.length === 0} className="space-y-4">
+      <TableRegion label="Courriers en attente d'impression">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Courriers en attente d&apos;impression</caption>
         <thead>
@@ -77,6 +79,7 @@ export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[];
           ))}
         </tbody>
       </table>
+      </TableRegion>
       <div className="flex flex-wrap items-end gap-4">
         <div className="space-y-1">
           <label htmlFor="date-depot" className="block font-medium">

@@ -3,14 +3,14 @@
 // table scrolls inside its own labelled region on narrow screens rather than the page.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { buttonClass } from "@/components/ui/submit-button";
+import { TableRegion } from "@/components/ui/table-region";
 
 export function RecordsHeading({ title, createHref, createLabel }: { title: string; createHref: string; createLabel: string }) {
   return (
     <>
-      <p>
-        <Link href="/operateur">Console opérateur</Link>
-      </p>
+      <BackLink href="/operateur">Retour à la console opérateur</BackLink>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-3xl font-bold text-brand-900">{title}</h1>
         <Link href={createHref} className={`${buttonClass} no-underline hover:text-white`}>
@@ -41,7 +41,7 @@ export function RecordsTable<Row extends { id: string; name: string }>({
 }) {
   if (!rows.length) return null;
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+    <TableRegion label={caption} className="rounded-lg border border-slate-200">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -75,6 +75,6 @@ export function RecordsTable<Row extends { id: string; name: string }>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -6,7 +6,7 @@
 import { describedBy, FieldError, FieldLabel, inputClass, RequiredMark } from "@/components/ui/field";
 import { ActionForm } from "@/components/space/action-form";
 import { endSubscriptionAction, subscribeAction } from "@/lib/subscriptions/actions";
-import { TERMS_LABEL } from "@/lib/subscriptions/schemas";
+import { termsLabel } from "@/lib/subscriptions/schemas";
 
 function DateField({ id, name, label, hint, min, error, defaultValue }: { id: string; name: string; label: string; hint: string; min: string; error?: string; defaultValue?: string }) {
   return (
@@ -65,7 +65,7 @@ export function SubscribeForm({ eServiceId, slug, name, termsText, today }: { eS
                 className="mt-1 h-4 w-4 accent-brand-700"
               />
               <div>
-                <label htmlFor={`${id}-acceptTerms`}>{TERMS_LABEL}</label>
+                <label htmlFor={`${id}-acceptTerms`}>{termsLabel(name)}</label>
                 <RequiredMark />
               </div>
             </div>

@@ -4,6 +4,7 @@
 // recovery) and "Mon espace" (profile, address, password, closing, switching accounts).
 // "Mon espace" takes the account from the session, never from the form (SEC-1).
 import { redirect } from "next/navigation";
+import { HOME_PATH } from "../auth/home-path";
 import { z } from "zod";
 import { defineAction, type ErrorState } from "../actions/define-action";
 import { signOut } from "../auth/auth";
@@ -225,7 +226,8 @@ export const switchAccountAction = defineAction({
   schema: switchSchema,
   secret: SECRET,
   run: async (input, { actor, context }) => continueSessionAs(await switchAccount(db, actor, input, context)),
-  answer: (): FormState<object> => redirect("/espace?info=compte-change"),
+  // The other account lands on its own home, which says which account is now in use.
+  answer: (): FormState<object> => redirect(`${HOME_PATH}?info=compte-change`),
 });
 
 export type EmailConfirmState = { status: "idle" } | { status: "done"; outcome: EmailChangeOutcome };

@@ -30,6 +30,9 @@ export const civilityField = z.enum(["MADAME", "MONSIEUR"], { error: "Indiquez v
 
 export const CIVILITY_LABELS = { MADAME: "Madame", MONSIEUR: "Monsieur" } as const;
 
+/** How each role is named to people (Mon espace, the account switcher). */
+export const ROLE_LABELS = { USER: "Utilisateur", ADMINISTRATOR: "Administrateur", OPERATOR: "Opérateur du portail" } as const;
+
 /** Passwords travel untrimmed (ACC-5); the policy itself is checked by checkPassword. */
 export const passwordField = (message = "Choisissez un mot de passe.") =>
   z.string({ error: message }).min(1, message).max(1_024, "Mot de passe trop long.");

@@ -2,6 +2,7 @@
 // page and every action goes through `authorize`, whatever the interface shows or hides.
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { HOME_PATH } from "./home-path";
 import { currentViewer, type Viewer } from "./viewer";
 
 export type OperatorViewer = Viewer & { role: "OPERATOR" };
@@ -29,7 +30,7 @@ export type ViewerOf<G extends GuardName> = G extends "anonymous"
  * The viewer if the guard lets them through. Nobody signed in goes to the login page (and
  * comes back to `returnTo`); a signed-in account without the role gets the 403 page.
  */
-export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, returnTo = "/espace"): ViewerOf<G> {
+export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, returnTo = HOME_PATH): ViewerOf<G> {
   if (guard === "anonymous") return viewer as ViewerOf<G>;
   if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
   // MFA-3: an account that must have a second factor and has none reaches nothing else.
@@ -40,7 +41,7 @@ export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, 
 }
 
 /** A signed-in account; otherwise, to the login page. */
-export async function requireViewer(returnTo = "/espace"): Promise<Viewer> {
+export async function requireViewer(returnTo = HOME_PATH): Promise<Viewer> {
   return authorize("account", await currentViewer(), returnTo);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_RETURN_PATH_LENGTH, safeReturnPath } from "./safe-redirect";
 
 // vitest.config.ts sets APP_URL=http://127.0.0.1:3000.
-const FALLBACK = "/espace";
+const FALLBACK = "/accueil";
 
 /** What a browser makes of a relative Location header: where does it actually go? */
 function browserTarget(location: string): URL {

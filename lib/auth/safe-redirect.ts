@@ -6,6 +6,7 @@
 // as a URL against APP_URL, must keep APP_URL's origin, and comes back as a path whose every
 // character is percent-encoded by the URL parser.
 import { env } from "../env";
+import { HOME_PATH } from "./home-path";
 
 /** Longer targets are not ours (our paths stay far below): refused rather than echoed. */
 export const MAX_RETURN_PATH_LENGTH = 2_000;
@@ -15,12 +16,12 @@ export const MAX_RETURN_PATH_LENGTH = 2_000;
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 /**
- * A same-origin path ("/espace?x=1#y") for a user-supplied redirect target, or `fallback`.
+ * A same-origin path ("/accueil?x=1#y") for a user-supplied redirect target, or `fallback`.
  * Accepts a path starting with a single "/" or an absolute URL of APP_URL's origin (Auth.js
  * passes those); the result is always relative (ARCHITECTURE "Sessions": behind a proxy
  * absolute URLs may carry the wrong host).
  */
-export function safeReturnPath(value: string | null | undefined, fallback = "/espace"): string {
+export function safeReturnPath(value: string | null | undefined, fallback = HOME_PATH): string {
   if (typeof value !== "string" || value === "" || value.length > MAX_RETURN_PATH_LENGTH || FORBIDDEN.test(value)) return fallback;
   // Only "/path" or "http(s)://…": a bare "evil.example" or "%2F%2Fevil" is nobody's page.
   if (!value.startsWith("/") && !/^https?:\/\//i.test(value)) return fallback;

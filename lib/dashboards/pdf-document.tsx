@@ -8,6 +8,8 @@ import { SERIES_COLOURS } from "./palette";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";
 import { formatFigure, type Dashboard, type Section } from "./build";
 import { describeRange, formatInstant, type PeriodRange } from "./periods";
+import { periodHref } from "./links";
+import { accessibleVersionLine, PDF_AUTHOR, PDF_LANGUAGE } from "../pdf-accessibility";
 
 export interface DashboardsPdfData {
   organisation: { name: string };
@@ -163,11 +165,12 @@ export function dashboardsPdfElement(data: DashboardsPdfData): ReactElement<Docu
   const period = describeRange(data.range);
   const firstHeader = data.range.grouping === "month" ? "Mois" : "Jour";
   return (
-    <Document title={`Tableaux de bord – ${data.organisation.name}`} author="Portail e-services" language="fr-FR" subject={period}>
+    <Document title={`Tableaux de bord – ${data.organisation.name}`} author={PDF_AUTHOR} language={PDF_LANGUAGE} subject={period}>
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>Tableaux de bord – {data.organisation.name}</Text>
         <Text style={styles.meta}>Période : {period}</Text>
         <Text style={styles.meta}>Document exporté le {formatInstant(data.exportedAt)}</Text>
+        <Text style={styles.meta}>{accessibleVersionLine(periodHref(data.range.period))}</Text>
         {data.dashboards.map((dashboard, index) => (
           // Each dashboard starts a page: its heading never sits alone at the foot of the previous one.
           <View key={dashboard.key} break={index > 0}>

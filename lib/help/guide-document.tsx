@@ -7,6 +7,7 @@ import type { ReactElement } from "react";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";
 import type { HelpBlock, HelpTheme } from "./content";
 import { parseInline } from "./text";
+import { accessibleVersionLine, PDF_AUTHOR, PDF_LANGUAGE } from "../pdf-accessibility";
 
 export interface GuideData {
   themes: HelpTheme[];
@@ -104,7 +105,7 @@ export function guideElement(data: GuideData, pages: GuidePages, record: (id: st
     return null;
   };
   return (
-    <Document title="Guide pratique du Portail e-services" author="Portail e-services" language="fr" subject="Aide et assistance">
+    <Document title="Guide pratique du Portail e-services" author={PDF_AUTHOR} language={PDF_LANGUAGE} subject="Aide et assistance">
       <Page size="A4" style={styles.coverPage}>
         <Text style={styles.coverBrand}>Portail e-services</Text>
         <View>
@@ -113,7 +114,7 @@ export function guideElement(data: GuideData, pages: GuidePages, record: (id: st
         </View>
         <View style={styles.coverFooter}>
           <Text>Édition du {data.editionDate}</Text>
-          <Text>Aide en ligne : {new URL("/aide", data.baseUrl).toString()}</Text>
+          <Text>{accessibleVersionLine("/aide", data.baseUrl)}</Text>
           <Text>
             Assistance : {data.support.email} · {data.support.phone}, {data.support.hours}
           </Text>

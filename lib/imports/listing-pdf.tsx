@@ -4,6 +4,7 @@ import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-p
 import { PDF_FONT_FAMILY, registerPdfFonts } from "../letters/pdf-fonts";
 import { LISTING_HEADER, listingRows } from "./listing";
 import type { ListingEntry } from "./queries";
+import { accessibleVersionLine, PDF_AUTHOR, PDF_LANGUAGE } from "../pdf-accessibility";
 
 export const PDF_LISTING_MAX = 10_000;
 
@@ -30,16 +31,18 @@ function Row({ cells, header }: { cells: string[]; header?: boolean }) {
   );
 }
 
-export async function renderListingPdf(input: { organisationName: string; fileName: string; generatedAt: string; entries: ListingEntry[] }): Promise<Buffer> {
+/** `htmlPath`: the import's page, which lists the same rows accessibly. */
+export async function renderListingPdf(input: { organisationName: string; fileName: string; generatedAt: string; entries: ListingEntry[]; htmlPath: string }): Promise<Buffer> {
   registerPdfFonts();
   return renderToBuffer(
-    <Document title={`Comptes de l'import ${input.fileName}`} language="fr">
+    <Document title={`Comptes de l'import ${input.fileName}`} author={PDF_AUTHOR} language={PDF_LANGUAGE}>
       <Page size="A4" orientation="landscape" style={styles.page}>
         <Text style={styles.title}>Comptes de l&apos;import « {input.fileName} »</Text>
         <Text style={styles.subtitle}>
           {input.organisationName}. Liste établie le {input.generatedAt} : {input.entries.length} comptes. Aucun mot de passe n&apos;y figure : chaque
           personne choisit le sien grâce au lien reçu par courriel.
         </Text>
+        <Text style={styles.subtitle}>{accessibleVersionLine(input.htmlPath)}</Text>
         <Row cells={LISTING_HEADER} header />
         {listingRows(input.entries).map((cells, index) => (
           <Row key={index} cells={cells} />

@@ -240,7 +240,11 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
       <Text style={styles.signature}>{`L’équipe du ${SENDER_NAME}`}</Text>
 
       <View fixed style={styles.footer}>
-        <Text>{`Courrier généré automatiquement · demande ${letter.requestNumber}`}</Text>
+        <View style={{ flex: 1 }}>
+          <Text>{`Courrier généré automatiquement · demande ${letter.requestNumber}`}</Text>
+          {/* Issue 16 item 9: the web page that shows the same request accessibly, once the number and code are typed. */}
+          <Text>{`Version accessible, en page web : ${letter.validationUrl}`}</Text>
+        </View>
         <Text render={({ subPageNumber, subPageTotalPages }) => `Page ${subPageNumber} / ${subPageTotalPages}`} />
       </View>
     </Page>

@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { isDayKey } from "../calendar";
 
-export const TERMS_LABEL = "J'accepte les conditions d'utilisation de cet e-service";
+/**
+ * The label of an e-service's terms checkbox: it names the e-service, since several share the
+ * subscriptions page (issue 16 item 9: five identical labels could not be told apart).
+ */
+export function termsLabel(eServiceName: string): string {
+  return `J'accepte les conditions d'utilisation de l'e-service «\u00a0${eServiceName}\u00a0»`;
+}
 
 const optionalDay = (message: string) =>
   z

@@ -1,3 +1,4 @@
+import { HOME_PATH } from "@/lib/auth/home-path";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -17,7 +18,7 @@ const NOTICES: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? safeReturnPath(params.callbackUrl) : undefined;
-  if (await currentViewer()) redirect(callbackUrl ?? "/espace");
+  if (await currentViewer()) redirect(callbackUrl ?? HOME_PATH);
   const notice = typeof params.info === "string" ? NOTICES[params.info] : undefined;
 
   return (

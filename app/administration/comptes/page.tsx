@@ -5,6 +5,7 @@ import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
+import { TableRegion } from "@/components/ui/table-region";
 
 export const metadata: Metadata = { title: "Comptes de l'organisation" };
 
@@ -70,6 +71,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         {list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}
       </p>
       {list.rows.length ? (
+        <TableRegion label={`Comptes : ${TABS.find((tab) => tab.status === status)?.label ?? ""}`}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
           <thead>
@@ -122,6 +124,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             })}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
       )}

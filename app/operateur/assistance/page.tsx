@@ -6,6 +6,7 @@ import { requireOperator } from "@/lib/auth/guards";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { categoryFromSlug, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_CATEGORY_SLUGS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
 import { listTicketsForOperator } from "@/lib/support/queries";
+import { TableRegion } from "@/components/ui/table-region";
 
 export const metadata: Metadata = { title: "Assistance" };
 
@@ -78,6 +79,7 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
         </button>
       </form>
       {tickets.length ? (
+        <TableRegion label={`Demandes ${current.label.toLowerCase()}`}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">
             Demandes {current.label.toLowerCase()}
@@ -111,6 +113,7 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>Aucune demande dans cette liste.</p>
       )}

@@ -3,6 +3,7 @@ import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
 import { parisDayKey } from "@/lib/calendar";
 import { letterHistory, queuedLetters } from "@/lib/letters/queries";
+import { TableRegion } from "@/components/ui/table-region";
 
 export const metadata: Metadata = { title: "Courrier" };
 
@@ -59,6 +60,7 @@ export default async function CourrierPage() {
           Historique
         </h2>
         {history.length ? (
+          <TableRegion label="Historique des courriers">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Les 50 derniers courriers postés ou annulés</caption>
             <thead>
@@ -94,6 +96,7 @@ export default async function CourrierPage() {
               ))}
             </tbody>
           </table>
+          </TableRegion>
         ) : (
           <p>Aucun courrier posté pour le moment.</p>
         )}

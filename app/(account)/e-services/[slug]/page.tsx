@@ -1,30 +1,35 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { HealthConsentForm } from "@/components/e-services/health-consent-form";
 import { OpenEServiceForm } from "@/components/e-services/open-e-service-form";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
 import { Alert } from "@/components/ui/alert";
+import { BackLink } from "@/components/ui/back-link";
 import { requireViewer } from "@/lib/auth/guards";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
 import { eServiceAccess } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
 
-export const metadata: Metadata = { title: "E-service" };
+// One read for the title and the page (issue 16 item 9: each e-service's page has its own title).
+const loadAccess = cache(async (slug: string) => eServiceAccess(await requireViewer("/e-services"), slug));
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const access = await loadAccess((await params).slug);
+  return { title: access.service ? `${access.service.name} (e-service)` : "E-service introuvable" };
+}
 
 export default async function EServicePage({ params }: { params: Promise<{ slug: string }> }) {
   const viewer = await requireViewer("/e-services");
   const { slug } = await params;
-  const access = await eServiceAccess(viewer, slug);
+  const access = await loadAccess(slug);
   if (!access.ok && access.reason === "unknown") notFound();
   const name = access.service?.name ?? "E-service";
   const handlesHealthData = access.service?.handlesHealthData ?? false;
 
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/e-services">← Mes e-services</Link>
-      </p>
+      <BackLink href="/e-services">Retour à mes e-services</BackLink>
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">{name}</h1>
         {access.ok ? <p className="text-slate-700">{access.service.description}</p> : null}

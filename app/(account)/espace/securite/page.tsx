@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AddPasskeyFlow, AddTotpFlow, RegenerateRecoveryCodesForm, RemovePasskeyForm, RemoveTotpForm } from "@/components/mfa/security-forms";
 import { Alert } from "@/components/ui/alert";
 import { requireEnrolment } from "@/lib/auth/guards";
 import { factorCount } from "@/lib/mfa/factors";
 import { ownFactors } from "@/lib/mfa/queries";
 import { Section } from "@/components/ui/section";
+import { SignOutEverywhereForm } from "@/components/space/space-forms";
+import { BackLink } from "@/components/ui/back-link";
+import { TableRegion } from "@/components/ui/table-region";
+import { personalSpace } from "@/lib/accounts/queries";
 
 export const metadata: Metadata = { title: "Sécurité" };
 
@@ -13,18 +16,25 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 
+function browserName(userAgent: string | null): string {
+  if (!userAgent) return "Navigateur inconnu";
+  const match = /(Edg|Firefox|Chrome|Safari)\/[\d.]+/.exec(userAgent);
+  const names: Record<string, string> = { Edg: "Edge", Firefox: "Firefox", Chrome: "Chrome", Safari: "Safari" };
+  return match ? names[match[1]] : "Autre navigateur";
+}
+
+// Sécurité in Mon espace: second factors (MFA-1, MFA-4), the last sign-ins and "Se
+// déconnecter partout" (ACC-9, SEC-7).
 export default async function SecurityPage() {
   const viewer = await requireEnrolment();
-  const factors = await ownFactors(viewer);
+  const [factors, space] = await Promise.all([ownFactors(viewer), personalSpace(viewer)]);
   const count = factorCount(factors);
   const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${dateTime.format(at)}` : "jamais utilisée");
 
   return (
     <div className="space-y-8">
       <div className="space-y-2">
-        <p>
-          <Link href="/espace">Mon espace</Link>
-        </p>
+        <BackLink href="/espace">Retour à mon espace</BackLink>
         <h1 className="text-3xl font-bold text-brand-900">Sécurité : double authentification</h1>
         <p className="text-slate-700">
           Après votre mot de passe, le portail vous demande une deuxième preuve : un code de votre application
@@ -98,6 +108,42 @@ export default async function SecurityPage() {
         ) : (
           <p>Les dix codes de secours vous sont donnés quand vous ajoutez votre première méthode.</p>
         )}
+      </Section>
+
+      <Section id="connexions" title="Mes dernières connexions">
+        {space.loginEvents.length ? (
+          <TableRegion label="Les dix dernières connexions à ce compte">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Les dix dernières connexions à ce compte</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">Date</th>
+                  <th scope="col" className="py-2 pr-4">Navigateur</th>
+                  <th scope="col" className="py-2">Adresse réseau</th>
+                </tr>
+              </thead>
+              <tbody>
+                {space.loginEvents.map((event) => (
+                  <tr key={event.createdAt.toISOString()} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">{dateTime.format(event.createdAt)}</td>
+                    <td className="py-2 pr-4">{browserName(event.userAgent)}</td>
+                    <td className="py-2">{event.ipAddress ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ) : (
+          <p>Aucune connexion enregistrée.</p>
+        )}
+        <div className="space-y-3 border-t border-slate-200 pt-4">
+          <p>
+            Une connexion que vous ne reconnaissez pas, un ordinateur partagé resté connecté ? Fermez toutes les
+            sessions de ce compte, sur cet appareil et sur tous les autres : il faudra ensuite vous reconnecter
+            partout.
+          </p>
+          <SignOutEverywhereForm />
+        </div>
       </Section>
     </div>
   );

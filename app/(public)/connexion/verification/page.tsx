@@ -1,3 +1,4 @@
+import { HOME_PATH } from "@/lib/auth/home-path";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Vérification en deux étapes" };
 export default async function SecondStepPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === "string" ? safeReturnPath(params.callbackUrl) : undefined;
-  if (await currentViewer()) redirect(callbackUrl ?? "/espace");
+  if (await currentViewer()) redirect(callbackUrl ?? HOME_PATH);
   const factors = await factorsOfPendingStep(await readStepCookie());
 
   return (

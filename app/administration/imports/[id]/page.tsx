@@ -4,7 +4,7 @@ import { loadImportDetail } from "@/components/imports/load-detail";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { requireImportScope } from "@/lib/imports/access";
 
-export const metadata: Metadata = { title: "Import de comptes" };
+export const metadata: Metadata = { title: "Import de comptes de l'organisation" };
 
 // BULK-1, BULK-4: an import of the administrator's organisation; another one's is not found.
 export default async function ImportPage({

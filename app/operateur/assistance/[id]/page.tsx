@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { OperatorAnswerForm, OperatorStatusForm, ReactivateAccountForm, ResetSecondFactorForm } from "@/components/support/ticket-forms";
 import { TicketMessages, TicketSummary } from "@/components/support/ticket-thread";
 import { requireOperator } from "@/lib/auth/guards";
@@ -8,7 +9,13 @@ import { ticketForOperator } from "@/lib/support/queries";
 import { reactivationRefusal } from "@/lib/support/reactivate-requester-account";
 import { dashboardContextLine } from "@/lib/support/tickets";
 
-export const metadata: Metadata = { title: "Demande d'assistance" };
+// One read for the title and the page (issue 16 item 9: each ticket's page has its own title).
+const loadTicket = cache(async (id: string) => ticketForOperator(await requireOperator(`/operateur/assistance/${encodeURIComponent(id)}`), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const ticket = await loadTicket((await params).id);
+  return { title: ticket ? `Demande d'assistance n° ${ticket.number}` : "Demande d'assistance introuvable" };
+}
 
 const STATUS_LABELS = {
   PENDING_ACTIVATION: "Adresse non confirmée",
@@ -26,16 +33,13 @@ const REASON_LABELS = {
 
 export default async function OperatorTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const operator = await requireOperator(`/operateur/assistance/${encodeURIComponent(id)}`);
-  const ticket = await ticketForOperator(operator, id);
+  const ticket = await loadTicket(id);
   if (!ticket) notFound();
   const thread = { ...ticket, contextLine: dashboardContextLine(ticket.dashboardContext), requesterLabel: ticket.contactEmail };
 
   return (
     <div className="max-w-4xl space-y-8">
-      <p>
-        <Link href="/operateur/assistance">Toutes les demandes</Link>
-      </p>
+      <BackLink href="/operateur/assistance">Retour aux demandes d&apos;assistance</BackLink>
       <h1 className="text-3xl font-bold text-brand-900">Demande n° {ticket.number}</h1>
       <TicketSummary ticket={thread} />
       <p>

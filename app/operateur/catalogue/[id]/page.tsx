@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { EServiceForm } from "@/components/catalogue/e-service-form";
 import { ApiKeysPanel } from "@/components/dashboards/api-keys-panel";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +13,13 @@ import { OidcClientPanel } from "@/components/oidc/oidc-client-panel";
 import { portalIssuer } from "@/lib/oidc/issuer";
 import { oidcClientForOperator } from "@/lib/oidc/queries";
 
-export const metadata: Metadata = { title: "Modifier un e-service" };
+// One read for the title and the page (issue 16 item 9: each e-service's page has its own title).
+const loadEService = cache(async (id: string) => getEServiceForOperator(await requireOperator("/operateur/catalogue"), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const eService = await loadEService((await params).id);
+  return { title: eService ? `Modifier l'e-service ${eService.name}` : "E-service introuvable" };
+}
 
 export default async function EServicePage({
   params,
@@ -23,15 +30,13 @@ export default async function EServicePage({
 }) {
   const operator = await requireOperator("/operateur/catalogue");
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const eService = await getEServiceForOperator(operator, id);
+  const eService = await loadEService(id);
   if (!eService) notFound();
   const [keys, oidcClient] = await Promise.all([listApiKeys(operator, eService.id), oidcClientForOperator(operator, eService.id)]);
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/operateur/catalogue">Retour au catalogue</Link>
-      </p>
+      <BackLink href="/operateur/catalogue">Retour au catalogue</BackLink>
       <div className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-900">{eService.name}</h1>
         <p className="text-slate-700">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Alert } from "@/components/ui/alert";
 import { requireOperator } from "@/lib/auth/guards";
@@ -11,8 +13,15 @@ import { organisationFormValues } from "@/lib/organisations/form-values";
 import { getOrganisationForOperator, type OrganisationDetail } from "@/lib/organisations/queries";
 import { ORGANISATION_FIELD_LABELS, type OrganisationField } from "@/lib/organisations/schemas";
 import { Section } from "@/components/ui/section";
+import { TableRegion } from "@/components/ui/table-region";
 
-export const metadata: Metadata = { title: "Modifier une organisation" };
+// One read for the title and the page (issue 16 item 9: each organisation's page has its own title).
+const loadOrganisation = cache(async (id: string) => getOrganisationForOperator(await requireOperator("/operateur/organisations"), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const detail = await loadOrganisation((await params).id);
+  return { title: detail ? `${detail.organisation.name} (organisation)` : "Organisation introuvable" };
+}
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -88,17 +97,14 @@ export default async function OrganisationPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const operator = await requireOperator("/operateur/organisations");
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const detail = await getOrganisationForOperator(operator, id);
+  const detail = await loadOrganisation(id);
   if (!detail) notFound();
   const { organisation, events } = detail;
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/operateur/organisations">Retour à la liste des organisations</Link>
-      </p>
+      <BackLink href="/operateur/organisations">Retour à la liste des organisations</BackLink>
       <div className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-900">{organisation.name}</h1>
         <p className="text-slate-700">
@@ -128,7 +134,7 @@ export default async function OrganisationPage({
 
       <Section id="journal" title="Dernières actions sur cette organisation">
         {events.length ? (
-          <div className="overflow-x-auto">
+          <TableRegion label="Dernières actions sur cette organisation">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Les {events.length} dernières actions enregistrées au journal pour cette organisation</caption>
               <thead>
@@ -150,7 +156,7 @@ export default async function OrganisationPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : (
           <p>Aucune action enregistrée pour cette organisation.</p>
         )}

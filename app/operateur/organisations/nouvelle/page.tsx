@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { requireOperator } from "@/lib/auth/guards";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Créer une organisation" };
 
@@ -9,9 +9,7 @@ export default async function NewOrganisationPage() {
   await requireOperator("/operateur/organisations");
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/operateur/organisations">Retour à la liste des organisations</Link>
-      </p>
+      <BackLink href="/operateur/organisations">Retour à la liste des organisations</BackLink>
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Créer une organisation</h1>
         <p className="text-slate-700">

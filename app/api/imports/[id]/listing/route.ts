@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const pdf = await renderListingPdf({ organisationName: scope.organisationName, fileName: found.fileName, generatedAt: DATE_TIME.format(new Date()), entries });
+  const pdf = await renderListingPdf({ organisationName: scope.organisationName, fileName: found.fileName, generatedAt: DATE_TIME.format(new Date()), entries, htmlPath: `${scope.basePath}/${scope.importId}` });
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${base}.pdf"`, "Cache-Control": "no-store" },
   });

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ImportsOverview } from "@/components/imports/imports-overview";
 import { requireOperator } from "@/lib/auth/guards";
 import { requireImportScope } from "@/lib/imports/access";
 import { listImports } from "@/lib/imports/queries";
+import { BackLink } from "@/components/ui/back-link";
 
 export const metadata: Metadata = { title: "Imports de comptes d'une organisation" };
 
@@ -14,9 +14,7 @@ export default async function OperatorImportsPage({ params }: { params: Promise<
   const scope = await requireImportScope(id, `/operateur/organisations/${id}/imports`);
   return (
     <div className="space-y-4">
-      <p>
-        <Link href={`/operateur/organisations/${scope.organisationId}`}>Retour à l&apos;organisation</Link>
-      </p>
+      <BackLink href={`/operateur/organisations/${scope.organisationId}`}>Retour à l&apos;organisation</BackLink>
       <ImportsOverview
         organisationName={scope.organisationName}
         basePath={scope.basePath}

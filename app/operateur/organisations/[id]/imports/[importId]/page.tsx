@@ -4,7 +4,7 @@ import { loadImportDetail } from "@/components/imports/load-detail";
 import { requireOperator } from "@/lib/auth/guards";
 import { requireImportScope } from "@/lib/imports/access";
 
-export const metadata: Metadata = { title: "Import de comptes" };
+export const metadata: Metadata = { title: "Import de comptes (console opérateur)" };
 
 export default async function OperatorImportPage({
   params,
