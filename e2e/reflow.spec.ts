@@ -49,6 +49,7 @@ const ROUTES: Record<string, { as: Persona; target: Target }> = {
   "/connexion": { as: "visitor", target: "/connexion" },
   "/connexion/verification": { as: "visitor", target: "/connexion/verification" },
   "/cookies": { as: "visitor", target: "/cookies" },
+  "/donnees-personnelles": { as: "visitor", target: "/donnees-personnelles" },
   "/identifiant-oublie": { as: "visitor", target: "/identifiant-oublie" },
   "/inscription": { as: "visitor", target: "/inscription" },
   "/mentions-legales": { as: "visitor", target: "/mentions-legales" },
@@ -77,6 +78,7 @@ const ROUTES: Record<string, { as: Persona; target: Target }> = {
   "/administration/comptes": { as: "administrator", target: "/administration/comptes?statut=ACTIVE" },
   "/administration/imports": { as: "administrator", target: "/administration/imports" },
   "/administration/imports/[id]": { as: "administrator", target: firstLink("/administration/imports", /^\/administration\/imports\/[0-9a-f-]{36}$/) },
+  "/administration/invitations": { as: "administrator", target: "/administration/invitations" },
   "/administration/journal": { as: "administrator", target: "/administration/journal" },
   "/administration/permissions": { as: "administrator", target: "/administration/permissions" },
 
