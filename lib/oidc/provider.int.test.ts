@@ -216,6 +216,28 @@ describe("SSO-3 SSO-4 authorization code flow under ADM-4", () => {
     expect(userinfo.status).toBe(401);
   });
 
+  it("SSO-1 two concurrent exchanges of one code: exactly one gets tokens, the other invalid_grant, and the grant is revoked", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { verifier, challenge } = pkce();
+      const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })),
+      );
+      const bodies = await Promise.all(answers.map((answer) => answer.json()));
+      const winners = bodies.filter((_body, index) => answers[index].status === 200);
+      expect(winners).toHaveLength(1);
+      for (const [index, body] of bodies.entries()) {
+        if (answers[index].status !== 200) {
+          expect(answers[index].status).toBe(400);
+          expect(body.error).toBe("invalid_grant");
+        }
+      }
+      // The replay revoked what the winner got: its access token no longer opens userinfo.
+      const userinfo = await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${winners[0].access_token}` } });
+      expect(userinfo.status).toBe(401);
+    }
+  });
+
   it("requires PKCE: no challenge is refused, a missing or wrong verifier gets no token", async () => {
     const noChallenge = await new Browser().get(authorizeUrl());
     const location = new URL(noChallenge.headers.get("location")!, base);
