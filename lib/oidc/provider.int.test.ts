@@ -17,16 +17,26 @@ import { resetPortalProvider } from "./provider";
 import { MFA_ACR } from "./account";
 import { handleOidcRequest } from "./server";
 import { endAuthSession } from "../auth/auth-sessions";
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
 import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
-import { viewerOf } from "../testing/actions";
+import { administratorOf, viewerOf } from "../testing/actions";
+import { savePermissionMatrix } from "../permissions/manage-permissions";
 
 let server: Server;
+let rpPublicJwks: JWK[] = [];
 let base: string;
 const REDIRECT = "https://rp.example/connexion/retour";
 
 beforeAll(async () => {
-  server = createServer((request, response) => void handleOidcRequest(request, response, "203.0.113.7"));
+  server = createServer((request, response) => {
+    // The JWKS of a private_key_jwt e-service (SSO-2), served beside the provider.
+    if (request.url === "/rp/jwks") {
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ keys: rpPublicJwks }));
+      return;
+    }
+    void handleOidcRequest(request, response, "203.0.113.7");
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.APP_URL = base;
@@ -89,7 +99,7 @@ beforeEach(async () => {
   client = await registerOidcClient(db, SYSTEM_ACTOR, service.id, { authMethod: "CLIENT_SECRET_BASIC", redirectUris: [REDIRECT], backchannelLogoutUri: "https://rp.example/deconnexion" });
 });
 
-function authorizeUrl(options: { challenge?: string; redirectUri?: string; scope?: string } = {}) {
+function authorizeUrl(options: { challenge?: string; redirectUri?: string; scope?: string; prompt?: string } = {}) {
   const url = new URL("/oidc/auth", base);
   url.searchParams.set("client_id", client.clientId);
   url.searchParams.set("redirect_uri", options.redirectUri ?? REDIRECT);
@@ -97,6 +107,7 @@ function authorizeUrl(options: { challenge?: string; redirectUri?: string; scope
   url.searchParams.set("scope", options.scope ?? "openid profile email organisation");
   url.searchParams.set("state", "etat-123");
   url.searchParams.set("nonce", "nonce-456");
+  if (options.prompt) url.searchParams.set("prompt", options.prompt);
   if (options.challenge) {
     url.searchParams.set("code_challenge", options.challenge);
     url.searchParams.set("code_challenge_method", "S256");
@@ -105,8 +116,14 @@ function authorizeUrl(options: { challenge?: string; redirectUri?: string; scope
 }
 
 /** Authorization request → interaction → the portal's decision → back to the e-service. Returns the redirect to the e-service. */
-async function login(browser: Browser, viewer: Viewer | null, challenge: string, decide: "decide" | "decline" = "decide"): Promise<URL> {
-  const start = await browser.get(authorizeUrl({ challenge }));
+async function login(
+  browser: Browser,
+  viewer: Viewer | null,
+  challenge: string,
+  decide: "decide" | "decline" = "decide",
+  request: { scope?: string; prompt?: string } = {},
+): Promise<URL> {
+  const start = await browser.get(authorizeUrl({ challenge, ...request }));
   expect(start.status).toBe(303);
   const interaction = start.headers.get("location")!;
   expect(interaction).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
@@ -444,5 +461,98 @@ describe("SSO-5 back-channel logout", () => {
     expect(delivery.reason).toBe("subscription_ended");
     expect(await db.oidcPayload.count({ where: { accountId: user.id, clientId: client.clientId, kind: "AccessToken" } })).toBe(0);
     expect(tokens.access_token).toBeTruthy();
+  });
+});
+
+describe("SSO-2 SSO-4 private_key_jwt clients and offline_access refresh tokens", () => {
+  it("SSO-2 an e-service authenticating with its own key (private_key_jwt) gets tokens; a wrong key or a reused assertion is refused", async () => {
+    const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+    rpPublicJwks = [{ ...(await exportJWK(publicKey)), kid: "rp-1", alg: "ES256", use: "sig" }];
+    const keyService = await createService();
+    await db.subscription.create({ data: { organisationId: organisation.id, eServiceId: keyService.id, startDate: day("2020-01-01"), termsAcceptedAt: new Date() } });
+    await db.permission.create({ data: { accountId: user.id, organisationId: organisation.id, eServiceId: keyService.id } });
+    client = await registerOidcClient(db, SYSTEM_ACTOR, keyService.id, { authMethod: "PRIVATE_KEY_JWT", redirectUris: [REDIRECT], jwksUri: `${base}/rp/jwks` });
+    expect(client.clientSecret).toBeNull();
+
+    const assertion = (key: CryptoKey, jti = randomBytes(12).toString("hex")) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: "ES256", kid: "rp-1" })
+        .setIssuer(client.clientId)
+        .setSubject(client.clientId)
+        .setAudience(`${base}/oidc`)
+        .setJti(jti)
+        .setIssuedAt()
+        .setExpirationTime("1m")
+        .sign(key);
+    const exchange = (fields: Record<string, string>, clientAssertion: string) =>
+      fetch(`${base}/oidc/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          ...fields,
+          client_id: client.clientId,
+          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+          client_assertion: clientAssertion,
+        }),
+      });
+
+    const { verifier, challenge } = pkce();
+    const code = (await login(new Browser(), await viewerFor(user), challenge)).searchParams.get("code")!;
+    const fields = { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier };
+    const stranger = (await generateKeyPair("ES256")).privateKey;
+    const forged = await exchange(fields, await assertion(stranger));
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).error).toBe("invalid_client");
+
+    const signed = await assertion(privateKey);
+    const response = await exchange(fields, signed);
+    expect(response.status).toBe(200);
+    const tokens = await response.json();
+    const userinfo = await (await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json();
+    expect(userinfo.sub).toBe(user.id);
+
+    // The same assertion again (its jti is remembered): refused.
+    const { verifier: verifier2, challenge: challenge2 } = pkce();
+    const code2 = (await login(new Browser(), await viewerFor(user), challenge2)).searchParams.get("code")!;
+    const reused = await exchange({ grant_type: "authorization_code", code: code2, redirect_uri: REDIRECT, code_verifier: verifier2 }, signed);
+    expect(reused.status).toBe(401);
+  });
+
+  async function offlineTokens() {
+    const { verifier, challenge } = pkce();
+    const back = await login(new Browser(), await viewerFor(user), challenge, "decide", { scope: "openid offline_access organisation", prompt: "consent" });
+    const response = await token({ grant_type: "authorization_code", code: back.searchParams.get("code")!, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
+  it("SSO-4 refresh tokens only with offline_access; a refresh works while the permission holds", async () => {
+    const tokens = await offlineTokens();
+    expect(tokens.refresh_token).toBeTruthy();
+    const refreshed = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    expect(refreshed.status).toBe(200);
+    const next = await refreshed.json();
+    expect(next.access_token).toBeTruthy();
+    expect(next.expires_in).toBeLessThanOrEqual(600);
+    const userinfo = await (await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${next.access_token}` } })).json();
+    expect(userinfo.organisation.id).toBe(organisation.id);
+  });
+
+  it("SSO-4 SSO-5 a refresh token is refused once the administrator withdraws the permission", async () => {
+    const tokens = await offlineTokens();
+    const administrator = await createAccount({ organisationId: organisation.id, role: "ADMINISTRATOR" });
+    await savePermissionMatrix(db, administratorOf(administrator), { accounts: [user.id], eServices: [service.id], cells: [] });
+    const refused = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe("invalid_grant");
+    expect(await db.oidcLogoutDelivery.count({ where: { accountId: user.id, reason: "permission_withdrawn" } })).toBe(1);
+  });
+
+  it("SSO-4 a refresh token is refused when ADM-4 no longer holds, even before any revocation ran (subscription over)", async () => {
+    const tokens = await offlineTokens();
+    await db.subscription.updateMany({ where: { organisationId: organisation.id }, data: { endDate: day("2021-01-01") } });
+    const refused = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe("invalid_grant");
   });
 });

@@ -25,7 +25,11 @@ import { OIDC_PATH, portalIssuer } from "./issuer";
 
 export { OIDC_PATH, portalIssuer } from "./issuer";
 
-function configuration(db: Db, jwks: { keys: object[] }): Configuration {
+function isLoopback(hostname: string): boolean {
+  return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
+}
+
+function configuration(db: Db, issuer: string, jwks: { keys: object[] }): Configuration {
   return {
     adapter: prismaAdapter(db) as unknown as Configuration["adapter"],
     clients: [],
@@ -123,6 +127,16 @@ ${form}
       const grantId = ctx.oidc.result?.consent?.grantId;
       return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
     },
+    // oidc-provider refuses to fetch from special-use addresses (SSRF protection), a private_key_jwt
+    // e-service's jwks_uri included. The registration form accepts http only for 127.0.0.1 and
+    // localhost (development); such an e-service is reachable only when the portal itself runs
+    // on a loopback address (a developer's machine, the test servers): only then is the
+    // protection lifted, and only for loopback targets.
+    fetch: (url, options) => {
+      const target = new URL(url);
+      if (isLoopback(target.hostname) && isLoopback(new URL(issuer).hostname)) delete (options as { dispatcher?: unknown }).dispatcher;
+      return globalThis.fetch(url, options);
+    },
     renderError: async (ctx, out) => {
       ctx.type = "html";
       ctx.body = errorPage(out as { error?: string; error_description?: string });
@@ -131,7 +145,7 @@ ${form}
 }
 
 export function createProvider(db: Db, issuer: string, jwks: { keys: object[] }, options: { proxy?: boolean } = {}): Provider {
-  const provider = new Provider(issuer, configuration(db, jwks));
+  const provider = new Provider(issuer, configuration(db, issuer, jwks));
   provider.proxy = Boolean(options.proxy);
   // The provider session id ("sid") of each login, for the logout tokens (SSO-5).
   provider.on("authorization.success", (ctx: KoaContextWithOIDC) => {
