@@ -11,13 +11,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
 import type { Db } from "../db";
 import { SUPPORTED_SCOPES, authenticationOf, claimsForClient, usedSecondFactor } from "./account";
-import { errorPage } from "./pages";
+import { errorPage, type RenderedPage } from "./pages";
 
-function send(response: ServerResponse, status: number, html: string) {
+function send(response: ServerResponse, status: number, rendered: RenderedPage) {
   response.statusCode = status;
   response.setHeader("Content-Type", "text/html; charset=utf-8");
   response.setHeader("Cache-Control", "no-store");
-  response.end(html);
+  response.setHeader("Content-Security-Policy", rendered.csp);
+  response.end(rendered.html);
 }
 
 function denied(description: string) {

@@ -17,6 +17,7 @@ import { resetPortalProvider } from "./provider";
 import { MFA_ACR } from "./account";
 import { handleOidcRequest } from "./server";
 import { endAuthSession } from "../auth/auth-sessions";
+import { encode } from "next-auth/jwt";
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
 import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
 import { administratorOf, viewerOf } from "../testing/actions";
@@ -53,7 +54,18 @@ afterAll(async () => {
 class Browser {
   cookies = new Map<string, string>();
   async get(url: string): Promise<Response> {
-    const response = await fetch(new URL(url, base), { redirect: "manual", headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    return this.send(url);
+  }
+  async post(url: string, fields: Record<string, string>): Promise<Response> {
+    return this.send(url, { method: "POST", body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } });
+  }
+  private async send(url: string, init: { method?: string; body?: URLSearchParams; headers?: Record<string, string> } = {}): Promise<Response> {
+    const response = await fetch(new URL(url, base), {
+      redirect: "manual",
+      method: init.method ?? "GET",
+      body: init.body,
+      headers: { ...init.headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const index = pair.indexOf("=");
@@ -554,5 +566,105 @@ describe("SSO-2 SSO-4 private_key_jwt clients and offline_access refresh tokens"
     const refused = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toBe("invalid_grant");
+  });
+});
+
+describe("SSO-1 SSO-5 RP-initiated logout ends the portal session too", () => {
+  const PORTAL_COOKIE = "authjs.session-token";
+  const AFTER_LOGOUT = "https://rp.example/au-revoir";
+
+  /** The browser signed in to the portal (Auth.js's cookie for `viewer`'s sign-in) and to two e-services. */
+  async function signedInTwice() {
+    await db.oidcClient.update({ where: { clientId: client.clientId }, data: { postLogoutRedirectUris: [AFTER_LOGOUT] } });
+    const otherService = await createService();
+    await db.subscription.create({ data: { organisationId: organisation.id, eServiceId: otherService.id, startDate: day("2020-01-01"), termsAcceptedAt: new Date() } });
+    await db.permission.create({ data: { accountId: user.id, organisationId: organisation.id, eServiceId: otherService.id } });
+    const other = await registerOidcClient(db, SYSTEM_ACTOR, otherService.id, { authMethod: "CLIENT_SECRET_BASIC", redirectUris: [REDIRECT], backchannelLogoutUri: "https://autre.example/deconnexion" });
+    const viewer = await viewerFor(user);
+    const browser = new Browser();
+    browser.cookies.set(
+      PORTAL_COOKIE,
+      await encode({
+        token: { accountId: user.id, sessionVersion: 0, authSessionId: viewer.authSessionId, unlockedAccountIds: [] },
+        secret: process.env.AUTH_SECRET!,
+        salt: PORTAL_COOKIE,
+      }),
+    );
+    const first = client;
+    const { verifier, challenge } = pkce();
+    const code = (await login(browser, viewer, challenge)).searchParams.get("code")!;
+    const tokens = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    client = other;
+    expect((await login(browser, viewer, pkce().challenge)).searchParams.get("code")).toBeTruthy();
+    client = first;
+    return { browser, viewer, tokens, other };
+  }
+
+  function endSessionUrl(idTokenHint: string) {
+    return `/oidc/session/end?${new URLSearchParams({ id_token_hint: idTokenHint, post_logout_redirect_uri: AFTER_LOGOUT, state: "au-revoir" })}`;
+  }
+
+  function xsrfOf(html: string): string {
+    return /name="xsrf" value="([^"]+)"/.exec(html)![1];
+  }
+
+  it("asks in French on an accessible page under a nonce-based CSP, then 'yes' ends the portal session and signs the other e-services out", async () => {
+    const { browser, viewer, tokens, other } = await signedInTwice();
+    const confirm = await browser.get(endSessionUrl(tokens.id_token));
+    expect(confirm.status).toBe(200);
+    const html = await confirm.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("Se déconnecter du portail ?");
+    expect(html).toContain(">Oui, me déconnecter du portail</button>");
+    expect(html).not.toContain("<script");
+    const csp = confirm.headers.get("content-security-policy")!;
+    const nonce = /style-src 'nonce-([^']+)'/.exec(csp)![1];
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("form-action 'self' https://rp.example");
+    // Still signed in until the person answers.
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).endedAt).toBeNull();
+
+    const done = await browser.post("/oidc/session/end/confirm", { xsrf: xsrfOf(html), logout: "yes" });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(`${AFTER_LOGOUT}?state=au-revoir`);
+    expect(done.headers.getSetCookie().some((cookie) => cookie.startsWith(`${PORTAL_COOKIE}=;`) && cookie.includes("Max-Age=0"))).toBe(true);
+    expect(await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).toMatchObject({ endReason: "LOGOUT" });
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).endedAt).not.toBeNull();
+    // SSO-5: the other e-service of that portal session gets its logout token (queued, retried); no token opens anything.
+    const deliveries = await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } });
+    expect(deliveries.map((delivery) => delivery.clientId).sort()).toEqual([client.clientId, other.clientId].sort());
+    expect(deliveries.every((delivery) => delivery.reason === "portal_logout")).toBe(true);
+    expect((await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
+  });
+
+  it("'no' signs the person out of the asking e-service only: the portal session goes on", async () => {
+    const { browser, viewer, tokens } = await signedInTwice();
+    const html = await (await browser.get(endSessionUrl(tokens.id_token))).text();
+    const done = await browser.post("/oidc/session/end/confirm", { xsrf: xsrfOf(html) });
+    expect(done.status).toBe(303);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).endedAt).toBeNull();
+    expect(await db.oidcLogoutDelivery.count({ where: { accountId: user.id } })).toBe(0);
+  });
+
+  it("without the provider's session (browser restarted), a live portal session is still only ended after the person confirms", async () => {
+    const { browser, viewer, tokens } = await signedInTwice();
+    const restarted = new Browser();
+    restarted.cookies.set(PORTAL_COOKIE, browser.cookies.get(PORTAL_COOKIE)!);
+    const answer = await restarted.get(endSessionUrl(tokens.id_token));
+    const html = await answer.text();
+    expect(html).not.toContain("<script");
+    expect(html).toContain("Se déconnecter du portail ?");
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).endedAt).toBeNull();
+    const done = await restarted.post("/oidc/session/end/confirm", { xsrf: xsrfOf(html), logout: "yes" });
+    expect(done.status).toBe(303);
+    expect((await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).endedAt).not.toBeNull();
+  });
+
+  it("the page after logout is French and under the same policy", async () => {
+    const response = await fetch(`${base}/oidc/session/end/success`);
+    const html = await response.text();
+    expect(html).toContain("Vous êtes déconnecté du portail");
+    expect(response.headers.get("content-security-policy")).toContain("form-action 'none'");
   });
 });
