@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startAuthSession } from "../auth/auth-sessions";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
@@ -20,7 +20,15 @@ import { endAuthSession } from "../auth/auth-sessions";
 import { encode } from "next-auth/jwt";
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
 import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
-import { administratorOf, viewerOf } from "../testing/actions";
+import { administratorOf, formData, session, viewerOf } from "../testing/actions";
+import { TEST_PASSWORD, withSecondFactor } from "../testing/factories";
+import { unlockKey } from "../accounts/switch-account";
+import { continueInteractionAction } from "./actions";
+import { IDLE } from "../forms";
+import { verifySessionTicket } from "../auth/session-ticket";
+import { updateSession } from "../testing/auth-stand-in";
+
+vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 import { savePermissionMatrix } from "../permissions/manage-permissions";
 
 let server: Server;
@@ -362,7 +370,7 @@ describe("MFA-6 an e-service requiring a second factor", () => {
     expect(view).toMatchObject({ access: { ok: true }, secondFactorMissing: true });
 
     const outcome = await decideInteraction(db, viewer, { uid, consent: false });
-    expect(outcome).toEqual({ allowed: false, reason: "second_factor_required", message: SECOND_FACTOR_REQUIRED_MESSAGE });
+    expect(outcome).toEqual({ allowed: false, reason: "second_factor_required", message: SECOND_FACTOR_REQUIRED_MESSAGE, unlocked: null });
     const [event] = await db.auditEvent.findMany({ where: { actorId: user.id, action: "oidc.login_refused" } });
     expect(event.details).toMatchObject({ reason: "second_factor_required", clientId: client.clientId });
     expect(await db.auditEvent.count({ where: { actorId: user.id, action: "oidc.login" } })).toBe(0);
@@ -395,7 +403,7 @@ describe("MFA-6 an e-service requiring a second factor", () => {
     const browser = new Browser();
     const viewer = await viewerFor(user, ["pwd"]);
     const uid = await startLogin(browser, pkce().challenge);
-    expect(await decideInteraction(db, viewer, { uid, consent: false })).toEqual({ allowed: true });
+    expect(await decideInteraction(db, viewer, { uid, consent: false })).toEqual({ allowed: true, unlocked: null });
     await db.eService.update({ where: { id: service.id }, data: { requiresSecondFactor: true } });
     let response = await browser.get(`/oidc/interaction/${uid}/terminer`);
     for (let hops = 0; hops < 5 && new URL(response.headers.get("location")!, base).origin === base; hops++) {
@@ -666,5 +674,139 @@ describe("SSO-1 SSO-5 RP-initiated logout ends the portal session too", () => {
     const html = await response.text();
     expect(html).toContain("Vous êtes déconnecté du portail");
     expect(response.headers.get("content-security-policy")).toContain("form-action 'none'");
+  });
+});
+
+describe("SSO-3 ORG-5 a person with accounts in several organisations chooses the one they act for", () => {
+  let elsewhere: Awaited<ReturnType<typeof createOrganisation>>;
+  let sibling: Awaited<ReturnType<typeof createAccount>>;
+
+  beforeEach(async () => {
+    elsewhere = await createOrganisation({ name: "Communauté de Plusville" });
+    await db.subscription.create({ data: { organisationId: elsewhere.id, eServiceId: service.id, startDate: day("2020-01-01"), termsAcceptedAt: new Date() } });
+    // The same person (same verified address), registered once per organisation.
+    sibling = await createAccount({ organisationId: elsewhere.id, email: user.email, firstName: "Élise", lastName: "Durand" });
+    await db.permission.create({ data: { accountId: sibling.id, organisationId: elsewhere.id, eServiceId: service.id } });
+  });
+
+  async function startLogin(browser: Browser, challenge: string): Promise<string> {
+    const start = await browser.get(authorizeUrl({ challenge }));
+    return start.headers.get("location")!.split("/").pop()!;
+  }
+
+  async function finish(browser: Browser, uid: string): Promise<URL> {
+    let response = await browser.get(`/oidc/interaction/${uid}/terminer`);
+    for (let hops = 0; hops < 5 && new URL(response.headers.get("location")!, base).origin === base; hops++) {
+      response = await browser.get(response.headers.get("location")!);
+    }
+    return new URL(response.headers.get("location")!);
+  }
+
+  it("offers both organisations, asks the other account's password once, and signs in as the chosen account (sub, claims, audit)", async () => {
+    const browser = new Browser();
+    const { verifier, challenge } = pkce();
+    const viewer = await viewerFor(user);
+    const uid = await startLogin(browser, challenge);
+    const view = (await interactionView(db, viewer, uid))!;
+    expect(view.choices).toEqual([
+      expect.objectContaining({ accountId: user.id, current: true, passwordNeeded: false }),
+      expect.objectContaining({ accountId: sibling.id, organisationName: "Communauté de Plusville", current: false, passwordNeeded: true }),
+    ]);
+
+    await expect(decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id })).rejects.toMatchObject({ message: "Mot de passe incorrect pour ce compte.", field: "password" });
+    await expect(decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id, password: "Mauvais-2026" })).rejects.toMatchObject({ field: "password" });
+    const outcome = await decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id, password: TEST_PASSWORD });
+    expect(outcome).toEqual({ allowed: true, unlocked: unlockKey(sibling.id, sibling.sessionVersion) });
+
+    const back = await finish(browser, uid);
+    const code = back.searchParams.get("code")!;
+    expect(code).toBeTruthy();
+    const tokens = await (await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier })).json();
+    const idClaims = JSON.parse(Buffer.from(tokens.id_token.split(".")[1], "base64url").toString());
+    expect(idClaims).toMatchObject({ sub: sibling.id, amr: ["pwd"] });
+    const userinfo = await (await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json();
+    expect(userinfo).toMatchObject({ sub: sibling.id, preferred_username: sibling.identifier, organisation: { id: elsewhere.id, name: "Communauté de Plusville" } });
+
+    const [event] = await db.auditEvent.findMany({ where: { action: "oidc.login", actorId: sibling.id } });
+    expect(event).toMatchObject({ organisationId: elsewhere.id });
+    expect(event.details).toMatchObject({ portalAccountId: user.id, clientId: client.clientId });
+    // The portal session stays on its account; ending it signs the chosen account out of the e-service (SSO-5).
+    expect(await db.authSession.findUniqueOrThrow({ where: { id: viewer.authSessionId } })).toMatchObject({ accountId: user.id, endedAt: null });
+    await endAuthSession(db, viewer.authSessionId, "LOGOUT");
+    expect(await db.oidcLogoutDelivery.findMany({ where: { accountId: sibling.id } })).toEqual([expect.objectContaining({ reason: "portal_logout" })]);
+  });
+
+  it("asks no password when the browser session already holds it (as the Mon espace switcher does)", async () => {
+    const browser = new Browser();
+    const viewer = { ...(await viewerFor(user)), unlockedAccountIds: [unlockKey(sibling.id, sibling.sessionVersion)] };
+    const uid = await startLogin(browser, pkce().challenge);
+    expect((await interactionView(db, viewer, uid))!.choices[1]).toMatchObject({ accountId: sibling.id, passwordNeeded: false });
+    expect(await decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id })).toEqual({ allowed: true, unlocked: null });
+    expect((await finish(browser, uid)).searchParams.get("code")).toBeTruthy();
+    // A password changed since (new sessionVersion) is asked again.
+    await db.account.update({ where: { id: sibling.id }, data: { sessionVersion: { increment: 1 } } });
+    const uid2 = await startLogin(new Browser(), pkce().challenge);
+    expect((await interactionView(db, viewer, uid2))!.choices[1]).toMatchObject({ passwordNeeded: true });
+  });
+
+  it("shows no choice when only one account may use the e-service, and refuses an account that is not offered", async () => {
+    await db.permission.deleteMany({ where: { accountId: sibling.id } });
+    const viewer = await viewerFor(user);
+    const uid = await startLogin(new Browser(), pkce().challenge);
+    expect((await interactionView(db, viewer, uid))!.choices.map((choice) => choice.accountId)).toEqual([user.id]);
+    await expect(decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: expect.stringContaining("Choisissez une autre organisation"),
+    });
+    // Someone else's account (another address) is not available, whatever the password.
+    const stranger = await createAccount({ organisationId: elsewhere.id });
+    await db.permission.create({ data: { accountId: stranger.id, organisationId: elsewhere.id, eServiceId: service.id } });
+    await expect(decideInteraction(db, viewer, { uid, consent: false, accountId: stranger.id, password: TEST_PASSWORD })).rejects.toMatchObject({ message: "Ce compte n'est pas disponible." });
+    expect(await db.oidcInteractionDecision.count({ where: { uid } })).toBe(0);
+  });
+
+  it("the only account that qualifies may be another one: it is the one offered", async () => {
+    await db.permission.deleteMany({ where: { accountId: user.id } });
+    const viewer = await viewerFor(user);
+    const uid = await startLogin(new Browser(), pkce().challenge);
+    const view = (await interactionView(db, viewer, uid))!;
+    expect(view.access.ok).toBe(false);
+    expect(view.choices).toEqual([expect.objectContaining({ accountId: sibling.id, passwordNeeded: true })]);
+  });
+
+  it("never offers an account with a second factor on a password (MFA-2), nor another account for an e-service requiring one (MFA-6)", async () => {
+    await withSecondFactor(sibling);
+    const viewer = await viewerFor(user);
+    const uid = await startLogin(new Browser(), pkce().challenge);
+    const view = (await interactionView(db, viewer, uid))!;
+    expect(view.choices.map((choice) => choice.accountId)).toEqual([user.id]);
+    expect(view.otherAccounts.map((account) => account.accountId)).toEqual([sibling.id]);
+    await expect(decideInteraction(db, viewer, { uid, consent: false, accountId: sibling.id, password: TEST_PASSWORD })).rejects.toMatchObject({
+      message: expect.stringContaining("double authentification"),
+    });
+
+    const third = await createOrganisation();
+    await db.subscription.create({ data: { organisationId: third.id, eServiceId: service.id, startDate: day("2020-01-01"), termsAcceptedAt: new Date() } });
+    const plain = await createAccount({ organisationId: third.id, email: user.email });
+    await db.permission.create({ data: { accountId: plain.id, organisationId: third.id, eServiceId: service.id } });
+    await db.eService.update({ where: { id: service.id }, data: { requiresSecondFactor: true } });
+    const strong = await viewerFor(user, ["pwd", "otp"]);
+    const uid2 = await startLogin(new Browser(), pkce().challenge);
+    const view2 = (await interactionView(db, strong, uid2))!;
+    expect(view2.choices.map((choice) => choice.accountId)).toEqual([user.id]);
+    expect(view2.otherAccounts.map((account) => account.accountId).sort()).toEqual([sibling.id, plain.id].sort());
+    await expect(decideInteraction(db, strong, { uid: uid2, consent: false, accountId: plain.id, password: TEST_PASSWORD })).rejects.toMatchObject({ message: SECOND_FACTOR_REQUIRED_MESSAGE });
+  });
+
+  it("the page's action remembers the other account's password for the browser session", async () => {
+    const viewer = await viewerFor(user);
+    session.viewer = viewer;
+    const uid = await startLogin(new Browser(), pkce().challenge);
+    updateSession.mockClear();
+    const state = await continueInteractionAction(IDLE, formData({ uid, accountId: sibling.id, password: TEST_PASSWORD }));
+    expect(state).toMatchObject({ status: "success", result: { next: `/oidc/interaction/${uid}/terminer` } });
+    const ticket = verifySessionTicket((updateSession.mock.calls[0] as unknown as [{ ticket: string }])[0].ticket)!;
+    expect(ticket).toMatchObject({ accountId: user.id, unlockedAccountIds: [unlockKey(sibling.id, sibling.sessionVersion)] });
+    expect(ticket.authSessionId).toBeUndefined();
+    session.viewer = null;
   });
 });
