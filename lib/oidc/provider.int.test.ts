@@ -19,8 +19,12 @@ import { handleOidcRequest } from "./server";
 import { endAuthSession } from "../auth/auth-sessions";
 import { encode } from "next-auth/jwt";
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK } from "jose";
-import { deliverLogoutTokens, endLoginsNoLongerAllowed } from "./logout";
-import { administratorOf, formData, session, viewerOf } from "../testing/actions";
+import { deliverLogoutTokens, endLoginsNoLongerAllowed, endLoginsNoLongerAllowedJob } from "./logout";
+import { administratorOf, formData, operatorOf, session, viewerOf } from "../testing/actions";
+import { endSubscription } from "../subscriptions/manage-subscriptions";
+import { createJobRunner } from "../jobs/runner";
+import { dateToDayKey, parisDayBounds, parisDayKey } from "../calendar";
+import { updateEService } from "../catalogue/manage-catalogue";
 import { TEST_PASSWORD, withSecondFactor } from "../testing/factories";
 import { unlockKey } from "../accounts/switch-account";
 import { continueInteractionAction } from "./actions";
@@ -471,6 +475,46 @@ describe("SSO-5 back-channel logout", () => {
     expect(payload.events).toEqual({ "http://schemas.openid.net/event/backchannel-logout": {} });
     expect(typeof payload.sid).toBe("string");
     expect(await db.auditEvent.count({ where: { action: "oidc.logout_sent", targetId: user.id } })).toBe(1);
+  });
+
+  it("SSO-5 a subscription ended by its administrator keeps its logins through its last day, and the hourly job ends them within a tick of Paris midnight", async () => {
+    await signedIn();
+    const administrator = await createAccount({ organisationId: organisation.id, role: "ADMINISTRATOR" });
+    const [subscription] = await db.subscription.findMany({ where: { organisationId: organisation.id, eServiceId: service.id } });
+    const today = parisDayKey();
+    await endSubscription(db, administratorOf(administrator), { subscriptionId: subscription.id, endDate: null }, {});
+    expect(dateToDayKey((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).endDate!)).toBe(today);
+
+    const runner = createJobRunner({ db, scheduled: [endLoginsNoLongerAllowedJob] });
+    // Its last day ("au soir", ADM-1): still allowed (ADM-4), nothing ends.
+    const lastMinute = new Date(parisDayBounds(today).end.getTime() - 60_000);
+    expect((await runner.tick(lastMinute)).ran).toContain("oidc.logins-no-longer-allowed");
+    expect(await db.oidcLogin.count({ where: { accountId: user.id, endedAt: null } })).toBe(1);
+    // The first tick of the next day (a new hourly period): ended, logout token queued.
+    const afterMidnight = new Date(parisDayBounds(today).end.getTime() + 15_000);
+    expect((await runner.tick(afterMidnight)).ran).toContain("oidc.logins-no-longer-allowed");
+    expect(await db.oidcLogin.count({ where: { accountId: user.id, endedAt: null } })).toBe(0);
+    expect(await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } })).toEqual([expect.objectContaining({ reason: "subscription_ended", clientId: client.clientId })]);
+  });
+
+  it("SSO-5 an e-service withdrawn from the catalogue by an operator ends its logins at once", async () => {
+    const { tokens } = await signedIn();
+    const operator = await withSecondFactor(await createAccount({ organisationId: null, role: "OPERATOR" }));
+    const current = await db.eService.findUniqueOrThrow({ where: { id: service.id } });
+    const { name, slug, url, termsText } = current;
+    await updateEService(db, operatorOf(operator), service.id, {
+      name,
+      slug,
+      url,
+      termsText,
+      description: "Un e-service de test, retiré du catalogue.",
+      handlesHealthData: false,
+      requiresSecondFactor: false,
+      active: false,
+    });
+    expect(await db.oidcLogin.count({ where: { accountId: user.id, endedAt: null } })).toBe(0);
+    expect(await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } })).toEqual([expect.objectContaining({ reason: "e_service_withdrawn" })]);
+    expect((await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
   });
 
   it("a subscription that ended ends the logins it allowed", async () => {
