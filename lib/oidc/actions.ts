@@ -8,6 +8,7 @@ import { defineAction } from "../actions/define-action";
 import { db } from "../db";
 import type { FormState } from "../forms";
 import { continueSessionAs } from "../auth/session-update";
+import { rotateSigningKeys } from "./keys";
 import { deleteOidcClient, oidcClientOfEService, registerOidcClient, renewOidcClientSecret, updateOidcClient } from "./clients";
 import { completionPath, decideInteraction, declineInteraction, EXPIRED_INTERACTION } from "./interactions";
 import type { OidcClientInput } from "./schemas";
@@ -101,4 +102,14 @@ export const oidcClientAction = defineAction({
   },
   revalidate: ({ eServiceId }) => [`${catalogueReturn}/${eServiceId}`],
   answer: ({ clientId, clientSecret, message }): OidcClientFormState => ({ status: "success", message, result: { clientId, clientSecret } }),
+});
+
+/** SSO-1: an operator rotates the provider's signing key (the command `npm run oidc:keys -- rotate` does the same). */
+export const rotateSigningKeysAction = defineAction({
+  guard: "operator",
+  returnTo: catalogueReturn,
+  schema: z.object({}),
+  run: (_input, { actor, context }) => rotateSigningKeys(db, actor, context),
+  revalidate: [catalogueReturn],
+  success: () => "Nouvelle clé de signature en service. L'ancienne reste publiée le temps que les jetons qu'elle a signés expirent.",
 });

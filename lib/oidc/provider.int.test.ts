@@ -25,7 +25,8 @@ import { endSubscription } from "../subscriptions/manage-subscriptions";
 import { createJobRunner } from "../jobs/runner";
 import { dateToDayKey, parisDayBounds, parisDayKey } from "../calendar";
 import { updateEService } from "../catalogue/manage-catalogue";
-import { TEST_PASSWORD, withSecondFactor } from "../testing/factories";
+import { latestLink, TEST_PASSWORD, tokenOf, withSecondFactor } from "../testing/factories";
+import { requestPasswordReset, resetPassword } from "../accounts/recover-access";
 import { unlockKey } from "../accounts/switch-account";
 import { continueInteractionAction } from "./actions";
 import { IDLE } from "../forms";
@@ -495,6 +496,16 @@ describe("SSO-5 back-channel logout", () => {
     expect((await runner.tick(afterMidnight)).ran).toContain("oidc.logins-no-longer-allowed");
     expect(await db.oidcLogin.count({ where: { accountId: user.id, endedAt: null } })).toBe(0);
     expect(await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } })).toEqual([expect.objectContaining({ reason: "subscription_ended", clientId: client.clientId })]);
+  });
+
+  it("SSO-5 a password reset by link ends every session of the account, and the e-services opened from them", async () => {
+    const { tokens } = await signedIn();
+    await requestPasswordReset(db, user.identifier, { ipAddress: "198.51.100.4" });
+    const reset = tokenOf(await latestLink(user.email, "/mot-de-passe-oublie/"));
+    expect(await resetPassword(db, reset, "Nuage-Rouge-77-Portail")).toMatchObject({ ok: true });
+    expect(await db.oidcLogin.count({ where: { accountId: user.id, endedAt: null } })).toBe(0);
+    expect(await db.oidcLogoutDelivery.findMany({ where: { accountId: user.id } })).toEqual([expect.objectContaining({ reason: "session_ended" })]);
+    expect((await fetch(`${base}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
   });
 
   it("SSO-5 an e-service withdrawn from the catalogue by an operator ends its logins at once", async () => {
