@@ -116,6 +116,15 @@ test("SSO-3 an account of another organisation is refused", async ({ browser }) 
 });
 
 test("SSO-3 ORG-5 a person with accounts in two organisations chooses the one they act for; SSO-1 SSO-5 logging out at the e-service ends the portal session", async ({ browser }) => {
+  // SSO-1: an operator rotates the provider's signing key; the example keeps verifying (the
+  // retired key stays in the JWKS, the new one is found there).
+  const operator = await signedIn(browser, "camille-roux");
+  await operator.goto("/operateur/catalogue");
+  await operator.getByRole("button", { name: "Changer la clé de signature" }).click();
+  await expect(operator.getByText("Nouvelle clé de signature en service.")).toBeVisible();
+  await expectNoAxeViolations(operator);
+  await operator.context().close();
+
   // Both of Julien's accounts may use the e-service: Besançon subscribes and grants it to
   // julien-bernard2; Saint-Étienne grants it back to julien-bernard (withdrawn above).
   const marc = await signedIn(browser, "marc-lefebvre");
