@@ -2,7 +2,9 @@
 // example e-service (examples/e-service, openid-client 6) signs Julien Bernard in from
 // "Ouvrir l'e-service", the administrator withdraws his permission and the example's session
 // ends (back-channel logout through the job runner); refusals of the portal and of the
-// protocol (another organisation, no permission, wrong redirect URI, PKCE, replayed code).
+// protocol (another organisation, no permission, wrong redirect URI, PKCE, replayed code);
+// a person with accounts in two organisations chooses the one they act for (ORG-5), and
+// logging out at the example ends the portal session (RP-initiated logout).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -111,6 +113,63 @@ test("SSO-3 an account of another organisation is refused", async ({ browser }) 
   await nadia.getByRole("button", { name: "Retourner à l'e-service" }).click();
   await expect(nadia).toHaveURL(new RegExp(`^${EXAMPLE}/retour\\?error=access_denied`));
   await nadia.context().close();
+});
+
+test("SSO-3 ORG-5 a person with accounts in two organisations chooses the one they act for; SSO-1 SSO-5 logging out at the e-service ends the portal session", async ({ browser }) => {
+  // SSO-1: an operator rotates the provider's signing key; the example keeps verifying (the
+  // retired key stays in the JWKS, the new one is found there).
+  const operator = await signedIn(browser, "camille-roux");
+  await operator.goto("/operateur/catalogue");
+  await operator.getByRole("button", { name: "Changer la clé de signature" }).click();
+  await expect(operator.getByText("Nouvelle clé de signature en service.")).toBeVisible();
+  await expectNoAxeViolations(operator);
+  await operator.context().close();
+
+  // Both of Julien's accounts may use the e-service: Besançon subscribes and grants it to
+  // julien-bernard2; Saint-Étienne grants it back to julien-bernard (withdrawn above).
+  const marc = await signedIn(browser, "marc-lefebvre");
+  await marc.goto("/administration/abonnements");
+  const subscription = marc.getByRole("region", { name: SERVICE });
+  await subscription.getByLabel("J'accepte les conditions d'utilisation de cet e-service").check();
+  await subscription.getByRole("button", { name: `S'abonner à ${SERVICE}` }).click();
+  await expect(marc.getByRole("region", { name: SERVICE }).getByRole("button", { name: /Mettre fin à l'abonnement/ })).toBeVisible();
+  await marc.goto("/administration/permissions");
+  await marc.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).check();
+  await marc.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(marc.getByText(/Enregistré : 1 permission accordée/)).toBeVisible();
+  await marc.context().close();
+  const claire = await signedIn(browser, "claire-martin");
+  await claire.goto("/administration/permissions");
+  await claire.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).check();
+  await claire.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  await expect(claire.getByText(/Enregistré : 1 permission accordée/)).toBeVisible();
+  await claire.context().close();
+
+  // Signed in to the portal as julien-bernard (Saint-Étienne), he acts for Besançon: its
+  // account's password is asked once, and the example receives that account.
+  const julien = await signedIn(browser, "julien-bernard");
+  await julien.goto(`${EXAMPLE}/connexion`);
+  await expect(julien).toHaveURL(/\/oidc\/interaction\//);
+  const choice = julien.getByRole("group", { name: "Pour quelle organisation vous connectez-vous ?" });
+  await expect(choice.getByRole("radio", { name: /Saint-Étienne/ })).toBeChecked();
+  await choice.getByRole("radio", { name: /Grand Besançon/ }).check();
+  await julien.getByLabel("Mot de passe du compte julien-bernard2", { exact: true }).fill(DEMO_PASSWORD);
+  await expectNoAxeViolations(julien);
+  await julien.getByRole("button", { name: "Continuer vers l'e-service" }).click();
+  await expect(julien).toHaveURL(`${EXAMPLE}/`);
+  await expect(julien.locator("#personne")).toHaveText("Julien Bernard");
+  await expect(julien.locator("#organisation")).toContainText("Grand Besançon");
+
+  // RP-initiated logout: the portal asks in French; "yes" ends the portal session too.
+  await julien.getByRole("link", { name: "Se déconnecter" }).click();
+  await expect(julien.getByRole("heading", { level: 1 })).toHaveText("Se déconnecter du portail ?");
+  await expectNoAxeViolations(julien);
+  await julien.getByRole("button", { name: "Oui, me déconnecter du portail" }).click();
+  await expect(julien).toHaveURL(`${EXAMPLE}/`);
+  await expect(julien.getByText("Vous n'êtes pas connecté.")).toBeVisible();
+  await julien.goto("/espace");
+  await expect(julien).toHaveURL(/\/connexion/);
+  await julien.context().close();
 });
 
 test("SSO-1 a wrong redirect URI, a missing PKCE verifier and a replayed code are refused", async ({ browser, request, baseURL }) => {

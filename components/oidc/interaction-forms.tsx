@@ -3,7 +3,8 @@
 // The buttons of the portal's interaction page (SSO-3). Once the server stored the decision,
 // the browser loads the provider's page itself (not a client navigation): the provider answers
 // with a redirect to the e-service.
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { PasswordInput } from "@/components/accounts/password-input";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -34,6 +35,86 @@ export function ContinueForm({ uid, label, consentNeeded }: { uid: string; label
       <input type="hidden" name="uid" value={uid} />
       {consentNeeded ? (
         <CheckboxField
+          name="consent"
+          label={CONSENT_STATEMENT}
+          required
+          error={errors.consent}
+          hint="Votre consentement est demandé une seule fois pour cet e-service. Il est enregistré avec sa date."
+        />
+      ) : null}
+      <SubmitButton pendingLabel="Connexion…">{label}</SubmitButton>
+    </form>
+  );
+}
+
+/** An account of the person that may use the e-service (ORG-5), as the page offers it. */
+export interface AccountOption {
+  accountId: string;
+  identifier: string;
+  organisationName: string;
+  current: boolean;
+  passwordNeeded: boolean;
+  consentNeeded: boolean;
+}
+
+/**
+ * SSO-3, ORG-5: the person chooses the organisation they act for among their accounts that
+ * may use the e-service (one offered: no question, just that account). Another account's
+ * password is asked only when this browser session does not hold it yet, as in Mon espace.
+ */
+export function ChooseAccountForm({ uid, options, label }: { uid: string; options: AccountOption[]; label: string }) {
+  const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
+  const [selectedId, setSelectedId] = useState(options[0].accountId);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state, "interaction-message");
+  useLeaveOnSuccess(state);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const selected = options.find((option) => option.accountId === selectedId) ?? options[0];
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-4">
+      {state.status === "error" && state.message ? (
+        <Alert kind="error" id="interaction-message" tabIndex={-1}>
+          {state.message}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="uid" value={uid} />
+      {options.length > 1 ? (
+        <fieldset className="space-y-2">
+          <legend className="font-medium text-slate-900">Pour quelle organisation vous connectez-vous ?</legend>
+          {options.map((option) => (
+            <label key={option.accountId} className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="accountId"
+                value={option.accountId}
+                checked={option.accountId === selected.accountId}
+                onChange={() => setSelectedId(option.accountId)}
+                className="mt-1 h-4 w-4 accent-brand-700"
+              />
+              <span>
+                {option.organisationName} <span className="text-slate-700">(compte {option.identifier}{option.current ? ", celui de votre session" : ""})</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        <input type="hidden" name="accountId" value={selected.accountId} />
+      )}
+      {selected.passwordNeeded ? (
+        <PasswordInput
+          key={selected.accountId}
+          name="password"
+          id="interaction-mot-de-passe"
+          label={`Mot de passe du compte ${selected.identifier}`}
+          required
+          autoComplete="current-password"
+          hint="Demandé une seule fois pendant votre session, comme pour changer de compte dans Mon espace."
+          error={errors.password}
+        />
+      ) : null}
+      {selected.consentNeeded ? (
+        <CheckboxField
+          key={`consentement-${selected.accountId}`}
           name="consent"
           label={CONSENT_STATEMENT}
           required

@@ -2,6 +2,7 @@
 // on screen about which accounts exist: the e-mail tells, to the address of the accounts.
 // No password ever travels by e-mail: a single-use link (1 hour) lets them choose one.
 import "server-only";
+import { endOidcLogins } from "../oidc/logout";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
@@ -66,6 +67,9 @@ export async function resetPassword(db: Db, rawToken: string, password: string, 
     const used = await consumeToken(tx, "PASSWORD_RESET", rawToken, now);
     if (!used.ok) return { ok: false as const, problem: used.problem };
     await tx.account.update({ where: { id: account.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // SSO-5: the e-services opened from those sessions are signed out too (someone who knew the
+    // old password keeps no e-service session, nor a refresh token).
+    await endOidcLogins(tx, { accountId: account.id }, "session_ended", now);
     await clear(tx, RATE_LIMITS.loginFailuresPerIdentifier, account.identifier);
     await notifyPasswordChanged(tx, account, now);
     await recordAuditEvent(tx, {

@@ -10,18 +10,34 @@ import type { Db } from "../db";
 import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { hasSecondFactor } from "../mfa/factors";
 import { verifyPassword } from "../security/password-hash";
+import type { AccountRole } from "../generated/prisma/enums";
 import { actorOfAccount, RateLimitedError, UserError } from "../operation";
 
 export function unlockKey(accountId: string, sessionVersion: number): string {
   return `${accountId}:${sessionVersion}`;
 }
 
-export async function switchAccount(
+export interface LinkedAccount {
+  id: string;
+  identifier: string;
+  role: AccountRole;
+  organisationId: string;
+  sessionVersion: number;
+  /** The unlock key to remember in the browser session when the password was given now, else null. */
+  newlyUnlocked: string | null;
+}
+
+/**
+ * ORG-5: proves that `viewer` may act as another of their accounts, as the switcher does
+ * (Mon espace, and the organisation choice of an e-service's login, SSO-3): the same verified
+ * e-mail address, an active account of an organisation, and its password once per browser
+ * session (never a password alone for an account with a second factor, MFA-2).
+ */
+export async function proveLinkedAccount(
   db: Db,
-  viewer: { accountId: string; email: string; unlockedAccountIds: string[]; authSessionId: string; sessionExpiresAt: Date },
+  viewer: { accountId: string; email: string; unlockedAccountIds: string[] },
   input: { targetAccountId: string; password?: string },
-  context: { ipAddress: string; now?: Date },
-): Promise<{ accountId: string; sessionVersion: number; unlockedAccountIds: string[]; authSessionId: string }> {
+): Promise<LinkedAccount> {
   const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
   const target = await db.account.findUnique({
     where: { id: input.targetAccountId },
@@ -34,7 +50,7 @@ export async function switchAccount(
   if (target.status !== "ACTIVE") throw new UserError("Ce compte n'est pas actif : connectez-vous à lui directement pour savoir pourquoi.");
 
   // Unlocked for this browser session, unless its password changed since.
-  const unlocked = viewer.unlockedAccountIds.includes(unlockKey(target.id, target.sessionVersion));
+  const unlocked = isUnlocked(viewer, target);
   // MFA-2: a password alone never opens an account that has a second factor.
   if (!unlocked && (await hasSecondFactor(db, target.id))) {
     throw new UserError("Ce compte est protégé par une double authentification : déconnectez-vous, puis connectez-vous directement à ce compte.");
@@ -46,6 +62,29 @@ export async function switchAccount(
       throw new UserError("Mot de passe incorrect pour ce compte.", "password");
     }
   }
+  return {
+    id: target.id,
+    identifier: target.identifier,
+    role: target.role,
+    organisationId: target.organisationId,
+    sessionVersion: target.sessionVersion,
+    newlyUnlocked: unlocked ? null : unlockKey(target.id, target.sessionVersion),
+  };
+}
+
+/** Whether the browser session already holds the account's password (ORG-5), for its current sessionVersion. */
+export function isUnlocked(viewer: { unlockedAccountIds: string[] }, account: { id: string; sessionVersion: number }): boolean {
+  return viewer.unlockedAccountIds.includes(unlockKey(account.id, account.sessionVersion));
+}
+
+export async function switchAccount(
+  db: Db,
+  viewer: { accountId: string; email: string; unlockedAccountIds: string[]; authSessionId: string; sessionExpiresAt: Date },
+  input: { targetAccountId: string; password?: string },
+  context: { ipAddress: string; now?: Date },
+): Promise<{ accountId: string; sessionVersion: number; unlockedAccountIds: string[]; authSessionId: string }> {
+  const target = await proveLinkedAccount(db, viewer, input);
+  const unlocked = target.newlyUnlocked === null;
   const now = context.now ?? new Date();
   const session = await db.$transaction(async (tx) => {
     const leaving = await tx.authSession.findUnique({ where: { id: viewer.authSessionId }, select: { userAgent: true } });

@@ -3,6 +3,7 @@
 // subscriptions and permissions: the catalogue and /e-services only show active ones.
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { clientIdsOfEServices, endOidcLogins } from "../oidc/logout";
 import type { Db } from "../db";
 import { Prisma, type EService } from "../generated/prisma/client";
 import { E_SERVICE_FIELD_LABELS, eServiceSchema, type EServiceField, type EServiceInput } from "./schemas";
@@ -103,6 +104,12 @@ export async function updateEService(
   return withUniqueSlug(db, input.slug, () =>
     db.$transaction(async (tx) => {
       const eService = await tx.eService.update({ where: { id: current.id }, data: input });
+      // SSO-5: withdrawn from the catalogue, the e-service may no longer be used (ADM-4): the
+      // logins it holds end now (grants revoked, logout tokens queued), not at the next hourly check.
+      if (current.active && !eService.active) {
+        const clientIds = await clientIdsOfEServices(tx, [eService.id]);
+        if (clientIds.length) await endOidcLogins(tx, { clientIds }, "e_service_withdrawn", context.now);
+      }
       await recordAuditEvent(tx, {
         actor,
         action: "e_service.updated",

@@ -215,7 +215,9 @@ describe("MFA-4 lost everything: an operator resets the requester's second facto
     const person = await createAccount({ email: "perdu@test.example" });
     await withTotp(person.id);
     await db.recoveryCode.create({ data: { accountId: person.id, codeHash: "x" } });
-    await db.authSession.create({ data: { accountId: person.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const signIn = await db.authSession.create({ data: { accountId: person.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    // SSO-5: an e-service opened from that session.
+    await db.oidcLogin.create({ data: { accountId: person.id, authSessionId: signIn.id, clientId: "e-service-test", grantId: `grant-${person.id}` } });
     const stranger = await createAccount();
     const ticket = await db.supportTicket.create({ data: { number: `AS-${Date.now()}`, category: "ACCESS", contactEmail: "perdu@test.example", accountId: null } });
     const operator = await createAccount({ organisationId: null });
@@ -238,6 +240,7 @@ describe("MFA-4 lost everything: an operator resets the requester's second facto
     expect(await db.totpSecret.count({ where: { accountId: person.id } })).toBe(0);
     expect(await db.recoveryCode.count({ where: { accountId: person.id } })).toBe(0);
     expect(await db.authSession.count({ where: { accountId: person.id, endedAt: null } })).toBe(0);
+    expect(await db.oidcLogin.count({ where: { accountId: person.id, endedAt: null } })).toBe(0);
     expect((await mailbox(person.email))[0]).toMatchObject({ template: "second-factor-changed" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "mfa.reset_by_support", targetId: person.id } });
     expect(event).toMatchObject({ actorId: operator.id, details: expect.objectContaining({ ticket: ticket.number, note: "Identité vérifiée par téléphone" }) });

@@ -6,6 +6,7 @@
 // Like LIFE-4's reactivation (lib/support/reactivate-requester-account.ts), only the accounts
 // tied to the ticket can be reset.
 import "server-only";
+import { endOidcLogins } from "../oidc/logout";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
@@ -42,6 +43,8 @@ export async function resetSecondFactor(
       where: { accountId: account.id, endedAt: null, expiresAt: { gt: now } },
       data: { endedAt: now, endReason: "LOGOUT_EVERYWHERE" },
     });
+    // SSO-5: and the e-services opened from them.
+    await endOidcLogins(tx, { accountId: account.id }, "session_ended", now);
     await enqueueEmail(tx, account.email, {
       template: "second-factor-changed",
       data: {

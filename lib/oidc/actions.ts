@@ -7,6 +7,8 @@ import { z } from "zod";
 import { defineAction } from "../actions/define-action";
 import { db } from "../db";
 import type { FormState } from "../forms";
+import { continueSessionAs } from "../auth/session-update";
+import { rotateSigningKeys } from "./keys";
 import { deleteOidcClient, oidcClientOfEService, registerOidcClient, renewOidcClientSecret, updateOidcClient } from "./clients";
 import { completionPath, decideInteraction, declineInteraction, EXPIRED_INTERACTION } from "./interactions";
 import type { OidcClientInput } from "./schemas";
@@ -17,10 +19,19 @@ export type InteractionState = FormState<{ next: string }>;
 
 export const continueInteractionAction = defineAction({
   guard: "account",
-  schema: z.object({ uid: uidField, consent: z.literal("on").optional() }),
+  schema: z.object({
+    uid: uidField,
+    consent: z.literal("on").optional(),
+    // ORG-5: the account chosen for the organisation the person acts for (absent: the session's).
+    accountId: z.uuid({ error: "Choisissez l'organisation pour laquelle vous vous connectez." }).optional(),
+    password: z.string().max(1_024, "Mot de passe trop long.").optional(),
+  }),
   hiddenFields: { uid: true },
+  secret: ["password"],
   run: async (input, { actor, context }) => {
-    await decideInteraction(db, actor, { uid: input.uid, consent: input.consent === "on" }, context);
+    const { unlocked } = await decideInteraction(db, actor, { uid: input.uid, consent: input.consent === "on", accountId: input.accountId, password: input.password }, context);
+    // ORG-5: the password of the chosen account is asked once per browser session, as the switcher does.
+    if (unlocked) await continueSessionAs({ accountId: actor.accountId, sessionVersion: actor.sessionVersion, unlockedAccountIds: [...actor.unlockedAccountIds, unlocked] });
     return completionPath(input.uid);
   },
   // A full page load, not a client navigation: the provider's answer is a redirect to the e-service.
@@ -91,4 +102,14 @@ export const oidcClientAction = defineAction({
   },
   revalidate: ({ eServiceId }) => [`${catalogueReturn}/${eServiceId}`],
   answer: ({ clientId, clientSecret, message }): OidcClientFormState => ({ status: "success", message, result: { clientId, clientSecret } }),
+});
+
+/** SSO-1: an operator rotates the provider's signing key (the command `npm run oidc:keys -- rotate` does the same). */
+export const rotateSigningKeysAction = defineAction({
+  guard: "operator",
+  returnTo: catalogueReturn,
+  schema: z.object({}),
+  run: (_input, { actor, context }) => rotateSigningKeys(db, actor, context),
+  revalidate: [catalogueReturn],
+  success: () => "Nouvelle clé de signature en service. L'ancienne reste publiée le temps que les jetons qu'elle a signés expirent.",
 });

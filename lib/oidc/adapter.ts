@@ -6,6 +6,7 @@
 // The adapter interface is oidc-provider's (see its lib/adapters/memory_adapter.js): upsert,
 // find, findByUid, findByUserCode, consume, destroy, revokeByGrantId.
 import "server-only";
+import { errors } from "oidc-provider";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { clientMetadata } from "./clients";
@@ -64,15 +65,23 @@ export function prismaAdapter(db: Db) {
     }
 
     /**
-     * Marks a code or token as used. One statement that only succeeds once: the provider
-     * also compares `consumed` on the next find (a replayed code revokes its grant).
+     * Marks a code or token as used, atomically across instances (SSO-1). oidc-provider reads
+     * `consumed` on find and only then calls consume(), so two concurrent exchanges of one code
+     * (on one instance or two) would both pass its check: the UPDATE … WHERE "consumedAt" IS
+     * NULL decides instead. The loser is a replay: like the provider's own replay path
+     * (consumeGrantSource), the grant and everything issued under it are revoked and the
+     * request gets invalid_grant.
      */
     async consume(id: string): Promise<void> {
       const now = Math.floor(Date.now() / 1000);
-      await db.$executeRaw`
+      const won = await db.$executeRaw`
         UPDATE "oidc_payloads"
         SET "consumedAt" = now(), "payload" = jsonb_set("payload", '{consumed}', to_jsonb(${now}::int))
         WHERE "kind" = ${this.kind} AND "id" = ${id} AND "consumedAt" IS NULL`;
+      if (won === 1) return;
+      const row = await db.oidcPayload.findUnique({ where: { kind_id: { kind: this.kind, id } }, select: { grantId: true } });
+      if (row?.grantId) await revokeGrant(db, row.grantId);
+      throw new errors.InvalidGrant(`${this.kind === "RefreshToken" ? "refresh token" : "authorization code"} already consumed`);
     }
 
     async destroy(id: string): Promise<void> {
@@ -83,6 +92,14 @@ export function prismaAdapter(db: Db) {
       await db.oidcPayload.deleteMany({ where: { grantId } });
     }
   };
+}
+
+/** A replayed code or token: its grant, and every code and token issued under it, go; so does the login it recorded. */
+async function revokeGrant(db: Db, grantId: string): Promise<void> {
+  await db.$transaction([
+    db.oidcPayload.deleteMany({ where: { OR: [{ grantId }, { kind: "Grant", id: grantId }] } }),
+    db.oidcLogin.updateMany({ where: { grantId, endedAt: null }, data: { endedAt: new Date() } }),
+  ]);
 }
 
 function live(row: { payload: Prisma.JsonValue; expiresAt: Date | null } | null): Payload | undefined {

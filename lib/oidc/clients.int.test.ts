@@ -33,7 +33,11 @@ describe("SSO-2 operators register an e-service as an OIDC client", () => {
     const row = await db.oidcClient.findUniqueOrThrow({ where: { clientId } });
     expect(row.secretCiphertext).not.toContain(clientSecret!);
     expect(row.redirectUris).toEqual(["https://rp.example/retour", "https://rp.example/autre"]);
-    expect(await clientMetadata(db, clientId)).toMatchObject({ client_secret: clientSecret, token_endpoint_auth_method: "client_secret_basic", backchannel_logout_uri: "https://rp.example/bcl" });
+    const metadata = await clientMetadata(db, clientId);
+    expect(metadata).toMatchObject({ client_secret: clientSecret, token_endpoint_auth_method: "client_secret_basic" });
+    // Logout tokens go through the portal's queue only (lib/oidc/logout.ts), never the provider's single attempt.
+    expect(metadata).not.toHaveProperty("backchannel_logout_uri");
+    expect((await db.oidcClient.findUniqueOrThrow({ where: { clientId } })).backchannelLogoutUri).toBe("https://rp.example/bcl");
     const [event] = await db.auditEvent.findMany({ where: { action: "oidc.client_registered", targetId: eServiceId } });
     expect(event).toMatchObject({ ipAddress: "198.51.100.40" });
     expect(JSON.stringify(event.details)).not.toContain(clientSecret!);

@@ -166,7 +166,9 @@ export async function deleteOidcClient(db: Db, author: AuditAuthor, eServiceId: 
 /**
  * The client's metadata in oidc-provider's vocabulary (RFC 7591 names). The initiate-login URI
  * stays ours (the portal starts the e-service's login itself, SSO-6): oidc-provider would
- * demand https for it even on a developer's machine.
+ * demand https for it even on a developer's machine. So does the back-channel logout URI:
+ * every logout token goes through our queue (lib/oidc/logout.ts: retried, audited, one per
+ * login), the provider's own single attempt on RP-initiated logout would send a second one.
  */
 export async function clientMetadata(db: Client, clientId: string): Promise<Record<string, unknown> | null> {
   if (typeof clientId !== "string" || clientId.length > 200) return null;
@@ -181,7 +183,6 @@ export async function clientMetadata(db: Client, clientId: string): Promise<Reco
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris,
     id_token_signed_response_alg: SIGNING_ALGORITHM,
-    ...(client.backchannelLogoutUri ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: false } : {}),
   };
   if (client.authMethod === "PRIVATE_KEY_JWT") {
     return { ...base, token_endpoint_auth_method: "private_key_jwt", token_endpoint_auth_signing_alg: "ES256", jwks_uri: client.jwksUri };

@@ -12,7 +12,9 @@ import type { Db } from "../db";
 import { REFUSAL_MESSAGES, type AccessRefusal } from "../e-services/access/messages";
 import { explainAccess, type AccessDecision } from "../e-services/access/queries";
 import { recordHealthConsent } from "../e-services/access/record-health-consent";
-import { UserError, type OperationContext } from "../operation";
+import { isUnlocked, proveLinkedAccount, type LinkedAccount } from "../accounts/switch-account";
+import { hasSecondFactor } from "../mfa/factors";
+import { actorOfAccount, UserError, type Actor, type OperationContext } from "../operation";
 import { usedSecondFactor } from "./account";
 import { INTERACTION_SECONDS } from "./lifetimes";
 
@@ -52,39 +54,77 @@ export async function findInteraction(db: Db, uid: string, now = new Date()): Pr
   return { uid, clientId: params.client_id, eService: client.eService, scopes };
 }
 
+/** An account the person may sign in to the e-service with (ORG-5): theirs now, or another of theirs. */
+export interface AccountChoice {
+  accountId: string;
+  identifier: string;
+  organisationName: string;
+  /** The account the portal session is signed in to. */
+  current: boolean;
+  /** Another account whose password this browser session does not hold yet (asked once, as the switcher does). */
+  passwordNeeded: boolean;
+  /** ADM-6: the e-service handles health data and this account has not consented yet. */
+  consentNeeded: boolean;
+}
+
 export interface InteractionView {
   interaction: InteractionSummary;
   access: AccessDecision;
   /** MFA-6: ADM-4 lets the account in, but the e-service requires a second factor this sign-in did not use. */
   secondFactorMissing: boolean;
-  /** Other accounts of the same person (ORG-5) that may use this e-service today. */
+  /**
+   * SSO-3, ORG-5: the accounts of this person that may use the e-service today and can be
+   * chosen here, the signed-in one first when it may. Two or more: the page asks which
+   * organisation the person acts for; one: no question.
+   */
+  choices: AccountChoice[];
+  /** Other accounts that may use the e-service but cannot be chosen here (a second factor is needed): sign in to them directly. */
   otherAccounts: { accountId: string; identifier: string; organisationName: string }[];
 }
 
-/** What the interaction page shows to `viewer`: the decision ADM-4 takes for the signed-in account, and the other organisations. */
+/** ORG-5: the other active accounts of the viewer (same verified e-mail address), as the switcher lists them. */
+async function linkedAccounts(db: Db, viewer: Viewer) {
+  const current = await db.account.findUnique({ where: { id: viewer.accountId }, select: { emailVerifiedAt: true } });
+  if (!current?.emailVerifiedAt) return [];
+  return db.account.findMany({
+    where: { email: viewer.email, emailVerifiedAt: { not: null }, status: "ACTIVE", id: { not: viewer.accountId }, organisationId: { not: null } },
+    select: { id: true, identifier: true, organisationId: true, sessionVersion: true, organisation: { select: { name: true } } },
+    orderBy: { identifier: "asc" },
+    take: 20,
+  });
+}
+
+/** What the interaction page shows to `viewer`: the decision ADM-4 takes for the signed-in account, and the accounts to choose from. */
 export async function interactionView(db: Db, viewer: Viewer, uid: string, now = new Date()): Promise<InteractionView | null> {
   const interaction = await findInteraction(db, uid, now);
   if (!interaction) return null;
   const access = await explainAccess(db, viewer, interaction.eService.slug, now);
   const secondFactorMissing = access.ok && (await secondFactorMissingFor(db, viewer, interaction));
-  const siblings = await db.account.findMany({
-    where: {
-      email: viewer.email,
-      emailVerifiedAt: { not: null },
-      status: "ACTIVE",
-      id: { not: viewer.accountId },
-      organisationId: { not: null },
-    },
-    select: { id: true, identifier: true, organisationId: true, organisation: { select: { name: true } } },
-    orderBy: { identifier: "asc" },
-    take: 20,
-  });
-  const otherAccounts: InteractionView["otherAccounts"] = [];
-  for (const sibling of siblings) {
-    const decision = await explainAccess(db, { accountId: sibling.id, organisationId: sibling.organisationId }, interaction.eService.slug, now);
-    if (decision.ok) otherAccounts.push({ accountId: sibling.id, identifier: sibling.identifier, organisationName: sibling.organisation?.name ?? "" });
+  const choices: AccountChoice[] = [];
+  if (access.ok && !secondFactorMissing) {
+    choices.push({
+      accountId: viewer.accountId,
+      identifier: viewer.identifier,
+      organisationName: viewer.organisationName ?? "",
+      current: true,
+      passwordNeeded: false,
+      consentNeeded: access.consentNeeded,
+    });
   }
-  return { interaction, access, secondFactorMissing, otherAccounts };
+  const otherAccounts: InteractionView["otherAccounts"] = [];
+  for (const sibling of await linkedAccounts(db, viewer)) {
+    const decision = await explainAccess(db, { accountId: sibling.id, organisationId: sibling.organisationId }, interaction.eService.slug, now);
+    if (!decision.ok) continue;
+    const unlocked = isUnlocked(viewer, sibling);
+    // Chosen here, another account is proved by its password (or the one given earlier in
+    // this browser session): never enough for an account with a second factor (MFA-2) nor
+    // for an e-service that requires one (MFA-6).
+    const choosable = !interaction.eService.requiresSecondFactor && (unlocked || !(await hasSecondFactor(db, sibling.id)));
+    const summary = { accountId: sibling.id, identifier: sibling.identifier, organisationName: sibling.organisation?.name ?? "" };
+    if (choosable) choices.push({ ...summary, current: false, passwordNeeded: !unlocked, consentNeeded: decision.consentNeeded });
+    else otherAccounts.push(summary);
+  }
+  return { interaction, access, secondFactorMissing, choices, otherAccounts };
 }
 
 /**
@@ -108,49 +148,79 @@ function outcomeOf(access: AccessDecision, secondFactorMissing: boolean): Intera
 
 /**
  * The signed-in person continues the authorization request `uid` (SSO-3): ADM-4 is decided
- * now, for the account of the session; ADM-6 consent is recorded when the e-service needs it
- * and the box is ticked; an e-service requiring a second factor (MFA-6) is refused to a
- * sign-in without one (before any consent is asked). Either way the decision is stored for the provider and audited.
- * `refuse` is the person's own "go back to the e-service" after a refusal: the e-service then
- * receives access_denied.
+ * now, for the account of the session or, ORG-5, for another account of the same person
+ * chosen on the page (proved as the switcher proves it: its password once per browser
+ * session; the portal session itself stays on its account); ADM-6 consent is recorded for
+ * that account when the e-service needs it and the box is ticked; an e-service requiring a
+ * second factor (MFA-6) is refused to a sign-in without one (before any consent is asked).
+ * Either way the decision is stored for the provider and audited in the chosen account's
+ * organisation. `refuse` is the person's own "go back to the e-service" after a refusal: the
+ * e-service then receives access_denied. `unlocked` is the key the browser session should
+ * remember when another account's password was given now.
  */
 export async function decideInteraction(
   db: Db,
   viewer: Viewer,
-  input: { uid: string; consent: boolean },
+  input: { uid: string; consent: boolean; accountId?: string; password?: string },
   context: OperationContext = {},
-): Promise<InteractionOutcome> {
+): Promise<InteractionOutcome & { unlocked: string | null }> {
   const now = context.now ?? new Date();
   const interaction = await findInteraction(db, input.uid, now);
   if (!interaction) throw new UserError(EXPIRED_INTERACTION);
-  const access = await explainAccess(db, viewer, interaction.eService.slug, now);
-  const secondFactorMissing = access.ok && (await secondFactorMissingFor(db, viewer, interaction));
+  const chosen = input.accountId && input.accountId !== viewer.accountId ? await chooseLinkedAccount(db, viewer, interaction, input, now) : null;
+  const actor: Actor = chosen ? actorOfAccount(chosen) : viewer;
+  const access = chosen ? chosen.access : await explainAccess(db, viewer, interaction.eService.slug, now);
+  const secondFactorMissing = !chosen && access.ok && (await secondFactorMissingFor(db, viewer, interaction));
   if (access.ok && !secondFactorMissing && access.consentNeeded) {
     if (!input.consent) throw new UserError("Cochez la case de consentement pour utiliser cet e-service, ou retournez à l'e-service.", "consent");
-    await recordHealthConsent(db, viewer, access.service.id, context);
+    await recordHealthConsent(db, actor, access.service.id, context);
   }
   const expiresAt = new Date(now.getTime() + INTERACTION_SECONDS * 1000);
   const outcome = outcomeOf(access, secondFactorMissing);
   await db.$transaction(async (tx) => {
     const row = {
       allowed: outcome.allowed,
-      accountId: viewer.accountId,
+      accountId: actor.accountId,
       authSessionId: viewer.authSessionId || null,
       reason: outcome.allowed ? null : outcome.reason,
       expiresAt,
     };
     await tx.oidcInteractionDecision.upsert({ where: { uid: input.uid }, create: { uid: input.uid, ...row }, update: row });
     await recordAuditEvent(tx, {
-      actor: viewer,
+      actor,
       action: outcome.allowed ? "oidc.login" : "oidc.login_refused",
-      organisationId: viewer.organisationId,
+      organisationId: actor.organisationId,
       target: { type: "e_service", id: interaction.eService.id, label: interaction.eService.name },
-      details: outcome.allowed ? { clientId: interaction.clientId, scopes: interaction.scopes } : { clientId: interaction.clientId, reason: outcome.reason },
+      details: {
+        clientId: interaction.clientId,
+        ...(outcome.allowed ? { scopes: interaction.scopes } : { reason: outcome.reason }),
+        // ORG-5: signed in to the portal as another of the person's accounts.
+        ...(chosen ? { portalAccountId: viewer.accountId } : {}),
+      },
       ipAddress: context.ipAddress,
       at: now,
     });
   });
-  return outcome;
+  return { ...outcome, unlocked: chosen?.newlyUnlocked ?? null };
+}
+
+/**
+ * ORG-5: another account of the viewer chosen on the interaction page. It must be offered
+ * there (ADM-4 holds for it today, the e-service does not require a second factor) and be
+ * proved like the switcher proves it.
+ */
+async function chooseLinkedAccount(
+  db: Db,
+  viewer: Viewer,
+  interaction: InteractionSummary,
+  input: { accountId?: string; password?: string },
+  now: Date,
+): Promise<LinkedAccount & { access: AccessDecision }> {
+  if (interaction.eService.requiresSecondFactor) throw new UserError(SECOND_FACTOR_REQUIRED_MESSAGE);
+  const linked = await proveLinkedAccount(db, viewer, { targetAccountId: input.accountId!, password: input.password });
+  const access = await explainAccess(db, { accountId: linked.id, organisationId: linked.organisationId }, interaction.eService.slug, now);
+  if (!access.ok) throw new UserError(`${REFUSAL_MESSAGES[access.reason]} Choisissez une autre organisation, ou retournez à l'e-service.`);
+  return { ...linked, access };
 }
 
 /** The person declines on the interaction page (they do not want to sign in): access_denied for the e-service. */

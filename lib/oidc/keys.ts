@@ -79,3 +79,13 @@ export async function rotateSigningKeys(db: Db, author: AuditAuthor = SYSTEM_ACT
     return kid;
   });
 }
+
+/** The keys as the operator's catalogue page shows them (never the private half). */
+export async function signingKeysSummary(db: Db, now = new Date()) {
+  const rows = await db.oidcSigningKey.findMany({
+    where: { OR: [{ retiredAt: null }, { retiredAt: { gt: new Date(now.getTime() - RETIRED_KEY_KEPT_MS) } }] },
+    select: { id: true, createdAt: true, retiredAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return { current: rows.find((row) => !row.retiredAt) ?? null, retiredStillPublished: rows.filter((row) => row.retiredAt).length };
+}

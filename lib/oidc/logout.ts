@@ -15,7 +15,7 @@ import { providerJwks } from "./keys";
 import { LOGOUT_TOKEN_SECONDS } from "./lifetimes";
 import { portalIssuer } from "./issuer";
 
-export type LogoutReason = "portal_logout" | "account_deactivated" | "permission_withdrawn" | "subscription_ended" | "session_ended";
+export type LogoutReason = "portal_logout" | "account_deactivated" | "permission_withdrawn" | "subscription_ended" | "session_ended" | "e_service_withdrawn";
 
 export const LOGOUT_BATCH = 20;
 export const LOGOUT_MAX_ATTEMPTS = 8;
@@ -167,23 +167,49 @@ export const deliverLogoutTokensTask: RecurringTask = {
 };
 
 /**
- * SSO-5 for what ends by itself: a subscription past its end date, an e-service withdrawn
- * from the catalogue. Every hour, the logins still open are checked against ADM-4 again and
- * those no longer allowed end (grants revoked, logout tokens queued).
+ * SSO-5 for what ends by date: a subscription whose last day is over (an administrator ends a
+ * subscription "au soir" of its end date, ADM-1: it stays valid until then, ADM-4), and
+ * anything else ADM-4 no longer allows that no action reported. Run by the hourly job, whose
+ * period starts at each Paris hour, so a subscription ending on day D is caught within a
+ * runner tick (15 s) of midnight: the logins it allowed end (grants revoked, logout tokens
+ * queued, with the reason ADM-4 gives). Actions that end access at once (a permission
+ * withdrawn, an account deactivated or closed, an e-service withdrawn from the catalogue, a
+ * portal logout) end their logins themselves, in their own transaction.
  */
 export async function endLoginsNoLongerAllowed(db: Db, now = new Date()): Promise<number> {
-  const { claimsForClient } = await import("./account");
+  const { claimsForClient, eServiceSlugOfClient } = await import("./account");
+  const { explainAccess } = await import("../e-services/access/queries");
   const open = await db.oidcLogin.findMany({ where: { endedAt: null }, select: { id: true, accountId: true, clientId: true }, take: 5_000 });
   let ended = 0;
   for (const login of open) {
     if (await claimsForClient(db, login.accountId, login.clientId, now)) continue;
+    const reason = await reasonOfEnd(db, login, now, eServiceSlugOfClient, explainAccess);
     ended += await db.$transaction(async (tx) => {
       const still = await tx.oidcLogin.findFirst({ where: { id: login.id, endedAt: null }, select: { grantId: true } });
       if (!still) return 0;
-      return endOidcLogins(tx, { accountId: login.accountId, clientIds: [login.clientId] }, "subscription_ended", now);
+      return endOidcLogins(tx, { accountId: login.accountId, clientIds: [login.clientId] }, reason, now);
     });
   }
   return ended;
+}
+
+/** Why ADM-4 no longer lets the login's account use its e-service, in the logout's words. */
+async function reasonOfEnd(
+  db: Db,
+  login: { accountId: string; clientId: string },
+  now: Date,
+  slugOf: (db: Db, clientId: string) => Promise<string | null>,
+  explain: typeof import("../e-services/access/queries").explainAccess,
+): Promise<LogoutReason> {
+  const account = await db.account.findUnique({ where: { id: login.accountId }, select: { status: true, organisationId: true } });
+  if (!account || account.status !== "ACTIVE") return "account_deactivated";
+  const slug = await slugOf(db, login.clientId);
+  if (!slug) return "e_service_withdrawn";
+  const decision = await explain(db, { accountId: login.accountId, organisationId: account.organisationId }, slug, now);
+  if (decision.ok) return "session_ended";
+  if (decision.reason === "no_permission") return "permission_withdrawn";
+  if (decision.reason === "no_subscription") return "subscription_ended";
+  return "e_service_withdrawn";
 }
 
 export const endLoginsNoLongerAllowedJob: ScheduledJob = {

@@ -1,20 +1,48 @@
 // The few pages oidc-provider renders itself (errors it cannot send back to the e-service,
-// the logout confirmation), in French, with the portal's plain look. Everything is escaped:
-// error descriptions may quote request parameters.
+// the logout confirmation and its outcome), in French, with the portal's plain look. Everything
+// is escaped: error descriptions may quote request parameters. They are served by our Node
+// server, not by Next.js, so they carry their own Content-Security-Policy: nothing but their
+// one style sheet (allowed by a nonce drawn for each page) and, for the logout form, posts to
+// the provider and the e-service's registered post-logout address.
+import { randomBytes } from "node:crypto";
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
-export function page(title: string, body: string): string {
+export interface RenderedPage {
+  html: string;
+  /** The Content-Security-Policy header that goes with this page (its nonce). */
+  csp: string;
+}
+
+/** The page's Content-Security-Policy: its style by nonce, no script, forms only where `formAction` says. */
+export function contentSecurityPolicy(nonce: string, formAction: string[] = []): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    "img-src 'self'",
+    `form-action ${formAction.length ? formAction.join(" ") : "'none'"}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
+export function page(title: string, body: string, options: { formAction?: string[] } = {}): RenderedPage {
+  const nonce = randomBytes(16).toString("base64");
+  return { html: document(title, body, nonce), csp: contentSecurityPolicy(nonce, options.formAction) };
+}
+
+function document(title: string, body: string, nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Portail e-services</title>
-<style>
+<style nonce="${nonce}">
 body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f6;color:#1e1e1e}
 main{max-width:36rem;margin:3rem auto;padding:2rem;background:#fff;border:1px solid #ccc;border-radius:.5rem}
 h1{font-size:1.5rem;margin-top:0}
@@ -42,7 +70,7 @@ const ERROR_TEXTS: Record<string, string> = {
   server_error: "Une erreur inattendue s'est produite.",
 };
 
-export function errorPage(out: { error?: string; error_description?: string }): string {
+export function errorPage(out: { error?: string; error_description?: string }): RenderedPage {
   const known = out.error ? ERROR_TEXTS[out.error] : undefined;
   const lead = known ?? "La connexion à l'e-service n'a pas pu aboutir.";
   return page(

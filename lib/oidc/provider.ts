@@ -20,12 +20,46 @@ import {
   REFRESH_TOKEN_SECONDS,
   SESSION_SECONDS,
 } from "./lifetimes";
-import { errorPage, escapeHtml, page } from "./pages";
+import { errorPage, escapeHtml, page, type RenderedPage } from "./pages";
+import { endPortalSessionOf, hasLivePortalSession } from "./portal-logout";
 import { OIDC_PATH, portalIssuer } from "./issuer";
 
 export { OIDC_PATH, portalIssuer } from "./issuer";
 
-function configuration(db: Db, jwks: { keys: object[] }): Configuration {
+/** One of our pages as the provider's answer, with its Content-Security-Policy. */
+function render(ctx: KoaContextWithOIDC, rendered: RenderedPage) {
+  ctx.type = "html";
+  ctx.set("Content-Security-Policy", rendered.csp);
+  ctx.set("Cache-Control", "no-store");
+  ctx.body = rendered.html;
+}
+
+/**
+ * The logout confirmation. `form` is the provider's hidden form (its xsrf secret); our buttons
+ * submit it. After the POST the provider redirects to the e-service's post-logout address,
+ * which the page's form-action must allow (browsers apply it to the redirect too).
+ */
+function logoutConfirmation(ctx: KoaContextWithOIDC, form: string): RenderedPage {
+  const client = ctx.oidc.client?.clientName;
+  const postLogout = ctx.oidc.params?.post_logout_redirect_uri;
+  const formAction = ["'self'", ...(typeof postLogout === "string" ? [new URL(postLogout).origin] : [])];
+  const asking = client ? `L'e-service ${escapeHtml(client)}` : "Un e-service";
+  return page(
+    "Se déconnecter du portail ?",
+    `<p>${asking} demande à vous déconnecter.</p>
+<p>Voulez-vous aussi vous déconnecter du portail ? Vous serez alors déconnecté de tous les e-services que vous y avez ouverts.</p>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Oui, me déconnecter du portail</button>
+<button class="secondary" type="submit" form="op.logoutForm">Non, rester connecté au portail</button>`,
+    { formAction },
+  );
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
+}
+
+function configuration(db: Db, issuer: string, jwks: { keys: object[] }): Configuration {
   return {
     adapter: prismaAdapter(db) as unknown as Configuration["adapter"],
     clients: [],
@@ -72,23 +106,28 @@ function configuration(db: Db, jwks: { keys: object[] }): Configuration {
       revocation: { enabled: true },
       userinfo: { enabled: true },
       backchannelLogout: { enabled: true },
+      // RP-initiated logout (SSO-1): the person confirms on our French page; "yes" ends the
+      // portal session too, and with it the other e-services of that session (SSO-5, see
+      // endPortalSessionAfterLogout below); "no" signs them out of the asking e-service only.
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => {
-          ctx.type = "html";
-          ctx.body = page(
-            "Se déconnecter du portail ?",
-            `<p>L'e-service demande de vous déconnecter. Vous serez déconnecté des e-services ouverts par le portail.</p>
-${form}
-<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Oui, me déconnecter</button>
-<button class="secondary" type="submit" form="op.logoutForm">Non, rester connecté</button>`,
-          );
-        },
+        logoutSource: async (ctx, form) => render(ctx, logoutConfirmation(ctx, form)),
         postLogoutSuccessSource: async (ctx) => {
-          ctx.type = "html";
-          ctx.body = page(
-            "Vous êtes déconnecté",
-            `<p>Vous êtes déconnecté de ${escapeHtml(ctx.oidc.client?.clientName ?? "l'e-service")}.</p><p><a href="/">Retour au portail</a></p>`,
+          const client = ctx.oidc.client?.clientName;
+          // The provider names the client only when the person chose to stay signed in to the portal.
+          render(
+            ctx,
+            client
+              ? page(
+                  `Vous êtes déconnecté de ${client}`,
+                  `<p>Vous restez connecté au portail et aux autres e-services que vous y avez ouverts.</p>
+<p><a href="/espace">Aller à Mon espace</a></p>`,
+                )
+              : page(
+                  "Vous êtes déconnecté",
+                  `<p>Vous êtes déconnecté du portail et des e-services que vous aviez ouverts depuis celui-ci.</p>
+<p><a href="/connexion">Se reconnecter</a> · <a href="/">Accueil du portail</a></p>`,
+                ),
           );
         },
       },
@@ -123,15 +162,22 @@ ${form}
       const grantId = ctx.oidc.result?.consent?.grantId;
       return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
     },
-    renderError: async (ctx, out) => {
-      ctx.type = "html";
-      ctx.body = errorPage(out as { error?: string; error_description?: string });
+    // oidc-provider refuses to fetch from special-use addresses (SSRF protection), a private_key_jwt
+    // e-service's jwks_uri included. The registration form accepts http only for 127.0.0.1 and
+    // localhost (development); such an e-service is reachable only when the portal itself runs
+    // on a loopback address (a developer's machine, the test servers): only then is the
+    // protection lifted, and only for loopback targets.
+    fetch: (url, options) => {
+      const target = new URL(url instanceof Request ? url.url : url);
+      if (isLoopback(target.hostname) && isLoopback(new URL(issuer).hostname)) delete (options as { dispatcher?: unknown }).dispatcher;
+      return globalThis.fetch(url, options);
     },
+    renderError: async (ctx, out) => render(ctx, errorPage(out as { error?: string; error_description?: string })),
   };
 }
 
 export function createProvider(db: Db, issuer: string, jwks: { keys: object[] }, options: { proxy?: boolean } = {}): Provider {
-  const provider = new Provider(issuer, configuration(db, jwks));
+  const provider = new Provider(issuer, configuration(db, issuer, jwks));
   provider.proxy = Boolean(options.proxy);
   // The provider session id ("sid") of each login, for the logout tokens (SSO-5).
   provider.on("authorization.success", (ctx: KoaContextWithOIDC) => {
@@ -143,8 +189,38 @@ export function createProvider(db: Db, issuer: string, jwks: { keys: object[] },
     if (!grantId || !sid) return;
     db.oidcLogin.updateMany({ where: { grantId }, data: { sid } }).catch((error: unknown) => logger.error({ err: error }, "oidc: sid not recorded"));
   });
+  provider.use(async (ctx, next) => {
+    await next();
+    await endPortalSessionAfterLogout(db, ctx as KoaContextWithOIDC);
+  });
   provider.on("server_error", (_ctx: unknown, error: Error) => logger.error({ err: error }, "oidc: server error"));
   return provider;
+}
+
+/**
+ * RP-initiated logout and the portal session (SSO-1, SSO-5), after the provider answered:
+ * - /session/end without a provider session (its cookie lasts for the browser session, the
+ *   portal's longer) would be confirmed by an automatic form: while the browser still holds a
+ *   live portal session, the person is asked on our page instead, so that no other site can
+ *   end their portal session by sending them to this address.
+ * - a confirmed "yes" (the provider checked the form's secret and answers with its redirect)
+ *   ends the portal session of this browser: its cookie is cleared and the other e-services
+ *   opened from it get their logout tokens through the job runner (endAuthSession).
+ */
+async function endPortalSessionAfterLogout(db: Db, ctx: KoaContextWithOIDC): Promise<void> {
+  const oidc = ctx.oidc as KoaContextWithOIDC["oidc"] | undefined;
+  if (!oidc) return;
+  if (oidc.route === "end_session" && ctx.status === 200 && !oidc.session?.accountId && oidc.session?.state?.secret) {
+    if (await hasLivePortalSession(db, ctx.get("cookie"))) {
+      const form = `<form id="op.logoutForm" method="post" action="${escapeHtml(oidc.urlFor("end_session_confirm"))}"><input type="hidden" name="xsrf" value="${escapeHtml(oidc.session.state.secret)}"/></form>`;
+      render(ctx, logoutConfirmation(ctx, form));
+    }
+    return;
+  }
+  if (oidc.route === "end_session_confirm" && ctx.status === 303 && oidc.params?.logout) {
+    const cleared = await endPortalSessionOf(db, ctx.get("cookie"));
+    if (cleared.length) ctx.append("Set-Cookie", cleared);
+  }
 }
 
 const REFRESH_MS = 60_000;

@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer";
 import { db } from "../db";
 import { oidcClientOfEService } from "./clients";
 import { interactionView } from "./interactions";
+import { signingKeysSummary } from "./keys";
 
 /** The authorization request `uid` as the signed-in viewer sees it (ADM-4 decided for their account). */
 export function interactionForViewer(viewer: Viewer, uid: string) {
@@ -16,4 +17,9 @@ export function interactionForViewer(viewer: Viewer, uid: string) {
 /** An e-service's OpenID Connect registration, for the operator's catalogue page (never the secret). */
 export function oidcClientForOperator(_operator: OperatorViewer, eServiceId: string) {
   return oidcClientOfEService(db, eServiceId);
+}
+
+/** The provider's signing keys, for the operator's catalogue page (SSO-1: rotation). */
+export function signingKeysForOperator(_operator: OperatorViewer) {
+  return signingKeysSummary(db);
 }

@@ -405,6 +405,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     fields: ["eServiceId", "operation", "authMethod", "redirectUris", "postLogoutRedirectUris", "backchannelLogoutUri", "initiateLoginUri", "jwksUri"],
     form: async () => ({ eServiceId: (await eService()).id, operation: "save", authMethod: "CLIENT_SECRET_BASIC", redirectUris: "https://cadastre.example/oidc/retour" }),
   },
+  "lib/oidc/actions.ts#rotateSigningKeysAction": { expect: OPERATOR_DONE },
   // The portal's page of an e-service's authorization request (SSO-3): any signed-in account
   // decides for itself; an unknown or expired request is refused by the service.
   "lib/oidc/actions.ts#continueInteractionAction": { expect: ACCOUNT, form: () => ({ uid: "demande-inconnue-0123456789" }) },

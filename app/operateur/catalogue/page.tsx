@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { RecordsHeading, RecordsTable } from "@/components/operator/records";
 import { requireOperator } from "@/lib/auth/guards";
 import { listEServicesForOperator } from "@/lib/catalogue/queries";
+import { RotateKeysForm } from "@/components/oidc/rotate-keys-form";
+import { formatDay } from "@/lib/calendar";
+import { signingKeysForOperator } from "@/lib/oidc/queries";
 
 export const metadata: Metadata = { title: "Catalogue des e-services" };
 
@@ -11,6 +14,7 @@ export default async function CataloguePage() {
   const operator = await requireOperator("/operateur/catalogue");
   const rows = await listEServicesForOperator(operator);
   const active = rows.filter((row) => row.active).length;
+  const keys = await signingKeysForOperator(operator);
 
   return (
     <div className="space-y-6">
@@ -33,6 +37,27 @@ export default async function CataloguePage() {
           { header: "Organisations abonnées", cell: (eService) => count.format(eService.organisations) },
         ]}
       />
+
+      <section aria-labelledby="titre-cles" className="space-y-3 rounded-lg border border-slate-200 p-5">
+        <h2 id="titre-cles" className="text-xl font-semibold text-brand-900">
+          Clé de signature OpenID Connect
+        </h2>
+        <p className="text-slate-700">
+          {keys.current
+            ? `Clé en service depuis le ${formatDay(keys.current.createdAt)} (identifiant ${keys.current.id}).`
+            : "Aucune clé pour l'instant : le portail en crée une à la première connexion à un e-service."}
+          {keys.retiredStillPublished
+            ? keys.retiredStillPublished > 1
+              ? ` ${keys.retiredStillPublished} anciennes clés restent publiées le temps que leurs jetons expirent.`
+              : " L'ancienne clé reste publiée le temps que ses jetons expirent."
+            : ""}
+        </p>
+        <p className="text-slate-700">
+          Changez de clé si elle a pu être exposée, ou régulièrement : les e-services la retrouvent d&apos;eux-mêmes dans
+          les clés publiques du portail, sans rien changer chez eux.
+        </p>
+        <RotateKeysForm />
+      </section>
     </div>
   );
 }

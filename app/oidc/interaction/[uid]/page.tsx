@@ -1,12 +1,14 @@
 // The portal's page for an e-service's authorization request (SSO-3): the portal session is
 // the single sign-on session (signed out → the login page, then back here). ADM-4 is decided
-// for the account signed in; a person with accounts in other organisations (ORG-5) sees
-// those that may use the e-service and switches from Mon espace. An e-service requiring a
-// second factor (MFA-6) is refused, with the way to get one, to a sign-in made without it.
+// for the account signed in and for the person's other accounts (ORG-5): when several may use
+// the e-service, the person chooses the organisation they act for (another account's password
+// once per browser session, as the switcher asks); when one may, no question. An e-service
+// requiring a second factor (MFA-6) is refused, with the way to get one, to a sign-in made
+// without it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WhomToAsk } from "@/components/e-services/whom-to-ask";
-import { ContinueForm, DeclineForm } from "@/components/oidc/interaction-forms";
+import { ChooseAccountForm, ContinueForm, DeclineForm } from "@/components/oidc/interaction-forms";
 import { Alert } from "@/components/ui/alert";
 import { requireViewer } from "@/lib/auth/guards";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
@@ -32,8 +34,14 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
       </div>
     );
   }
-  const { interaction, access, secondFactorMissing, otherAccounts } = view;
+  const { interaction, access, secondFactorMissing, choices, otherAccounts } = view;
   const name = interaction.eService.name;
+  const sharedData = (
+    <p>
+      L&apos;e-service recevra votre nom, l&apos;identifiant du compte choisi, votre adresse électronique et
+      l&apos;organisation.
+    </p>
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-8">
@@ -51,7 +59,17 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
         </Alert>
       ) : null}
 
-      {access.ok && secondFactorMissing ? (
+      {choices.length > 1 ? (
+        <section aria-labelledby="titre-connexion" className="space-y-4 rounded-lg border border-slate-200 p-5">
+          <h2 id="titre-connexion" className="text-xl font-semibold text-brand-900">
+            Choisir l&apos;organisation
+          </h2>
+          <p>Plusieurs de vos comptes peuvent utiliser cet e-service : choisissez l&apos;organisation pour laquelle vous agissez.</p>
+          {sharedData}
+          <ChooseAccountForm uid={uid} options={choices} label="Continuer vers l'e-service" />
+          <DeclineForm uid={uid} label="Ne pas me connecter" />
+        </section>
+      ) : access.ok && secondFactorMissing ? (
         <section aria-labelledby="titre-refus" className="space-y-4">
           <Alert kind="error" title={<span id="titre-refus">{SECOND_FACTOR_REQUIRED_TITLE}</span>}>
             <p>
@@ -89,12 +107,28 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
         </section>
       )}
 
+      {choices.length === 1 && !choices[0].current ? (
+        <section aria-labelledby="titre-autre-compte" className="space-y-4 rounded-lg border border-slate-200 p-5">
+          <h2 id="titre-autre-compte" className="text-xl font-semibold text-brand-900">
+            Vous connecter au nom de {choices[0].organisationName}
+          </h2>
+          <p>
+            Votre compte {choices[0].identifier} de cette organisation peut utiliser cet e-service.
+          </p>
+          {sharedData}
+          <ChooseAccountForm uid={uid} options={choices} label={`Continuer au nom de ${choices[0].organisationName}`} />
+        </section>
+      ) : null}
+
       {otherAccounts.length ? (
         <section aria-labelledby="titre-autres" className="space-y-3">
           <h2 id="titre-autres" className="text-xl font-semibold text-brand-900">
             Agir pour une autre organisation
           </h2>
-          <p>Vous pouvez aussi utiliser cet e-service avec vos comptes de ces organisations :</p>
+          <p>
+            Vos comptes de ces organisations peuvent aussi utiliser cet e-service, mais ils ne peuvent pas être choisis
+            ici : leur connexion demande une double authentification.
+          </p>
           <ul className="list-disc pl-6">
             {otherAccounts.map((account) => (
               <li key={account.accountId}>
@@ -103,8 +137,8 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
             ))}
           </ul>
           <p>
-            Changez de compte dans <Link href="/espace">Mon espace</Link>, puis recommencez la connexion depuis
-            l&apos;e-service : elle se fera au nom de l&apos;organisation choisie.
+            Déconnectez-vous, connectez-vous directement au compte de l&apos;organisation voulue, puis recommencez la
+            connexion depuis l&apos;e-service.
           </p>
         </section>
       ) : null}
