@@ -121,7 +121,7 @@ function configuration(db: Db, issuer: string, jwks: { keys: object[] }): Config
               ? page(
                   `Vous êtes déconnecté de ${client}`,
                   `<p>Vous restez connecté au portail et aux autres e-services que vous y avez ouverts.</p>
-<p><a href="/espace">Aller à Mon espace</a></p>`,
+<p><a href="/accueil">Aller à l'accueil du portail</a></p>`,
                 )
               : page(
                   "Vous êtes déconnecté",
