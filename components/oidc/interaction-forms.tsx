@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { FormResult, useFocusResult } from "@/components/ui/action-result";
 import { CONSENT_STATEMENT } from "@/lib/e-services/access/messages";
 import { IDLE } from "@/lib/forms";
 import { continueInteractionAction, declineInteractionAction, type InteractionState } from "@/lib/oidc/actions";
@@ -21,7 +21,7 @@ function useLeaveOnSuccess(state: InteractionState) {
 export function ContinueForm({ uid, label, consentNeeded }: { uid: string; label: string; consentNeeded: boolean }) {
   const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "interaction-message");
+  useFocusResult(state, "interaction-message", formRef);
   useLeaveOnSuccess(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
@@ -51,7 +51,7 @@ export function DeclineForm({ uid, label }: { uid: string; label: string }) {
   useLeaveOnSuccess(state);
   return (
     <form action={action} className="space-y-3">
-      {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
+      <FormResult id="interaction-retour-message" state={state} />
       <input type="hidden" name="uid" value={uid} />
       <SubmitButton pendingLabel="Retour…" variant="secondary">
         {label}

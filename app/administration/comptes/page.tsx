@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountDecisionForm } from "@/components/administration/account-decision-form";
+import { ResultOutlet } from "@/components/ui/action-result";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
@@ -69,6 +70,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         {query ? ` pour « ${query} »` : ""}
         {list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}
       </p>
+      <ResultOutlet id="decision-message">
       {list.rows.length ? (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
@@ -125,6 +127,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       ) : (
         <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
       )}
+      </ResultOutlet>
       {list.pageCount > 1 ? (
         <nav aria-label="Pages de résultats" className="flex gap-4">
           {list.page > 1 ? <Link href={href({ page: list.page - 1 })}>Page précédente</Link> : null}
