@@ -95,7 +95,7 @@ describe("DASH-1 who sees which dashboard", () => {
     if (!result.ok) throw new Error("expected dashboards");
     const dashboard = result.dashboards.find((entry) => entry.key === etatCivil.slug)!;
     const section = dashboard.sections[0];
-    expect(section.columns).toEqual([{ metric: "actes", label: "Actes délivrés" }]);
+    expect(section.columns).toEqual([{ metric: "actes", label: "Actes délivrés", aggregation: "sum" }]);
     expect(section.rows.find((row) => row.key === "2026-11-20")!.values).toEqual([7]);
     expect(JSON.stringify(result)).not.toContain("999");
     expect(JSON.stringify(result)).not.toContain("4242");
