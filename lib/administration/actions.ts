@@ -13,11 +13,12 @@ const decisionSchema = z.object({
   note: z.string().trim().max(500, "500 caractères au plus.").optional(),
 });
 
+// The person is named after a colon: no elision to get wrong ("de Inès").
 const DONE = {
-  validate: (name: string) => `Le compte de ${name} est validé ; la personne en est informée par courriel.`,
-  refuse: (name: string) => `L'inscription de ${name} est refusée ; la personne en est informée par courriel.`,
-  invalidate: (name: string) => `Le compte de ${name} est désactivé ; la personne en est informée par courriel.`,
-  reactivate: (name: string) => `Le compte de ${name} est réactivé, sans ses anciennes permissions ; la personne en est informée par courriel.`,
+  validate: (name: string) => `Compte validé : ${name}. La personne en est informée par courriel.`,
+  refuse: (name: string) => `Inscription refusée : ${name}. La personne en est informée par courriel.`,
+  invalidate: (name: string) => `Compte désactivé : ${name}. La personne en est informée par courriel.`,
+  reactivate: (name: string) => `Compte réactivé, sans ses anciennes permissions : ${name}. La personne en est informée par courriel.`,
 } as const;
 
 // The pages that show accounts by status: a decided account leaves its tab at once, the
