@@ -37,12 +37,24 @@ export function ConfirmDialog({
 }) {
   const titleId = useId();
   const textId = useId();
+  const opener = useRef<HTMLElement | null>(null);
   const close = () => dialogRef.current?.close();
   return (
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
       aria-describedby={textId}
+      // The element the focus came from when the dialog opened: it gets the focus back on
+      // close (browsers do it too, not all of them yet).
+      onFocus={(event) => {
+        const from = event.relatedTarget as HTMLElement | null;
+        if (from && !event.currentTarget.contains(from)) opener.current = from;
+      }}
+      onClose={() => {
+        const back = opener.current;
+        opener.current = null;
+        if (back?.isConnected && (document.activeElement === document.body || dialogRef.current?.contains(document.activeElement))) back.focus();
+      }}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-300 p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="space-y-4 p-6">
