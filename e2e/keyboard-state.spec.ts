@@ -92,6 +92,19 @@ test("issue 16 items 6 and 10: validate, grant and withdraw in the matrix, then 
   await expect(saved).toHaveText("Enregistré : 1 permission retirée.");
   await expectNoAxeViolations(page);
 
+  // Ending a subscription for the whole organisation says whom it cuts off; Escape cancels.
+  await page.goto("/administration/abonnements");
+  const end = page.getByRole("button", { name: "Mettre fin à l'abonnement à Marchés publics" });
+  await press(page, end);
+  const ending = page.getByRole("dialog", { name: "Mettre fin à l'abonnement à Marchés publics ?" });
+  await expect(ending).toContainText(/(Les \d+ personnes qui utilisent|La personne qui utilise) Marchés publics/);
+  await expect(ending.getByRole("button", { name: "Annuler" })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await expect(ending).toBeHidden();
+  await expect(end).toBeFocused();
+  await expect(page.getByRole("button", { name: "Mettre fin à l'abonnement à Marchés publics" })).toBeVisible();
+
   // Deactivating a colleague: the reason, then the dialog; Escape cancels and gives the
   // focus back to the button; confirming deactivates, and the answer takes the focus.
   await page.goto("/administration/comptes?statut=ACTIVE");
