@@ -119,7 +119,8 @@ test.describe("DASH-4 PDF export", () => {
     // Issue 16 item 7: the button says what it does in visible text, not an icon only.
     const exportLink = page.getByRole("link", { name: "Exporter en PDF" });
     await expect(exportLink).toBeVisible();
-    await expect(exportLink).toHaveText("Exporter en PDF");
+    await expect(exportLink).toHaveAccessibleName("Exporter en PDF");
+    await expect(exportLink.getByText("Exporter en PDF", { exact: true })).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
     expect(download.suggestedFilename()).toMatch(/^tableaux-de-bord-saint-etienne-12m-\d{4}-\d{2}-\d{2}\.pdf$/);
     const text = flat(await pdfText(await readFile((await download.path())!)));

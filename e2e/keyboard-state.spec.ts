@@ -34,7 +34,7 @@ test("issue 16 items 6 and 10: validate, grant and withdraw in the matrix, then 
     firstName: person.firstName,
     lastName: person.lastName,
     email: `clement.clavier.${suffix}@grand-besancon.example`,
-    password: "Clavier-Doubs-2026",
+    password: "Touches-Doubs-2026",
     role: "Utilisateur",
   });
 

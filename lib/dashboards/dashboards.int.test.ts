@@ -179,6 +179,31 @@ describe("DASH-4 PDF export", () => {
     expect(flat).not.toContain("Urbanisme");
   });
 
+  it("issue 16 item 7: compact, with the summary first; 90 days of every portal figure and an e-service's fit in 3 pages", async () => {
+    const { shiftDayKey } = await import("../calendar");
+    const computedAt = new Date("2026-11-22T01:00:00Z");
+    const days = Array.from({ length: 90 }, (_, index) => shiftDayKey("2026-11-21", -index));
+    const metrics = ["accounts_active", "accounts_pending_activation", "accounts_pending_validation", "accounts_deactivated", "logins", "permissions"];
+    await db.portalDailyFigure.createMany({
+      data: days.flatMap((day, index) => metrics.map((metric) => ({ organisationId, day: dayKeyToDate(day), metric, value: (index * 7) % 13, computedAt }))),
+    });
+    await db.eServiceDailyFigure.createMany({
+      data: days.flatMap((day, index) => [
+        { eServiceId: etatCivil.id, organisationId, day: dayKeyToDate(day), metric: "actes", label: "Actes délivrés", value: index % 9, receivedAt: computedAt },
+        { eServiceId: etatCivil.id, organisationId, day: dayKeyToDate(day), metric: "demandes", label: "Demandes reçues", value: index % 5, receivedAt: computedAt },
+      ]),
+    });
+    const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "90j", NOW);
+    if (!result.ok) throw new Error("expected a PDF");
+    const document = await getDocumentProxy(new Uint8Array(result.pdf));
+    expect(document.numPages).toBeLessThanOrEqual(3);
+    const flat = (await extractText(document, { mergePages: true })).text.replace(/\s+/g, " ");
+    expect(flat).toMatch(/Connexions \d+ sur les 90 derniers jours/);
+    expect(flat).toContain("par rapport aux 90 jours précédents");
+    // Newest first: yesterday's row comes before the first day's.
+    expect(flat.indexOf("21/11/2026")).toBeLessThan(flat.indexOf("24/08/2026"));
+  });
+
   it("an unknown period is the default one", async () => {
     const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "../../etc", NOW);
     expect(result.ok && result.filename).toMatch(/-30j-2026-11-22\.pdf$/);

@@ -89,7 +89,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             className="inline-flex items-center gap-2 rounded border border-brand-700 px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50"
           >
             <PdfIcon />
-            Exporter en PDF
+            <span>Exporter en PDF</span>
           </a>
         )}
       </div>
