@@ -187,6 +187,8 @@ describe("DASH-4 PDF export", () => {
     await db.portalDailyFigure.createMany({
       data: days.flatMap((day, index) => metrics.map((metric) => ({ organisationId, day: dayKeyToDate(day), metric, value: (index * 7) % 13, computedAt }))),
     });
+    // One day of the previous 90 days: the logins' summary compares with it.
+    await db.portalDailyFigure.create({ data: { organisationId, day: dayKeyToDate("2026-08-01"), metric: "logins", value: 100, computedAt } });
     await db.eServiceDailyFigure.createMany({
       data: days.flatMap((day, index) => [
         { eServiceId: etatCivil.id, organisationId, day: dayKeyToDate(day), metric: "actes", label: "Actes délivrés", value: index % 9, receivedAt: computedAt },
@@ -200,8 +202,10 @@ describe("DASH-4 PDF export", () => {
     const flat = (await extractText(document, { mergePages: true })).text.replace(/\s+/g, " ");
     expect(flat).toMatch(/Connexions \d+ sur les 90 derniers jours/);
     expect(flat).toContain("par rapport aux 90 jours précédents");
-    // Newest first: yesterday's row comes before the first day's.
-    expect(flat.indexOf("21/11/2026")).toBeLessThan(flat.indexOf("24/08/2026"));
+    // Tables newest first: yesterday's row comes before the first day's.
+    const table = flat.slice(flat.indexOf("Tableau : Connexions"));
+    expect(table.indexOf("21/11/2026")).toBeGreaterThan(0);
+    expect(table.indexOf("21/11/2026")).toBeLessThan(table.indexOf("24/08/2026"));
   });
 
   it("an unknown period is the default one", async () => {

@@ -21,7 +21,7 @@ export interface DashboardsPdfData {
 
 const CHART_WIDTH = 470;
 const CHART_HEIGHT = 110;
-const SMALL_CHART_HEIGHT = 60;
+const SMALL_CHART_HEIGHT = 50;
 const AXIS_WIDTH = 40;
 
 const styles = StyleSheet.create({
@@ -40,9 +40,9 @@ const styles = StyleSheet.create({
   table: { marginTop: 4, borderTopWidth: 0.5, borderColor: "#94a3b8", fontSize: 7 },
   tableBlocks: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
   caption: { fontSize: 8, fontWeight: "bold", marginTop: 6 },
-  row: { flexDirection: "row", borderBottomWidth: 0.25, borderColor: "#cbd5e1", paddingVertical: 0.8 },
+  row: { flexDirection: "row", borderBottomWidth: 0.25, borderColor: "#cbd5e1", paddingVertical: 0.5 },
   headerRow: { flexDirection: "row", borderBottomWidth: 0.75, borderColor: "#475569", paddingVertical: 1.5, backgroundColor: "#f1f5f9" },
-  firstCell: { width: 52, paddingLeft: 2 },
+  firstCell: { width: 44, paddingLeft: 2 },
   smallCharts: { flexDirection: "row", flexWrap: "wrap" },
   smallTitle: { fontSize: 8, fontWeight: "bold", marginLeft: AXIS_WIDTH, marginBottom: 2 },
   summary: { flexDirection: "row", flexWrap: "wrap", marginTop: 8 },
@@ -211,7 +211,7 @@ function LevelChartsPdf({ section }: { section: Section }) {
  */
 function Table({ section, firstHeader }: { section: Section; firstHeader: string }) {
   const rows = [...section.rows].reverse();
-  const blocks = rows.length > 40 && section.columns.length <= 2 ? 3 : rows.length > 14 && section.columns.length <= 4 ? 2 : 1;
+  const blocks = rows.length > 40 && section.columns.length <= 4 ? 3 : rows.length > 14 && section.columns.length <= 6 ? 2 : 1;
   const perBlock = Math.ceil(rows.length / blocks);
   return (
     <View>
