@@ -29,18 +29,18 @@ export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: st
     <div className="space-y-4">
       <ResultMessage id="cles-message" state={state} title={state.status === "success" ? state.message : undefined}>
         {state.status === "success" && state.result.key ? (
-              <div className="space-y-2">
-                <p>
-                  Copiez cette clé maintenant et transmettez-la à l&apos;équipe de l&apos;e-service par un canal sûr : elle
-                  ne sera plus jamais affichée.
-                </p>
-                <p>
-                  <code data-testid="nouvelle-cle" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
-                    {state.result.key}
-                  </code>
-                </p>
-              </div>
-            ) : undefined}
+          <div className="space-y-2">
+            <p>
+              Copiez cette clé maintenant et transmettez-la à l&apos;équipe de l&apos;e-service par un canal sûr : elle
+              ne sera plus jamais affichée.
+            </p>
+            <p>
+              <code data-testid="nouvelle-cle" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
+                {state.result.key}
+              </code>
+            </p>
+          </div>
+        ) : undefined}
       </ResultMessage>
 
       <form action={action}>

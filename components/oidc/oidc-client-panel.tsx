@@ -52,21 +52,21 @@ export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: st
     <div className="space-y-4">
       <ResultMessage id="oidc-message" state={state} title={state.status === "success" ? state.message : undefined}>
         {state.status === "success" && state.result.clientSecret ? (
-              <div className="space-y-2">
-                <p>
-                  Copiez ce secret maintenant et transmettez-le à l&apos;équipe de l&apos;e-service par un canal sûr : il ne
-                  sera plus jamais affiché.
-                </p>
-                <p>
-                  Identifiant du client : <code data-testid="identifiant-client" className="font-mono">{state.result.clientId}</code>
-                </p>
-                <p>
-                  <code data-testid="secret-client" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
-                    {state.result.clientSecret}
-                  </code>
-                </p>
-              </div>
-            ) : undefined}
+          <div className="space-y-2">
+            <p>
+              Copiez ce secret maintenant et transmettez-le à l&apos;équipe de l&apos;e-service par un canal sûr : il ne
+              sera plus jamais affiché.
+            </p>
+            <p>
+              Identifiant du client : <code data-testid="identifiant-client" className="font-mono">{state.result.clientId}</code>
+            </p>
+            <p>
+              <code data-testid="secret-client" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
+                {state.result.clientSecret}
+              </code>
+            </p>
+          </div>
+        ) : undefined}
       </ResultMessage>
 
       <p className="text-slate-700">

@@ -80,11 +80,11 @@ export default async function SubscriptionsPage() {
                   ) : null}
                 </div>
                 <ResultOutlet id={`abonnement-${entry.slug}-message`}>
-                {ongoing ? (
-                  <EndSubscriptionForm subscriptionId={ongoing.subscriptionId} slug={entry.slug} name={entry.name} users={entry.users} minDate={ongoing.startDate > today ? ongoing.startDate : today} />
-                ) : (
-                  <SubscribeForm eServiceId={entry.eServiceId} slug={entry.slug} name={entry.name} termsText={entry.termsText} today={today} />
-                )}
+                  {ongoing ? (
+                    <EndSubscriptionForm subscriptionId={ongoing.subscriptionId} slug={entry.slug} name={entry.name} users={entry.users} minDate={ongoing.startDate > today ? ongoing.startDate : today} />
+                  ) : (
+                    <SubscribeForm eServiceId={entry.eServiceId} slug={entry.slug} name={entry.name} termsText={entry.termsText} today={today} />
+                  )}
                 </ResultOutlet>
               </section>
             </li>
