@@ -1,7 +1,7 @@
 // Issue 16 item 7: the summary a dashboard opens with (value over the period, change against
 // the previous period of the same length): pure rules.
 import { describe, expect, it } from "vitest";
-import { buildPortalDashboard, withSummary, type BucketFigure } from "./build";
+import { buildPortalDashboard, hasFigures, withSummary, type BucketFigure } from "./build";
 import { describeChange, periodRange, previousRange } from "./periods";
 import { summaryLines } from "./summary-text";
 
@@ -65,5 +65,15 @@ describe("DASH-3 summary figures", () => {
     expect(describeChange(3, 0, format)).toBe("+3");
     expect(describeChange(3, null, format)).toBeNull();
     expect(describeChange(null, 3, format)).toBeNull();
+  });
+});
+
+describe("DASH-3 one empty state for a new organisation", () => {
+  it("a section without any figure is told as such, not drawn as a table of dashes", () => {
+    const range = periodRange("90j", NOW);
+    const empty = buildPortalDashboard(range, [], null);
+    expect(empty.sections.every((section) => !hasFigures(section))).toBe(true);
+    const started = buildPortalDashboard(range, figures([["2026-11-21", "logins", 0]]), null);
+    expect(started.sections.map(hasFigures)).toEqual([false, true, false]);
   });
 });
