@@ -26,7 +26,11 @@ test.describe("ADM-1 ADM-2 ADM-3 ADM-4 ADM-5 the administrator's console and e-s
     await page.goto("/administration/comptes");
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Valider Inès Vidal" }).click();
-    await expect(page.getByText("Le compte est validé")).toBeVisible();
+    // Issue 16 item 6: the answer takes the focus, the row leaves "À valider" without a reload.
+    await expect(page.locator("#decision-message")).toContainText("Compte validé : Inès Vidal.");
+    await expect(page.locator("#decision-message")).toBeFocused();
+    await expect(page.getByRole("button", { name: "Valider Inès Vidal" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Refuser Inès Vidal" })).toHaveCount(0);
 
     await page.goto("/administration/permissions");
     await page.getByRole("checkbox", { name: "Autoriser Inès Vidal à utiliser Autorisations d'urbanisme" }).check();

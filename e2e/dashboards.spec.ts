@@ -34,6 +34,12 @@ test.describe("DASH-1 DASH-3 DASH-5 dashboards by role and permission", () => {
     await expect(page.getByRole("heading", { name: "Santé au travail des agents" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "30 derniers jours" })).toHaveAttribute("aria-current", "page");
     const portal = dashboard(page, "Portail e-services");
+    // Issue 16 item 7: the dashboard opens with its summary (today's accounts, each flow against
+    // the previous period); tables list the newest day first.
+    await expect(portal.getByRole("term").filter({ hasText: "Comptes actifs" }).locator("..")).toContainText("aujourd'hui");
+    await expect(portal.getByRole("term").filter({ hasText: "Connexions" }).locator("..")).toContainText("par rapport aux 30 jours précédents");
+    const [year, month, date] = parisYesterday().split("-");
+    await expect(portal.getByRole("table", { name: /Connexions/ }).getByRole("row").nth(1).getByRole("rowheader")).toHaveText(`${date}/${month}/${year}`);
     await expect(portal.getByRole("table", { name: /Comptes par statut/ })).toBeVisible();
     await expect(portal.getByRole("table", { name: /Comptes par statut/ }).getByRole("row")).toHaveCount(31);
     // DASH-5: each dashboard's report link names it and carries its key and the period.
@@ -60,12 +66,22 @@ test.describe("DASH-1 DASH-3 DASH-5 dashboards by role and permission", () => {
 
   });
 
-  test("the administrator sees the dashboard of every e-service the organisation is subscribed to", async ({ page }) => {
+  test("the administrator sees the dashboard of every e-service the organisation is subscribed to, its accounts as the console counts them", async ({ page }) => {
     await login(page, "claire-martin", DEMO_PASSWORD);
+    // Issue 16 item 7: the dashboard's accounts agree with the console (it said 3 active /
+    // 0 deactivated where the console said 2 / 1).
+    await page.goto("/administration");
+    const consoleCount = async (label: string) =>
+      (await page.getByRole("region", { name: "Comptes de l'organisation" }).getByRole("listitem").filter({ hasText: label }).locator("p").first().textContent())!.trim();
+    const [activeInConsole, deactivatedInConsole] = [await consoleCount("Actifs"), await consoleCount("Désactivés")];
     await page.goto("/tableaux-de-bord?periode=90j");
     for (const title of ["Portail e-services", "État civil en ligne", "Autorisations d'urbanisme", "Santé au travail des agents"]) {
       await expect(dashboard(page, title)).toBeVisible();
     }
+    const summaryValue = (label: string) =>
+      dashboard(page, "Portail e-services").getByRole("term").filter({ hasText: label }).locator("..").getByRole("definition").first();
+    await expect(summaryValue("Comptes actifs")).toHaveText(activeInConsole);
+    await expect(summaryValue("Comptes désactivés")).toHaveText(deactivatedInConsole);
     await expectNoAxeViolations(page);
   });
 
@@ -87,11 +103,12 @@ test.describe("DASH-4 PDF export", () => {
     const period = flat((await page.getByRole("main").locator("p").first().textContent()) ?? "").match(/12 derniers mois \(du .+ au .+?\)/)?.[0];
     expect(period).toBeTruthy();
 
-    // The figures on screen: the last two months of every table, each row as "month figure figure…".
+    // The figures on screen: the last two months of every table (newest first, right under
+    // the header row), each row as "month figure figure…".
     const shown: string[] = [];
     for (const table of await page.getByRole("table").all()) {
       const rows = await table.getByRole("row").all();
-      for (const row of rows.slice(-2)) {
+      for (const row of rows.slice(1, 3)) {
         const header = (await row.getByRole("rowheader").textContent()) ?? "";
         shown.push([header, ...(await row.getByRole("cell").allTextContents())].map(flat).join(" "));
       }
@@ -99,8 +116,11 @@ test.describe("DASH-4 PDF export", () => {
     expect(shown).toHaveLength(10);
     expect(shown.filter((row) => / [1-9]/.test(row)).length).toBeGreaterThan(3);
 
+    // Issue 16 item 7: the button says what it does in visible text, not an icon only.
     const exportLink = page.getByRole("link", { name: "Exporter en PDF" });
     await expect(exportLink).toBeVisible();
+    await expect(exportLink).toHaveAccessibleName("Exporter en PDF");
+    await expect(exportLink.getByText("Exporter en PDF", { exact: true })).toBeVisible();
     const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
     expect(download.suggestedFilename()).toMatch(/^tableaux-de-bord-saint-etienne-12m-\d{4}-\d{2}-\d{2}\.pdf$/);
     const text = flat(await pdfText(await readFile((await download.path())!)));
@@ -160,7 +180,12 @@ test.describe("DASH-1 e-service figures API", () => {
 
     const prefix = key.split("_")[1];
     await page.getByRole("button", { name: `Révoquer la clé ${prefix}` }).click();
-    await expect(page.getByText(`La clé ${prefix} est révoquée`)).toBeVisible();
+    const confirmation = page.getByRole("dialog", { name: `Révoquer la clé ${prefix} ?` });
+    await expect(confirmation).toContainText("ne pourra plus envoyer de chiffres avec cette clé");
+    await expectNoAxeViolations(page);
+    await confirmation.getByRole("button", { name: "Révoquer la clé", exact: true }).click();
+    await expect(page.locator("#cles-message")).toContainText(`La clé ${prefix} est révoquée`);
+    await expect(page.locator("#cles-message")).toBeFocused();
     const revoked = await page.request.post("/api/v1/figures", { headers, data: batch });
     expect(revoked.status()).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: "revoked_api_key" });

@@ -50,9 +50,10 @@ test.describe("DEP-3 invitations from the administrator's console", () => {
     // Withdraw asks for a confirmation, then the invitation is gone and its link dead.
     const first = await waitForMessage(request, other.email, /Bienvenue sur le Portail e-services/);
     await pending.getByRole("button", { name: `Retirer l'invitation de ${otherName}` }).click();
-    await expect(pending.getByText(`Retirer l'invitation de ${otherName} ?`)).toBeFocused();
+    const dialog = page.getByRole("dialog", { name: `Retirer l'invitation de ${otherName} ?` });
+    await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
     await expectNoAxeViolations(page);
-    await pending.getByRole("button", { name: `Confirmer le retrait de l'invitation de ${otherName}` }).click();
+    await dialog.getByRole("button", { name: "Retirer l'invitation" }).click();
     await expect(pending.getByText(/Invitation retirée : le compte .+ est supprimé/)).toBeVisible();
 
     // Re-send: a new link; only the newest works.

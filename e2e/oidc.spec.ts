@@ -81,6 +81,10 @@ test("SSO-2 an operator registers the e-service; SSO-3 SSO-6 opened from /e-serv
   await admin.goto("/administration/permissions");
   await admin.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).uncheck();
   await admin.getByRole("button", { name: "Enregistrer les modifications" }).click();
+  // Taking an e-service away from someone is confirmed first, naming the consequence.
+  const confirmation = admin.getByRole("dialog", { name: "Retirer cette permission ?" });
+  await expect(confirmation).toContainText(`Julien Bernard n'aura plus accès à ${SERVICE}.`);
+  await confirmation.getByRole("button", { name: "Enregistrer et retirer l'accès" }).click();
   await expect(admin.getByText(/Enregistré : 1 permission retirée/)).toBeVisible();
   await admin.context().close();
   await expect

@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { dashboardsPdfElement } from "./dashboards/pdf-document";
-import { periodRange } from "./dashboards/periods";
+import { periodRange, previousRange } from "./dashboards/periods";
 import { renderGuidePdf } from "./help/render-guide";
 import { renderListingPdf } from "./imports/listing-pdf";
 import { formatAddressBlock } from "./letters/address-block";
@@ -57,8 +57,9 @@ describe("Issue 16 item 9: each PDF has its title and language, and says where i
 
   it("the dashboards export", async () => {
     registerPdfFonts();
+    const range = periodRange("30j", new Date("2026-11-22T10:00:00Z"));
     const pdf = await renderToBuffer(
-      dashboardsPdfElement({ organisation: { name: "Saint-Étienne" }, range: periodRange("30j", new Date("2026-11-22T10:00:00Z")), dashboards: [], exportedAt: new Date("2026-11-22T10:00:00Z") }),
+      dashboardsPdfElement({ organisation: { name: "Saint-Étienne" }, range, previous: previousRange(range), dashboards: [], exportedAt: new Date("2026-11-22T10:00:00Z") }),
     );
     const { title, language, text } = await describePdf(pdf);
     expect(title).toBe("Tableaux de bord – Saint-Étienne");

@@ -20,7 +20,7 @@ const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eu
 export default async function AdministrationPage() {
   const viewer = await requireAdministrator();
   const { byStatus, pending, subscriptions, organisation } = await administrationOverview(viewer);
-  const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+  const count = (status: keyof typeof STATUS_LABELS) => byStatus[status];
 
   return (
     <div className="space-y-8">

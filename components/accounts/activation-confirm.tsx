@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
+import { useFocusResult } from "@/components/ui/action-result";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { activateAction, type ActivationState } from "@/lib/accounts/actions";
@@ -64,14 +65,11 @@ function Outcome({ outcome }: { outcome: ActivationOutcome }) {
 
 export function ActivationConfirm({ token }: { token: string }) {
   const [state, action] = useActionState<ActivationState, FormData>(activateAction, { status: "idle" });
-  const resultRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status === "done") resultRef.current?.focus();
-  }, [state]);
+  useFocusResult(state, "activation-resultat");
 
   if (state.status === "done") {
     return (
-      <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
+      <div id="activation-resultat" tabIndex={-1} className="focus:outline-none">
         <Outcome outcome={state.outcome} />
       </div>
     );

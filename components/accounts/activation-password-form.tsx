@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { RequiredFieldsNote } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { activateWithPasswordAction, type PasswordActivationState } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/forms";
 import type { PasswordContext } from "@/lib/password-policy";
@@ -18,7 +18,7 @@ export function ActivationPasswordForm({ token, identifier, context }: { token: 
   const [state, action] = useActionState<PasswordActivationState, FormData>(activateWithPasswordAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  useFocusFirstError(formRef, state.status === "link_problem" ? { status: "idle" } : state, "activation-message");
+  useFocusResult(state.status === "link_problem" ? { status: "idle" } : state, "activation-message", formRef);
   useEffect(() => {
     if (state.status === "success" || state.status === "link_problem") resultRef.current?.focus();
   }, [state]);

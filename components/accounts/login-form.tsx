@@ -5,7 +5,7 @@ import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
 import { ACTIVATION_LINK_HELPS } from "@/lib/auth/login-messages";
 import { IDLE } from "@/lib/forms";
@@ -14,7 +14,7 @@ import { NewLetterForm } from "./new-letter-form";
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<LoginState, FormData>(loginAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "connexion-message");
+  useFocusResult(state, "connexion-message", formRef);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
 

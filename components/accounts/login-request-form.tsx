@@ -6,7 +6,7 @@ import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { IDLE, type FormState } from "@/lib/forms";
 
 export function LoginRequestForm({
@@ -26,13 +26,13 @@ export function LoginRequestForm({
 }) {
   const [state, action] = useActionState(serverAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, `${name}-message`);
+  useFocusResult(state, `${name}-message`, formRef);
   const values = state.status === "error" ? state.values : {};
 
   return (
     <form ref={formRef} action={action} noValidate className="space-y-5">
       {state.status === "success" ? (
-        <Alert kind="success" title="Demande enregistrée">
+        <Alert kind="success" id={`${name}-message`} tabIndex={-1} title="Demande enregistrée">
           {state.message}
         </Alert>
       ) : null}

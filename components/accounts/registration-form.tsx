@@ -7,7 +7,7 @@ import { OrganisationCombobox } from "@/components/organisations/organisation-co
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField, RadioGroupField, RequiredFieldsNote, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { registerAction, type RegistrationState } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/forms";
 import { IdentifierPreview, previewIdentifier } from "./identifier-preview";
@@ -18,7 +18,7 @@ import { RegistrationSent } from "./registration-sent";
 export function RegistrationForm() {
   const [state, action] = useActionState<RegistrationState, FormData>(registerAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "inscription-message");
+  useFocusResult(state, "inscription-message", formRef);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
   const [names, setNames] = useState({ firstName: values.firstName ?? "", lastName: values.lastName ?? "", email: values.email ?? "" });

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
+import { FormResult } from "@/components/ui/action-result";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resendActivationAction, type RegistrationResult, type ResendState } from "@/lib/accounts/actions";
@@ -14,9 +15,12 @@ import { IDLE } from "@/lib/forms";
  */
 export function RegistrationSent({ identifier, email, resendReference }: RegistrationResult) {
   const [state, action] = useActionState<ResendState, FormData>(resendActivationAction, IDLE);
+  // The form the person just sent is gone: the focus goes to what replaced it, its title.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <section aria-labelledby="inscription-envoyee" className="space-y-5">
-      <h2 id="inscription-envoyee" tabIndex={-1} className="text-2xl font-semibold text-brand-900">
+      <h2 id="inscription-envoyee" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold text-brand-900">
         Votre inscription est enregistrée
       </h2>
       <Alert kind="success" title="Votre identifiant">
@@ -43,8 +47,7 @@ export function RegistrationSent({ identifier, email, resendReference }: Registr
       </div>
       <form action={action} className="space-y-3">
         <input type="hidden" name="reference" value={resendReference} />
-        {state.status === "success" ? <Alert kind="success">{state.message}</Alert> : null}
-        {state.status === "error" ? <Alert kind="error">{state.message}</Alert> : null}
+        <FormResult id="renvoi-message" state={state} />
         <SubmitButton variant="secondary" pendingLabel="Envoi…">
           Renvoyer le courriel d&apos;activation
         </SubmitButton>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { resetPasswordAction, type ResetState } from "@/lib/accounts/actions";
 import { IDLE } from "@/lib/forms";
 import type { PasswordContext } from "@/lib/password-policy";
@@ -14,7 +14,7 @@ import { TOKEN_PROBLEM_TEXT } from "./token-problem-text";
 export function ResetPasswordForm({ token, identifier, context }: { token: string; identifier: string; context: PasswordContext }) {
   const [state, action] = useActionState<ResetState, FormData>(resetPasswordAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "link_problem" ? { status: "error" } : state, "reinitialisation-message");
+  useFocusResult(state.status === "link_problem" ? { status: "error" } : state, "reinitialisation-message", formRef);
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   if (state.status === "link_problem") {

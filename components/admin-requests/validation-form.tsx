@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { RequiredFieldsNote, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { letterJobTitle } from "@/lib/accounts/job-titles";
 import { checkCodeAction, confirmCodeAction, type ValidationState } from "@/lib/admin-requests/actions";
 import type { RequestSummary } from "@/lib/admin-requests/confirm-admin-request";
@@ -80,7 +80,7 @@ function ConfirmStep({ state }: { state: Extract<ValidationState, { status: "che
 export function ValidationForm() {
   const [state, check] = useActionState<ValidationState, FormData>(checkCodeAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "error" ? state : { status: "idle" }, "validation-message");
+  useFocusResult(state.status === "error" ? state : { status: "idle" }, "validation-message", formRef);
   if (state.status === "check_ok") return <ConfirmStep state={state} />;
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};

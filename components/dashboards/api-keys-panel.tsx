@@ -2,8 +2,9 @@
 
 // The operator's API keys of one e-service (DASH-1): create, rotate, revoke. A new key is
 // shown once, right after it is made; the list only ever shows prefixes.
-import { useActionState, useEffect, useRef } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useActionState } from "react";
+import { ResultMessage, useFocusResult } from "@/components/ui/action-result";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { apiKeyAction, type ApiKeyResult } from "@/lib/dashboards/actions";
 import { IDLE, type FormState } from "@/lib/forms";
@@ -23,33 +24,25 @@ const when = (iso: string | null) => (iso ? DATE.format(new Date(iso)) : "jamais
 
 export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: string; serviceName: string; keys: ApiKeyRow[] }) {
   const [state, action] = useActionState<FormState<ApiKeyResult>, FormData>(apiKeyAction, IDLE);
-  const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") messageRef.current?.focus();
-  }, [state]);
+  useFocusResult(state, "cles-message");
 
   return (
     <div className="space-y-4">
-      <div ref={messageRef} tabIndex={-1} className="outline-none">
-        {state.status === "error" ? <Alert kind="error">{state.message}</Alert> : null}
-        {state.status === "success" ? (
-          <Alert kind="success" title={state.message}>
-            {state.result.key ? (
-              <div className="space-y-2">
-                <p>
-                  Copiez cette clé maintenant et transmettez-la à l&apos;équipe de l&apos;e-service par un canal sûr : elle
-                  ne sera plus jamais affichée.
-                </p>
-                <p>
-                  <code data-testid="nouvelle-cle" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
-                    {state.result.key}
-                  </code>
-                </p>
-              </div>
-            ) : null}
-          </Alert>
-        ) : null}
-      </div>
+      <ResultMessage id="cles-message" state={state} title={state.status === "success" ? state.message : undefined}>
+        {state.status === "success" && state.result.key ? (
+          <div className="space-y-2">
+            <p>
+              Copiez cette clé maintenant et transmettez-la à l&apos;équipe de l&apos;e-service par un canal sûr : elle
+              ne sera plus jamais affichée.
+            </p>
+            <p>
+              <code data-testid="nouvelle-cle" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
+                {state.result.key}
+              </code>
+            </p>
+          </div>
+        ) : undefined}
+      </ResultMessage>
 
       <form action={action}>
         <input type="hidden" name="eServiceId" value={eServiceId} />
@@ -87,17 +80,25 @@ export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: st
                         <input type="hidden" name="eServiceId" value={eServiceId} />
                         <input type="hidden" name="keyId" value={key.id} />
                         <input type="hidden" name="operation" value="rotate" />
-                        <SubmitButton variant="secondary">
+                        <ConfirmButton
+                          title={`Renouveler la clé ${key.prefix} ?`}
+                          consequence={<p>La clé {key.prefix} cesse de fonctionner aussitôt : l&apos;e-service {serviceName} ne pourra plus envoyer de chiffres tant que son équipe n&apos;aura pas installé la nouvelle clé.</p>}
+                          confirmLabel="Renouveler la clé"
+                        >
                           Renouveler<span className="sr-only"> la clé {key.prefix}</span>
-                        </SubmitButton>
+                        </ConfirmButton>
                       </form>
                       <form action={action}>
                         <input type="hidden" name="eServiceId" value={eServiceId} />
                         <input type="hidden" name="keyId" value={key.id} />
                         <input type="hidden" name="operation" value="revoke" />
-                        <SubmitButton variant="secondary">
+                        <ConfirmButton
+                          title={`Révoquer la clé ${key.prefix} ?`}
+                          consequence={<p>L&apos;e-service {serviceName} ne pourra plus envoyer de chiffres avec cette clé, et les tableaux de bord des organisations abonnées ne seront plus mis à jour par elle.</p>}
+                          confirmLabel="Révoquer la clé"
+                        >
                           Révoquer<span className="sr-only"> la clé {key.prefix}</span>
-                        </SubmitButton>
+                        </ConfirmButton>
                       </form>
                     </div>
                   )}

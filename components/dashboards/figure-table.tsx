@@ -1,12 +1,14 @@
-// The table of one dashboard section (DASH-3): the chart's data, readable by everyone.
+// The table of one dashboard section (DASH-3): the chart's data, readable by everyone, newest
+// day (or month) first. It scrolls sideways in its own labelled region when it is wider than
+// the screen; its height is the page's (no small scroll box to read 90 rows through).
 import { formatFigure, type Section } from "@/lib/dashboards/build";
 
 export function FigureTable({ section, caption, firstHeader }: { section: Section; caption: string; firstHeader: string }) {
   return (
-    <div tabIndex={0} role="region" aria-label={`Tableau : ${caption}`} className="max-h-96 overflow-auto rounded border border-slate-200">
+    <div tabIndex={0} role="region" aria-label={`Tableau : ${caption}`} className="overflow-x-auto rounded border border-slate-200">
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">{caption}</caption>
-        <thead className="sticky top-0 bg-slate-100">
+        <thead className="bg-slate-100">
           <tr>
             <th scope="col" className="px-3 py-2 text-left">
               {firstHeader}
@@ -19,7 +21,7 @@ export function FigureTable({ section, caption, firstHeader }: { section: Sectio
           </tr>
         </thead>
         <tbody>
-          {section.rows.map((row) => (
+          {[...section.rows].reverse().map((row) => (
             <tr key={row.key} className="border-t border-slate-200">
               <th scope="row" className="px-3 py-1.5 text-left font-normal">
                 {row.label}

@@ -7,7 +7,7 @@ import { useActionState, useRef } from "react";
 import { CheckboxField, RequiredFieldsNote } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton, secondaryButtonClass } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { giveHealthConsentAction } from "@/lib/e-services/access/actions";
 import { CONSENT_STATEMENT } from "@/lib/e-services/access/messages";
 import { IDLE } from "@/lib/forms";
@@ -15,7 +15,7 @@ import { IDLE } from "@/lib/forms";
 export function HealthConsentForm({ slug }: { slug: string }) {
   const [state, action] = useActionState(giveHealthConsentAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "consentement-message");
+  useFocusResult(state, "consentement-message", formRef);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
@@ -24,7 +24,11 @@ export function HealthConsentForm({ slug }: { slug: string }) {
           {state.message}
         </Alert>
       ) : null}
-      {state.status === "success" && state.message ? <Alert kind="success">{state.message}</Alert> : null}
+      {state.status === "success" && state.message ? (
+        <Alert kind="success" id="consentement-message" tabIndex={-1}>
+          {state.message}
+        </Alert>
+      ) : null}
       <RequiredFieldsNote />
       <input type="hidden" name="slug" value={slug} />
       <CheckboxField

@@ -3,7 +3,7 @@
 // The "Ouvrir" button of an e-service: its action re-checks the access on the server, then
 // leaves the portal for the e-service (or says here why it cannot).
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormResult } from "@/components/ui/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { openEServiceAction } from "@/lib/e-services/access/actions";
 import { IDLE } from "@/lib/forms";
@@ -12,7 +12,7 @@ export function OpenEServiceForm({ slug, serviceName, label = "Ouvrir l'e-servic
   const [state, action] = useActionState(openEServiceAction, IDLE);
   return (
     <form action={action} className="space-y-3">
-      {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
+      <FormResult id={`ouvrir-${slug}-message`} state={state} />
       <input type="hidden" name="slug" value={slug} />
       <SubmitButton pendingLabel="Ouverture…">
         {label}

@@ -10,7 +10,7 @@ import { OrganisationCombobox } from "@/components/organisations/organisation-co
 import { Alert } from "@/components/ui/alert";
 import { RequiredFieldsNote, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { IDLE, type FormState } from "@/lib/forms";
 import { submitTicketAction } from "@/lib/support/actions";
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from "@/lib/support/categories";
@@ -30,7 +30,7 @@ const OPTIONS = TICKET_CATEGORIES.map((category) => ({ value: category, label: T
 export function AssistanceForm({ defaults }: { defaults: AssistanceDefaults }) {
   const [state, action] = useActionState<FormState<{ number: string }>, FormData>(submitTicketAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "assistance-message");
+  useFocusResult(state, "assistance-message", formRef);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
   const sent = state.status === "success";
@@ -38,7 +38,7 @@ export function AssistanceForm({ defaults }: { defaults: AssistanceDefaults }) {
   return (
     <form ref={formRef} action={action} noValidate className="space-y-5">
       {sent ? (
-        <Alert kind="success" title={`Demande n° ${state.result.number} enregistrée`}>
+        <Alert kind="success" id="assistance-message" tabIndex={-1} title={`Demande n° ${state.result.number} enregistrée`}>
           <p>{state.message}</p>
           <p>Gardez ce numéro : il vous sera demandé si vous nous contactez à ce sujet.</p>
         </Alert>

@@ -2,7 +2,7 @@
 
 // Confirming, abandoning or resuming an import: one button, its refusal shown above it.
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormResult } from "@/components/ui/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE, type FormState } from "@/lib/forms";
 import { cancelImportAction, confirmImportAction, resumeImportAction } from "@/lib/imports/actions";
@@ -27,7 +27,7 @@ export function ImportDecisionForm({
   const [state, action] = useActionState<FormState<object>, FormData>(ACTIONS[kind], IDLE);
   return (
     <form action={action} className="space-y-2">
-      {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
+      <FormResult id={`import-${kind}-${importId}-message`} state={state} />
       <input type="hidden" name="importId" value={importId} />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>

@@ -9,7 +9,7 @@ import { useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { describedBy, FieldError, FieldLabel, inputClass, RequiredFieldsNote } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { IMPORT_FILE_MAX_BYTES, IMPORT_FILE_TOO_LARGE_MESSAGE, IMPORT_UPLOAD_PATH } from "@/lib/security/request-body-limit.mjs";
 
 const CHOOSE_FILE = "Choisissez le fichier CSV à importer.";
@@ -37,7 +37,7 @@ export function UploadForm({ organisationId }: { organisationId?: string }) {
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const shown = useMemo(() => (error ? { status: "error", key: error.key } : { status: "idle" }), [error]);
-  useFocusFirstError(formRef, shown, "import-message");
+  useFocusResult(shown, "import-message", formRef);
   const hint = "Export CSV (UTF-8 ou Windows-1252, séparateur point-virgule ou virgule), 10 Mo et 50 000 lignes au plus.";
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormResult } from "@/components/ui/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE, type FormState } from "@/lib/forms";
 import { markPostedAction } from "@/lib/letters/actions";
@@ -21,8 +21,7 @@ export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[];
   const [state, action] = useActionState<FormState<object>, FormData>(markPostedAction, IDLE);
   return (
     <form action={action} className="space-y-4">
-      {state.status === "success" ? <Alert kind="success">{state.message}</Alert> : null}
-      {state.status === "error" ? <Alert kind="error">{state.message}</Alert> : null}
+      <FormResult id="courrier-message" state={state} />
       {letters.length === 0 ? <p>Aucun courrier en attente.</p> : null}
       <div hidden={letters.length === 0} className="space-y-4">
       <TableRegion label="Courriers en attente d'impression">

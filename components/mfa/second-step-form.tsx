@@ -8,7 +8,7 @@ import { startTransition, useActionState, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { secondaryButtonClass, SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { IDLE, type FormState } from "@/lib/forms";
 import { passkeySignInOptionsAction, verifySecondStepAction } from "@/lib/mfa/actions";
 
@@ -19,7 +19,7 @@ export function SecondStepForm({ callbackUrl, factors }: { callbackUrl?: string;
   const [passkeyProblem, setPasskeyProblem] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "verification-message");
+  useFocusResult(state, "verification-message", formRef);
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   async function usePasskey() {

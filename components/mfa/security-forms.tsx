@@ -9,7 +9,7 @@ import { ActionForm } from "@/components/space/action-form";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { useFocusResult } from "@/components/ui/action-result";
 import { IDLE, type FormState } from "@/lib/forms";
 import {
   confirmTotpAction,
@@ -63,7 +63,12 @@ function Message({ state, id }: { state: FormState<object>; id: string }) {
         {state.message}
       </Alert>
     );
-  if (state.status === "success" && state.message) return <Alert kind="success">{state.message}</Alert>;
+  if (state.status === "success" && state.message)
+    return (
+      <Alert kind="success" id={id} tabIndex={-1}>
+        {state.message}
+      </Alert>
+    );
   return null;
 }
 
@@ -74,8 +79,8 @@ export function AddTotpFlow() {
   const startRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef<HTMLFormElement>(null);
   const keyRef = useRef<HTMLHeadingElement>(null);
-  useFocusFirstError(startRef, started, "totp-debut-message");
-  useFocusFirstError(confirmRef, confirmed, "totp-code-message");
+  useFocusResult(started, "totp-debut-message", startRef);
+  useFocusResult(confirmed, "totp-code-message", confirmRef);
   const enrolment = started.status === "success" ? started.result : null;
   useEffect(() => {
     if (enrolment) keyRef.current?.focus();
@@ -156,7 +161,8 @@ export function AddPasskeyFlow() {
   const [failed, setFailed] = useState<{ attempt: PasskeyRegistrationState; text: string } | null>(null);
   const problem = failed?.attempt === started ? failed.text : null;
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, started, "cle-message");
+  useFocusResult(started, "cle-message", formRef);
+  useFocusResult(finished, "cle-fin-message");
 
   useEffect(() => {
     if (!("options" in started)) return;
@@ -184,10 +190,16 @@ export function AddPasskeyFlow() {
         {finishing ? <p>Enregistrement de la clé d&apos;accès…</p> : null}
         {problem ? <p className="font-medium text-red-700">{problem}</p> : null}
       </div>
-      {finished.status === "error" && finished.message ? <Alert kind="error">{finished.message}</Alert> : null}
+      {finished.status === "error" && finished.message ? (
+        <Alert kind="error" id="cle-fin-message" tabIndex={-1}>
+          {finished.message}
+        </Alert>
+      ) : null}
       {finished.status === "success" ? (
         <>
-          <Alert kind="success">{finished.message}</Alert>
+          <Alert kind="success" id="cle-fin-message" tabIndex={-1}>
+            {finished.message}
+          </Alert>
           {finished.result.recoveryCodes ? <RecoveryCodes codes={finished.result.recoveryCodes} /> : null}
           <Continue />
         </>
@@ -245,7 +257,7 @@ export function RemovePasskeyForm({ passkey }: { passkey: { id: string; name: st
 export function RegenerateRecoveryCodesForm() {
   const [state, action] = useActionState<CodesState, FormData>(regenerateRecoveryCodesAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "codes-message");
+  useFocusResult(state, "codes-message", formRef);
   return (
     <div className="space-y-4">
       {state.status === "success" && state.result.recoveryCodes ? <RecoveryCodes codes={state.result.recoveryCodes} /> : null}

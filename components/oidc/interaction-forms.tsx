@@ -8,7 +8,7 @@ import { PasswordInput } from "@/components/accounts/password-input";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { FormResult, useFocusResult } from "@/components/ui/action-result";
 import { CONSENT_STATEMENT } from "@/lib/e-services/access/messages";
 import { IDLE } from "@/lib/forms";
 import { continueInteractionAction, declineInteractionAction, type InteractionState } from "@/lib/oidc/actions";
@@ -22,7 +22,7 @@ function useLeaveOnSuccess(state: InteractionState) {
 export function ContinueForm({ uid, label, consentNeeded }: { uid: string; label: string; consentNeeded: boolean }) {
   const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "interaction-message");
+  useFocusResult(state, "interaction-message", formRef);
   useLeaveOnSuccess(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
@@ -66,7 +66,7 @@ export function ChooseAccountForm({ uid, options, label }: { uid: string; option
   const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
   const [selectedId, setSelectedId] = useState(options[0].accountId);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, "interaction-message");
+  useFocusResult(state, "interaction-message", formRef);
   useLeaveOnSuccess(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const selected = options.find((option) => option.accountId === selectedId) ?? options[0];
@@ -132,7 +132,7 @@ export function DeclineForm({ uid, label }: { uid: string; label: string }) {
   useLeaveOnSuccess(state);
   return (
     <form action={action} className="space-y-3">
-      {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
+      <FormResult id="interaction-retour-message" state={state} />
       <input type="hidden" name="uid" value={uid} />
       <SubmitButton pendingLabel="Retour…" variant="secondary">
         {label}

@@ -2,8 +2,9 @@
 
 // The operator's OpenID Connect registration of one e-service (SSO-2): addresses, how the
 // e-service authenticates, a secret shown once (creation, renewal), removal.
-import { useActionState, useEffect, useRef } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useActionState, useRef } from "react";
+import { ResultMessage, useFocusResult } from "@/components/ui/action-result";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { describedBy, FieldShell, inputClass, RequiredFieldsNote, SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/forms";
@@ -41,39 +42,32 @@ function UriList({ name, required, hint, error, defaultValue }: { name: "redirec
 
 export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: string; client: OidcClientView | null; issuer: string }) {
   const [state, action] = useActionState(oidcClientAction, IDLE as OidcClientFormState);
-  const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "idle") messageRef.current?.focus();
-  }, [state]);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusResult(state, "oidc-message", formRef);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const typed = state.status === "error" ? state.values : null;
   const value = (name: keyof OidcClientView, fallback: string) => typed?.[name] ?? fallback;
 
   return (
     <div className="space-y-4">
-      <div ref={messageRef} tabIndex={-1} className="outline-none">
-        {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
-        {state.status === "success" ? (
-          <Alert kind="success" title={state.message}>
-            {state.result.clientSecret ? (
-              <div className="space-y-2">
-                <p>
-                  Copiez ce secret maintenant et transmettez-le à l&apos;équipe de l&apos;e-service par un canal sûr : il ne
-                  sera plus jamais affiché.
-                </p>
-                <p>
-                  Identifiant du client : <code data-testid="identifiant-client" className="font-mono">{state.result.clientId}</code>
-                </p>
-                <p>
-                  <code data-testid="secret-client" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
-                    {state.result.clientSecret}
-                  </code>
-                </p>
-              </div>
-            ) : null}
-          </Alert>
-        ) : null}
-      </div>
+      <ResultMessage id="oidc-message" state={state} title={state.status === "success" ? state.message : undefined}>
+        {state.status === "success" && state.result.clientSecret ? (
+          <div className="space-y-2">
+            <p>
+              Copiez ce secret maintenant et transmettez-le à l&apos;équipe de l&apos;e-service par un canal sûr : il ne
+              sera plus jamais affiché.
+            </p>
+            <p>
+              Identifiant du client : <code data-testid="identifiant-client" className="font-mono">{state.result.clientId}</code>
+            </p>
+            <p>
+              <code data-testid="secret-client" className="block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">
+                {state.result.clientSecret}
+              </code>
+            </p>
+          </div>
+        ) : undefined}
+      </ResultMessage>
 
       <p className="text-slate-700">
         Émetteur : <code className="font-mono">{issuer}</code> (découverte : <code className="font-mono">{issuer}/.well-known/openid-configuration</code>).
@@ -85,7 +79,7 @@ export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: st
         ) : null}
       </p>
 
-      <form action={action} noValidate className="space-y-4">
+      <form ref={formRef} action={action} noValidate className="space-y-4">
         <RequiredFieldsNote />
         <input type="hidden" name="eServiceId" value={eServiceId} />
         <input type="hidden" name="operation" value="save" />
@@ -114,13 +108,25 @@ export function OidcClientPanel({ eServiceId, client, issuer }: { eServiceId: st
             <form action={action}>
               <input type="hidden" name="eServiceId" value={eServiceId} />
               <input type="hidden" name="operation" value="renew" />
-              <SubmitButton variant="secondary">Générer un nouveau secret</SubmitButton>
+              <ConfirmButton
+                title="Générer un nouveau secret ?"
+                consequence={<p>L&apos;ancien secret cesse de fonctionner aussitôt : l&apos;e-service ne pourra plus connecter personne tant que son équipe n&apos;aura pas installé le nouveau.</p>}
+                confirmLabel="Générer un nouveau secret"
+              >
+                Générer un nouveau secret
+              </ConfirmButton>
             </form>
           ) : null}
           <form action={action}>
             <input type="hidden" name="eServiceId" value={eServiceId} />
             <input type="hidden" name="operation" value="delete" />
-            <SubmitButton variant="secondary">Supprimer l&apos;enregistrement OpenID Connect</SubmitButton>
+            <ConfirmButton
+              title="Supprimer l'enregistrement OpenID Connect ?"
+              consequence={<p>Les personnes de toutes les organisations abonnées ne pourront plus ouvrir cet e-service depuis le portail, et leurs sessions en cours dans l&apos;e-service ne seront plus reconnues.</p>}
+              confirmLabel="Supprimer l'enregistrement"
+            >
+              Supprimer l&apos;enregistrement OpenID Connect
+            </ConfirmButton>
           </form>
         </div>
       ) : null}

@@ -2,9 +2,13 @@
 
 // The permission matrix (ADM-3): a real table of people (rows) × subscribed e-services
 // (columns), one labelled checkbox per cell, inside a plain form that works without
-// JavaScript. With JavaScript, the number of unsaved changes is announced politely.
+// JavaScript. With JavaScript, the number of unsaved changes is announced politely, saving
+// permissions that take access away from people asks for confirmation first, and leaving the
+// page with unsaved changes warns (closing or reloading the tab, or following a link).
+import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ResultMessage, useFocusResult } from "@/components/ui/action-result";
+import { ConfirmDialog } from "@/components/ui/confirm-button";
 import { FieldError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { permissionMatrixAction, type MatrixState } from "@/lib/permissions/actions";
@@ -25,8 +29,13 @@ function pendingText(count: number): string {
 export function PermissionMatrix({ caption, eServices, accounts, granted }: MatrixProps) {
   const [state, action] = useActionState<MatrixState, FormData>(permissionMatrixAction, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
-  const messageRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<number | null>(null);
+  const router = useRouter();
+  const revokeDialog = useRef<HTMLDialogElement>(null);
+  const leaveDialog = useRef<HTMLDialogElement>(null);
+  const [revocations, setRevocations] = useState<{ person: string; service: string }[]>([]);
+  const [heldSubmission, setHeldSubmission] = useState<FormData | null>(null);
+  const [leavingTo, setLeavingTo] = useState<string | null>(null);
   const held = new Set(granted);
 
   const recount = useCallback(() => {
@@ -38,10 +47,36 @@ export function PermissionMatrix({ caption, eServices, accounts, granted }: Matr
     setPending(changed);
   }, []);
 
-  // After an error, move the keyboard focus to its message (the boxes keep their place).
+  // After each answer the focus goes to its message (or the select at fault).
+  useFocusResult(state, "matrice-message", formRef);
+
+  // Unsaved changes: the browser asks before the tab closes or reloads; a link inside the
+  // portal asks through our dialog (Next's client navigation fires no beforeunload).
+  const unsaved = (pending ?? 0) > 0;
   useEffect(() => {
-    if (state.status === "error") messageRef.current?.focus();
-  }, [state]);
+    if (!unsaved) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    const linkClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!link || link.target === "_blank" || link.hasAttribute("download")) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setLeavingTo(url.pathname + url.search + url.hash);
+      leaveDialog.current?.showModal();
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", linkClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", linkClick, true);
+    };
+  }, [unsaved]);
 
   // Once saved, the page's permissions change: the boxes now match them, nothing is pending.
   const grantedKey = granted.join(",");
@@ -52,12 +87,28 @@ export function PermissionMatrix({ caption, eServices, accounts, granted }: Matr
   }
 
   // With JavaScript, submit without React's automatic form reset, so that an error never
-  // throws away the boxes ticked; without it, the form posts to the same action.
+  // throws away the boxes ticked; without it, the form posts to the same action. Saving
+  // unticked boxes takes an e-service away from people: that is confirmed first.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = new FormData(event.currentTarget, submitter);
+    const removed = formData.get("intent") === "bulk" ? [] : revokedCells(event.currentTarget);
+    if (removed.length) {
+      setRevocations(removed);
+      setHeldSubmission(formData);
+      revokeDialog.current?.showModal();
+      return;
+    }
     startTransition(() => action(formData));
+  };
+
+  const revokedCells = (form: HTMLFormElement) => {
+    const removed: { person: string; service: string }[] = [];
+    form.querySelectorAll<HTMLInputElement>('input[name="cell"]').forEach((box) => {
+      if (box.defaultChecked && !box.checked) removed.push({ person: box.dataset.person ?? "", service: box.dataset.service ?? "" });
+    });
+    return removed;
   };
 
   const bulkError = state.status === "error" ? state.fieldErrors.bulkEServiceId : undefined;
@@ -65,10 +116,43 @@ export function PermissionMatrix({ caption, eServices, accounts, granted }: Matr
 
   return (
     <form ref={formRef} action={action} onSubmit={submit} onChange={recount} className="space-y-4">
-      <div ref={messageRef} tabIndex={-1}>
-        {state.status === "success" && state.message ? <Alert kind="success">{state.message}</Alert> : null}
-        {state.status === "error" && state.message ? <Alert kind="error">{state.message}</Alert> : null}
-      </div>
+      <ResultMessage id="matrice-message" state={state} />
+
+      <ConfirmDialog
+        dialogRef={revokeDialog}
+        title={revocations.length > 1 ? `Retirer ${revocations.length} permissions ?` : "Retirer cette permission ?"}
+        consequence={
+          <>
+            <ul className="list-inside list-disc">
+              {revocations.slice(0, 10).map((revocation) => (
+                <li key={`${revocation.person}-${revocation.service}`}>
+                  {revocation.person} n&apos;aura plus accès à {revocation.service}.
+                </li>
+              ))}
+              {revocations.length > 10 ? <li>et {revocations.length - 10} autres permissions retirées.</li> : null}
+            </ul>
+            <p>Les autres modifications cochées seront enregistrées en même temps.</p>
+          </>
+        }
+        confirmLabel="Enregistrer et retirer l'accès"
+        onConfirm={() => {
+          const formData = heldSubmission;
+          setHeldSubmission(null);
+          if (formData) startTransition(() => action(formData));
+        }}
+      />
+      <ConfirmDialog
+        dialogRef={leaveDialog}
+        title="Quitter sans enregistrer ?"
+        consequence={<p>{pending === 1 ? "Votre modification de la matrice n'est pas enregistrée : elle sera perdue." : `Vos ${pending ?? 0} modifications de la matrice ne sont pas enregistrées : elles seront perdues.`}</p>}
+        cancelLabel="Rester sur la page"
+        confirmLabel="Quitter sans enregistrer"
+        onConfirm={() => {
+          if (!leavingTo) return;
+          setPending(null);
+          router.push(leavingTo);
+        }}
+      />
 
       {eServices.map((eService) => (
         <input key={eService.id} type="hidden" name="eService" value={eService.id} />
@@ -117,6 +201,8 @@ export function PermissionMatrix({ caption, eServices, accounts, granted }: Matr
                         name="cell"
                         value={key}
                         defaultChecked={held.has(key)}
+                        data-person={name(account)}
+                        data-service={eService.name}
                         aria-label={`Autoriser ${name(account)} à utiliser ${eService.name}`}
                         className="h-5 w-5 accent-brand-700"
                       />

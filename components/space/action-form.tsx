@@ -1,11 +1,11 @@
 "use client";
 
-// A form of "Mon espace": its action's success or error message above the fields, focus
-// on the first error, values kept.
+// A form whose action answers with a message: the answer above the fields, focused on each
+// new answer (or the first invalid field), values kept. Used across the portal.
 import { useActionState, useRef, type ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormResult, useInOutlet, useOutletAction } from "@/components/ui/action-result";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { IDLE, type FieldErrors, type FormState, type FormValues } from "@/lib/forms";
 
 export function ActionForm({
@@ -13,31 +13,39 @@ export function ActionForm({
   action: serverAction,
   submitLabel,
   variant = "primary",
+  confirm,
   children,
 }: {
   id: string;
   action: (previous: FormState<object>, formData: FormData) => Promise<FormState<object>>;
   submitLabel: string;
   variant?: "primary" | "secondary";
+  /** For an action that ends something for others: ask first, naming the consequence. */
+  confirm?: { title: string; consequence: ReactNode; confirmLabel: string };
   /** `answer` changes identity with each answer of the action. */
   children: (state: { values: FormValues; errors: FieldErrors; answer: FormState<object> }) => ReactNode;
 }) {
-  const [state, action] = useActionState(serverAction, IDLE);
+  const [state, action] = useActionState(useOutletAction(serverAction), IDLE);
+  const inOutlet = useInOutlet();
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state, `${id}-message`);
+  // Inside a ResultOutlet (the form may be replaced by another once it succeeds), the outlet
+  // says the answer; problems of fields stay with the form.
+  const fieldProblem = state.status === "error" && Object.keys(state.fieldErrors).length > 0;
+  const shown = inOutlet && !fieldProblem ? IDLE : state;
   const values = state.status === "error" ? state.values : state.status === "success" ? (state.values ?? {}) : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
-      {state.status === "success" && state.message ? <Alert kind="success">{state.message}</Alert> : null}
-      {state.status === "error" && state.message ? (
-        <Alert kind="error" id={`${id}-message`} tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormResult id={`${id}-message`} state={shown} form={formRef} />
       {children({ values, errors, answer: state })}
-      <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      {confirm ? (
+        <ConfirmButton variant={variant} title={confirm.title} consequence={confirm.consequence} confirmLabel={confirm.confirmLabel}>
+          {submitLabel}
+        </ConfirmButton>
+      ) : (
+        <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
+      )}
     </form>
   );
 }

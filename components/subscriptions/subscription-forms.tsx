@@ -81,10 +81,33 @@ export function SubscribeForm({ eServiceId, slug, name, termsText, today }: { eS
   );
 }
 
-export function EndSubscriptionForm({ subscriptionId, slug, name, minDate }: { subscriptionId: string; slug: string; name: string; minDate: string }) {
+/** "Les 12 personnes qui utilisent X n'y auront plus accès": what ending the subscription does. */
+function endConsequence(name: string, users: number) {
+  const after = "après le dernier jour d'accès choisi (ce soir si vous le laissez vide)";
+  const who =
+    users === 0
+      ? `Personne n'utilise ${name} dans votre organisation aujourd'hui ; ${after}, plus personne ne pourra y accéder sans nouvel abonnement.`
+      : users === 1
+        ? `La personne qui utilise ${name} n'y aura plus accès ${after}.`
+        : `Les ${users} personnes qui utilisent ${name} n'y auront plus accès ${after}.`;
+  return (
+    <>
+      <p>{who}</p>
+      <p>Les permissions sont conservées : elles reprendront effet si l&apos;organisation s&apos;abonne de nouveau.</p>
+    </>
+  );
+}
+
+export function EndSubscriptionForm({ subscriptionId, slug, name, minDate, users }: { subscriptionId: string; slug: string; name: string; minDate: string; users: number }) {
   const id = `terminer-${slug}`;
   return (
-    <ActionForm id={id} action={endSubscriptionAction} submitLabel={`Mettre fin à l'abonnement à ${name}`} variant="secondary">
+    <ActionForm
+      id={id}
+      action={endSubscriptionAction}
+      submitLabel={`Mettre fin à l'abonnement à ${name}`}
+      variant="secondary"
+      confirm={{ title: `Mettre fin à l'abonnement à ${name} ?`, consequence: endConsequence(name, users), confirmLabel: "Mettre fin à l'abonnement" }}
+    >
       {({ values, errors }) => (
         <>
           <input type="hidden" name="subscriptionId" value={subscriptionId} />

@@ -13,19 +13,23 @@ const decisionSchema = z.object({
   note: z.string().trim().max(500, "500 caractères au plus.").optional(),
 });
 
+// The person is named after a colon: no elision to get wrong ("de Inès").
 const DONE = {
-  validate: "Le compte est validé ; la personne en est informée par courriel.",
-  refuse: "L'inscription est refusée ; la personne en est informée par courriel.",
-  invalidate: "Le compte est désactivé ; la personne en est informée par courriel.",
-  reactivate: "Le compte est réactivé, sans ses anciennes permissions ; la personne en est informée par courriel.",
+  validate: (name: string) => `Compte validé : ${name}. La personne en est informée par courriel.`,
+  refuse: (name: string) => `Inscription refusée : ${name}. La personne en est informée par courriel.`,
+  invalidate: (name: string) => `Compte désactivé : ${name}. La personne en est informée par courriel.`,
+  reactivate: (name: string) => `Compte réactivé, sans ses anciennes permissions : ${name}. La personne en est informée par courriel.`,
 } as const;
 
-// No revalidation: the row stays on screen with its confirmation in place of the buttons;
-// the list is fresh again at the next visit (these pages are rendered per request).
+// The pages that show accounts by status: a decided account leaves its tab at once, the
+// counters change, and the matrix lists it (or no longer), without a reload.
+const CHANGED = ["/administration", "/administration/comptes", "/administration/permissions"];
+
 export const decideOnAccountAction = defineAction({
   guard: "administrator",
   returnTo: "/administration/comptes",
   schema: decisionSchema,
   run: (input, { actor, context }) => decideOnAccount(db, actor, input, context),
-  success: (_result, input) => DONE[input.decision],
+  revalidate: CHANGED,
+  success: (result, input) => DONE[input.decision](result.personName),
 });

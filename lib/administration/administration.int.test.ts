@@ -1,7 +1,8 @@
 // ADM-2 and ADM-5 through the administrator's actions and queries, and the authorization
 // matrix: (a) the organisation's administrator, (b) a user of the same organisation, (c) the
 // administrator of another organisation, (d) an operator, (e) nobody signed in.
-import { beforeEach, describe, expect, it } from "vitest";
+import { revalidatePath } from "next/cache";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation, mailbox, tableCounts } from "../testing/factories";
 import { listAuditEvents } from "../audit/queries";
@@ -40,6 +41,19 @@ describe("ADM-2 the administrator validates, refuses, invalidates and reactivate
       organisationId,
       ipAddress: "198.51.100.20",
     });
+  });
+
+  it("issue 16 item 6: the answer names the person, and the lists and counters are fresh without a reload", async () => {
+    const pending = await createAccount({ organisationId, status: "PENDING_VALIDATION", firstName: "Inès", lastName: "Valide" });
+    vi.mocked(revalidatePath).mockClear();
+    const answer = await decideOnAccountAction({ status: "idle" }, form({ accountId: pending.id, decision: "validate" }));
+    expect(answer).toMatchObject({ status: "success", message: expect.stringContaining("Compte validé : Inès Valide.") });
+    const revalidated = vi.mocked(revalidatePath).mock.calls.map(([path]) => path);
+    expect(revalidated).toEqual(expect.arrayContaining(["/administration", "/administration/comptes", "/administration/permissions"]));
+    // The tab "À valider" and its counter no longer hold the account: no "Refuser" beside it.
+    const list = await listOrganisationAccounts({ accountId: administrator.id, identifier: administrator.identifier, role: "ADMINISTRATOR", organisationId }, { status: "PENDING_VALIDATION" });
+    expect(list.rows.map((row) => row.id)).not.toContain(pending.id);
+    expect(list.counts.PENDING_VALIDATION ?? 0).toBe(0);
   });
 
   it("refuses with a reason, told to the person", async () => {

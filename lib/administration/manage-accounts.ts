@@ -58,7 +58,7 @@ export async function decideOnAccount(
   administrator: AdministratorActor,
   input: { accountId: string; decision: AccountDecision; note?: string | null },
   context: OperationContext = {},
-): Promise<void> {
+): Promise<{ personName: string }> {
   const now = context.now ?? new Date();
   if (input.accountId === administrator.accountId && input.decision !== "validate") {
     throw new UserError("Vous ne pouvez pas prendre cette décision sur votre propre compte.");
@@ -66,7 +66,7 @@ export async function decideOnAccount(
   if ((input.decision === "invalidate" || input.decision === "refuse") && !input.note?.trim()) {
     throw new UserError("Indiquez le motif : il sera communiqué à la personne.", "note");
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Refusing or invalidating someone who asked to become administrator would cancel that
     // request: the legal representative, who outranks the administrator, decides it (LR-5).
     // The request's row is locked before the account's, in the order the confirmation takes
@@ -131,5 +131,6 @@ export async function decideOnAccount(
       ipAddress: context.ipAddress,
       at: now,
     });
+    return { personName: `${account.firstName} ${account.lastName}` };
   });
 }

@@ -1,6 +1,7 @@
 // Read models of the administrator's console, always scoped to the organisation of the
 // administrator the session proved (ADM-1, ADM-2): never an organisation id from the request.
 import "server-only";
+import { countAccountsByStatus } from "../accounts/account-counts";
 import { searchAccounts } from "../accounts/search-accounts";
 import { db } from "../db";
 import type { AccountStatus } from "../generated/prisma/client";
@@ -23,7 +24,8 @@ export function listOrganisationAccounts(administrator: AdministratorActor, filt
 export async function administrationOverview(administrator: AdministratorActor) {
   const organisationId = administrator.organisationId;
   const [byStatus, pending, subscriptions, organisation] = await Promise.all([
-    db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),
+    // The same counts as the dashboard's summary and the account tabs (one definition).
+    countAccountsByStatus(db, organisationId),
     db.account.findMany({
       where: { organisationId, status: "PENDING_VALIDATION" },
       select: { id: true, identifier: true, firstName: true, lastName: true, jobTitle: true, activatedAt: true },

@@ -16,6 +16,8 @@ import type { PeriodRange } from "./periods";
 export interface Column {
   metric: string;
   label: string;
+  /** A level (read at the end of a period) or a flow (summed over it). */
+  aggregation: Aggregation;
 }
 
 export interface Row {
@@ -29,9 +31,28 @@ export interface Row {
 export interface Section {
   id: string;
   title: string;
-  chart: "line" | "bar";
+  /**
+   * "bar": counts of each day (or month), grouped bars side by side, so that equal series
+   * never hide one another. "level": how many at the end of each day, one small chart per
+   * series for the same reason.
+   */
+  chart: "level" | "bar";
+  /** Rows in time order (the charts' order); tables show them newest first. */
   columns: Column[];
   rows: Row[];
+}
+
+/** One figure of a dashboard's summary: its value over the period and the previous one's. */
+export interface SummaryFigure {
+  metric: string;
+  label: string;
+  aggregation: Aggregation;
+  /** Flow: total over the period; level: the latest value (today's when `today` is set). */
+  value: number | null;
+  /** The same over the previous period of the same length (a level: at its end). */
+  previous: number | null;
+  /** The value is today's, read with the console's definition (accounts by status). */
+  today?: boolean;
 }
 
 export interface Dashboard {
@@ -41,6 +62,8 @@ export interface Dashboard {
   /** ISO instant of the newest figure shown, or null when there is none yet. */
   updatedAt: string | null;
   sections: Section[];
+  /** Filled by `withSummary` once the previous period is known. */
+  summary: SummaryFigure[];
 }
 
 /**
@@ -94,11 +117,11 @@ const PORTAL_SECTIONS: { id: string; title: string; chart: Section["chart"]; met
   {
     id: "comptes",
     title: "Comptes par statut",
-    chart: "line",
+    chart: "level",
     metrics: ["accounts_active", "accounts_pending_activation", "accounts_pending_validation", "accounts_deactivated"],
   },
   { id: "connexions", title: "Connexions", chart: "bar", metrics: ["logins"] },
-  { id: "permissions", title: "Permissions attribuées", chart: "line", metrics: ["permissions"] },
+  { id: "permissions", title: "Permissions attribuées", chart: "level", metrics: ["permissions"] },
 ];
 
 export function buildPortalDashboard(range: PeriodRange, figures: BucketFigure[], updatedAt: Date | null): Dashboard {
@@ -108,7 +131,7 @@ export function buildPortalDashboard(range: PeriodRange, figures: BucketFigure[]
     title: "Portail e-services",
     updatedAt: updatedAt?.toISOString() ?? null,
     sections: PORTAL_SECTIONS.map((section) => {
-      const columns = section.metrics.map((metric) => ({ metric, label: PORTAL_METRIC_LABELS[metric] }));
+      const columns = section.metrics.map((metric) => ({ metric, label: PORTAL_METRIC_LABELS[metric], aggregation: PORTAL_METRIC_AGGREGATION[metric] }));
       return {
         id: `${PORTAL_DASHBOARD_KEY}-${section.id}`,
         title: section.title,
@@ -117,6 +140,7 @@ export function buildPortalDashboard(range: PeriodRange, figures: BucketFigure[]
         rows: rowsOf(range, columns, grid, (metric) => PORTAL_METRIC_AGGREGATION[metric as PortalMetric]),
       };
     }),
+    summary: [],
   };
 }
 
@@ -135,7 +159,7 @@ export function buildEServiceDashboard(
   for (const figure of [...figures].sort((a, b) => a.bucket.localeCompare(b.bucket))) {
     labels.set(figure.metric, figure.label?.trim() || labels.get(figure.metric) || figure.metric);
   }
-  const columns = [...labels.keys()].sort().map((metric) => ({ metric, label: labels.get(metric)! }));
+  const columns = [...labels.keys()].sort().map((metric) => ({ metric, label: labels.get(metric)!, aggregation: "sum" as const }));
   return {
     key: service.slug,
     title: service.name,
@@ -144,11 +168,12 @@ export function buildEServiceDashboard(
       {
         id: `${service.slug}-chiffres`,
         title: `Chiffres de l'e-service ${service.name}`,
-        chart: "line",
+        chart: "bar",
         columns,
         rows: columns.length ? rowsOf(range, columns, gridOf(figures), () => "sum") : [],
       },
     ],
+    summary: [],
   };
 }
 
@@ -157,4 +182,45 @@ const FIGURE_FORMAT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 
 /** A figure as shown in tables, on screen and in the PDF; a missing one is a dash. */
 export function formatFigure(value: number | null): string {
   return value === null ? "–" : FIGURE_FORMAT.format(value);
+}
+
+/** A column's figure over the rows of a period: the latest value of a level, the total of a flow. */
+function periodFigure(rows: Row[], index: number, aggregation: Aggregation): number | null {
+  let found: number | null = null;
+  for (const row of rows) {
+    const value = row.values[index];
+    if (value === null) continue;
+    found = aggregation === "last" ? value : roundFigure((found ?? 0) + value);
+  }
+  return found;
+}
+
+/**
+ * The dashboard with its summary: each series' value over the period against the previous
+ * period of the same length (`previous`, built the same way). `today` replaces the latest
+ * value of level series with today's (the accounts by status, as the console counts them).
+ */
+export function withSummary(current: Dashboard, previous: Dashboard | undefined, today: Partial<Record<string, number>> = {}): Dashboard {
+  const summary: SummaryFigure[] = [];
+  for (const section of current.sections) {
+    const before = previous?.sections.find((candidate) => candidate.id === section.id);
+    section.columns.forEach((column, index) => {
+      const beforeIndex = before?.columns.findIndex((candidate) => candidate.metric === column.metric) ?? -1;
+      const live = column.aggregation === "last" ? today[column.metric] : undefined;
+      summary.push({
+        metric: column.metric,
+        label: column.label,
+        aggregation: column.aggregation,
+        value: live ?? periodFigure(section.rows, index, column.aggregation),
+        previous: before && beforeIndex >= 0 ? periodFigure(before.rows, beforeIndex, column.aggregation) : null,
+        ...(live === undefined ? {} : { today: true }),
+      });
+    });
+  }
+  return { ...current, summary };
+}
+
+/** Whether a section has at least one figure: without any, it shows one sentence, not a table of dashes. */
+export function hasFigures(section: Section): boolean {
+  return section.rows.some((row) => row.values.some((value) => value !== null));
 }

@@ -95,7 +95,7 @@ describe("DASH-1 who sees which dashboard", () => {
     if (!result.ok) throw new Error("expected dashboards");
     const dashboard = result.dashboards.find((entry) => entry.key === etatCivil.slug)!;
     const section = dashboard.sections[0];
-    expect(section.columns).toEqual([{ metric: "actes", label: "Actes délivrés" }]);
+    expect(section.columns).toEqual([{ metric: "actes", label: "Actes délivrés", aggregation: "sum" }]);
     expect(section.rows.find((row) => row.key === "2026-11-20")!.values).toEqual([7]);
     expect(JSON.stringify(result)).not.toContain("999");
     expect(JSON.stringify(result)).not.toContain("4242");
@@ -177,6 +177,35 @@ describe("DASH-4 PDF export", () => {
     expect(flat).toContain("321");
     expect(flat).toContain("novembre 2026");
     expect(flat).not.toContain("Urbanisme");
+  });
+
+  it("issue 16 item 7: compact, with the summary first; 90 days of every portal figure and an e-service's fit in 3 pages", async () => {
+    const { shiftDayKey } = await import("../calendar");
+    const computedAt = new Date("2026-11-22T01:00:00Z");
+    const days = Array.from({ length: 90 }, (_, index) => shiftDayKey("2026-11-21", -index));
+    const metrics = ["accounts_active", "accounts_pending_activation", "accounts_pending_validation", "accounts_deactivated", "logins", "permissions"];
+    await db.portalDailyFigure.createMany({
+      data: days.flatMap((day, index) => metrics.map((metric) => ({ organisationId, day: dayKeyToDate(day), metric, value: (index * 7) % 13, computedAt }))),
+    });
+    // One day of the previous 90 days: the logins' summary compares with it.
+    await db.portalDailyFigure.create({ data: { organisationId, day: dayKeyToDate("2026-08-01"), metric: "logins", value: 100, computedAt } });
+    await db.eServiceDailyFigure.createMany({
+      data: days.flatMap((day, index) => [
+        { eServiceId: etatCivil.id, organisationId, day: dayKeyToDate(day), metric: "actes", label: "Actes délivrés", value: index % 9, receivedAt: computedAt },
+        { eServiceId: etatCivil.id, organisationId, day: dayKeyToDate(day), metric: "demandes", label: "Demandes reçues", value: index % 5, receivedAt: computedAt },
+      ]),
+    });
+    const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "90j", NOW);
+    if (!result.ok) throw new Error("expected a PDF");
+    const document = await getDocumentProxy(new Uint8Array(result.pdf));
+    expect(document.numPages).toBeLessThanOrEqual(3);
+    const flat = (await extractText(document, { mergePages: true })).text.replace(/\s+/g, " ");
+    expect(flat).toMatch(/Connexions \d+ sur les 90 derniers jours/);
+    expect(flat).toContain("par rapport aux 90 jours précédents");
+    // Tables newest first: yesterday's row comes before the first day's.
+    const table = flat.slice(flat.indexOf("Tableau : Connexions"));
+    expect(table.indexOf("21/11/2026")).toBeGreaterThan(0);
+    expect(table.indexOf("21/11/2026")).toBeLessThan(table.indexOf("24/08/2026"));
   });
 
   it("an unknown period is the default one", async () => {

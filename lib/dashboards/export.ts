@@ -29,7 +29,7 @@ export async function exportDashboardsPdf(viewer: DashboardViewer, rawPeriod: un
   if (!result.ok) return result;
   registerPdfFonts();
   const pdf = await renderToBuffer(
-    dashboardsPdfElement({ organisation: result.organisation, range: result.range, dashboards: result.dashboards, exportedAt: now }),
+    dashboardsPdfElement({ organisation: result.organisation, range: result.range, previous: result.previous, dashboards: result.dashboards, exportedAt: now }),
   );
   const filename = `tableaux-de-bord-${fileSlug(result.organisation.name)}-${result.range.period}-${parisDayKey(now)}.pdf`;
   return { ok: true, filename, pdf };

@@ -53,7 +53,7 @@ describe("DASH-3 figures", () => {
     );
     const [section] = dashboard.sections;
     expect(dashboard.updatedAt).toBe("2026-11-21T05:00:00.000Z");
-    expect(section.columns).toEqual([{ metric: "plans", label: "Plans délivrés" }]);
+    expect(section.columns).toEqual([{ metric: "plans", label: "Plans délivrés", aggregation: "sum" }]);
     expect(section.rows.at(-1)!.values).toEqual([3.75]);
     expect(section.rows.at(-2)!.values).toEqual([4]);
     expect(section.rows.at(-3)!.values).toEqual([0.3]);

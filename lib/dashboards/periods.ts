@@ -58,3 +58,28 @@ export function formatInstant(instant: Date): string {
 export function describeRange(range: PeriodRange): string {
   return `${PERIOD_LABELS[range.period]} (du ${formatDay(range.from)} au ${formatDay(range.to)})`;
 }
+
+/**
+ * The period just before `range`, of the same length: the 30 (or 90) days before it, or the
+ * 12 months before it. The summary compares each figure with it.
+ */
+export function previousRange(range: PeriodRange): PeriodRange {
+  const to = shiftDayKey(range.from, -1);
+  if (range.grouping === "month") return { ...range, from: `${shiftMonthKey(range.from, -12)}-01`, to };
+  const length = dayCount(range.from, range.to);
+  return { ...range, from: shiftDayKey(to, -(length - 1)), to };
+}
+
+function dayCount(from: DayKey, to: DayKey): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** "+3", "−12 %", "stable": how a summary figure changed against the previous period. */
+export function describeChange(value: number | null, previous: number | null, format: (value: number) => string): string | null {
+  if (value === null || previous === null) return null;
+  const difference = value - previous;
+  if (difference === 0) return "stable";
+  const sign = difference > 0 ? "+" : "−";
+  const percent = previous !== 0 ? ` (${sign}${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(Math.abs((difference / previous) * 100))} %)` : "";
+  return `${sign}${format(Math.abs(difference))}${percent}`;
+}

@@ -8,14 +8,17 @@
 // - A day is [00:00, 24:00) in Europe/Paris, converted by PostgreSQL's time-zone rules: the
 //   23-hour and 25-hour days of the clock changes are handled there, not by hand.
 // - Accounts by status at the end of a past day are reconstructed from the account's
-//   timestamps (created, activated, validated, deactivated), so that a backfill gives the
-//   figures of that day rather than today's. An account reactivated since loses its earlier
+//   timestamps (created, activated, validated, deactivated) by the one definition the console
+//   shares (accounts/account-counts.ts), so that a backfill gives the figures of that day
+//   rather than today's, and the last day agrees with the console's counts. An account reactivated since loses its earlier
 //   deactivation: the account row keeps no history, and this is an accepted approximation.
 // - Permissions are those held today that were granted before the end of the day (a revoked
 //   permission leaves no row); logins are the day's login events.
 // - Every organisation is computed from its own rows only (GROUP BY organisation): no figure
 //   of one organisation can leak into another's.
 import "server-only";
+import { accountStateAt } from "../accounts/account-counts";
+import { Prisma } from "../generated/prisma/client";
 import { isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
@@ -38,13 +41,7 @@ export async function computePortalFigures(db: Db, from: string, to: string, now
     ),
     states AS (
       SELECT a."organisationId" AS org, days.day,
-             CASE
-               WHEN a."status" = 'DEACTIVATED' AND COALESCE(a."deactivatedAt", a."updatedAt") < days.ends THEN 'deactivated'
-               WHEN (a."status" = 'ACTIVE' AND COALESCE(a."validatedAt", a."activatedAt", a."createdAt") < days.ends)
-                 OR (a."status" = 'DEACTIVATED' AND a."validatedAt" < days.ends) THEN 'active'
-               WHEN a."activatedAt" IS NULL OR a."activatedAt" >= days.ends THEN 'pending_activation'
-               ELSE 'pending_validation'
-             END AS state
+             ${accountStateAt(Prisma.raw("days.ends"))} AS state
       FROM days JOIN "accounts" a ON a."createdAt" < days.ends AND a."organisationId" IS NOT NULL
     ),
     accounts AS (

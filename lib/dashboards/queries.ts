@@ -8,14 +8,16 @@
 //   to today, permission or not.
 // - Operators and accounts without an organisation see none: `loadDashboards` says so.
 import "server-only";
+import { countAccountsByStatus, type AccountCounts } from "../accounts/account-counts";
 import type { Viewer } from "../auth/viewer";
 import { parisToday } from "../calendar";
 import { db } from "../db";
 import { accessibleEServices } from "../e-services/access/queries";
 import type { OperatorActor } from "../operation";
 import { validOn } from "../subscriptions/validity";
-import { buildEServiceDashboard, buildPortalDashboard, type Dashboard } from "./build";
-import { periodRange, type PeriodKey, type PeriodRange } from "./periods";
+import { buildEServiceDashboard, buildPortalDashboard, withSummary, type Dashboard } from "./build";
+import type { PortalMetric } from "./metrics";
+import { periodRange, previousRange, type PeriodKey, type PeriodRange } from "./periods";
 
 export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "role">;
 
@@ -45,8 +47,20 @@ export type DashboardsResult =
       ok: true;
       organisation: { id: string; name: string };
       range: PeriodRange;
+      /** The period the summaries compare with. */
+      previous: PeriodRange;
       dashboards: Dashboard[];
+      /** Today's accounts by status, as the console counts them. */
+      accounts: AccountCounts;
     };
+
+/** The portal's account metrics and the statuses they count. */
+const ACCOUNT_METRIC_STATUS = {
+  accounts_active: "ACTIVE",
+  accounts_pending_activation: "PENDING_ACTIVATION",
+  accounts_pending_validation: "PENDING_VALIDATION",
+  accounts_deactivated: "DEACTIVATED",
+} as const satisfies Partial<Record<PortalMetric, keyof AccountCounts>>;
 
 interface BucketRow {
   bucket: string;
@@ -97,22 +111,31 @@ export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey,
   const organisationId = viewer.organisationId;
   if (!organisationId || viewer.role === "OPERATOR") return { ok: false, reason: "no_organisation" };
   const range = periodRange(period, now);
+  const previous = previousRange(range);
 
-  // Three independent reads in parallel; the e-service figures are filtered below, on the
-  // server, to the e-services the viewer may see.
-  const [services, portal, serviceRows] = await Promise.all([
+  // Independent reads in parallel; the e-service figures are filtered below, on the server,
+  // to the e-services the viewer may see. The previous period feeds the summaries only.
+  const [services, portal, serviceRows, portalBefore, serviceRowsBefore, accounts] = await Promise.all([
     visibleEServices(viewer, now),
     portalBuckets(organisationId, range),
     eServiceBuckets(organisationId, range),
+    portalBuckets(organisationId, previous),
+    eServiceBuckets(organisationId, previous),
+    countAccountsByStatus(db, organisationId),
   ]);
   const organisation = { id: organisationId, name: viewer.organisationName ?? "" };
 
-  const dashboards: Dashboard[] = [buildPortalDashboard(range, portal, newest(portal))];
+  // The summary's accounts are today's, read with the console's definition: both agree.
+  const today = Object.fromEntries(Object.entries(ACCOUNT_METRIC_STATUS).map(([metric, status]) => [metric, accounts[status]]));
+  const dashboards: Dashboard[] = [
+    withSummary(buildPortalDashboard(range, portal, newest(portal)), buildPortalDashboard(previous, portalBefore, null), today),
+  ];
   for (const service of services) {
     const rows = serviceRows.filter((row) => row.eServiceId === service.id);
-    dashboards.push(buildEServiceDashboard(range, service, rows, newest(rows)));
+    const before = serviceRowsBefore.filter((row) => row.eServiceId === service.id);
+    dashboards.push(withSummary(buildEServiceDashboard(range, service, rows, newest(rows)), buildEServiceDashboard(previous, service, before, null)));
   }
-  return { ok: true, organisation, range, dashboards };
+  return { ok: true, organisation, range, previous, dashboards, accounts };
 }
 
 /** The figures API keys of an e-service (DASH-2), newest first; never the secret. */

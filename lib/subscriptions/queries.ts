@@ -24,13 +24,15 @@ export interface CatalogueEntry {
   state: SubscriptionState;
   /** A later subscription already planned after the current one, if any. */
   next: { subscriptionId: string; startDate: string; endDate: string | null } | null;
+  /** Active people of the organisation allowed to use it: those an end of subscription cuts off. */
+  users: number;
 }
 
 /** The active catalogue, each e-service with the organisation's subscription state today. */
 export async function listCatalogueWithSubscriptions(administrator: AdministratorActor, now: Date = new Date()): Promise<CatalogueEntry[]> {
   const organisationId = administrator.organisationId;
   const today = parisToday(now);
-  const [eServices, subscriptions] = await Promise.all([
+  const [eServices, subscriptions, holders] = await Promise.all([
     db.eService.findMany({
       where: { active: true },
       select: { id: true, slug: true, name: true, description: true, termsText: true, handlesHealthData: true },
@@ -41,7 +43,9 @@ export async function listCatalogueWithSubscriptions(administrator: Administrato
       select: { id: true, eServiceId: true, startDate: true, endDate: true },
       orderBy: { startDate: "asc" },
     }),
+    db.permission.groupBy({ by: ["eServiceId"], where: { organisationId, account: { status: "ACTIVE" } }, _count: { _all: true } }),
   ]);
+  const users = new Map(holders.map((row) => [row.eServiceId, row._count._all]));
 
   return eServices.map((eService) => {
     const own = subscriptions.filter((subscription) => subscription.eServiceId === eService.id);
@@ -66,7 +70,7 @@ export async function listCatalogueWithSubscriptions(administrator: Administrato
     } else {
       state = { kind: "none" };
     }
-    return { eServiceId: eService.id, slug: eService.slug, name: eService.name, description: eService.description, termsText: eService.termsText, handlesHealthData: eService.handlesHealthData, state, next };
+    return { eServiceId: eService.id, slug: eService.slug, name: eService.name, description: eService.description, termsText: eService.termsText, handlesHealthData: eService.handlesHealthData, state, next, users: users.get(eService.id) ?? 0 };
   });
 }
 

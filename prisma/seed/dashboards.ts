@@ -42,7 +42,7 @@ export async function seedDashboards(db: Db, services: Map<CatalogueSlug, string
     const organisation = await db.organisation.findUniqueOrThrow({ where: { code: demo.code }, select: { id: true } });
     const fresh = await db.account.findMany({
       where: { organisationId: organisation.id, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
-      select: { id: true, identifier: true, activatedAt: true, validatedAt: true, emailVerifiedAt: true },
+      select: { id: true, identifier: true, activatedAt: true, validatedAt: true, emailVerifiedAt: true, deactivatedAt: true },
       orderBy: { identifier: "asc" },
     });
     // Staggered over 2 to 10 months ago: well within the 15 months of the inactivity warning (LIFE-2).
@@ -56,6 +56,9 @@ export async function seedDashboards(db: Db, services: Map<CatalogueSlug, string
           emailVerifiedAt: account.emailVerifiedAt ? new Date(created.getTime() + 3_600_000) : null,
           activatedAt: account.activatedAt ? new Date(created.getTime() + 3_600_000) : null,
           validatedAt: account.validatedAt ? validated : null,
+          // A demo account deactivated "now" would read as active in every past day's figures
+          // and deactivated only in today's counts: it was deactivated three weeks ago.
+          deactivatedAt: account.deactivatedAt ? new Date(Math.max(validated.getTime() + DAY_MS, now.getTime() - 21 * DAY_MS)) : null,
         },
       });
       await db.permission.updateMany({ where: { accountId: account.id }, data: { createdAt: validated } });

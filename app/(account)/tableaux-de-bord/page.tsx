@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FigureChart } from "@/components/dashboards/figure-chart";
 import { FigureTable } from "@/components/dashboards/figure-table";
+import { SummaryFigures } from "@/components/dashboards/summary-figures";
 import { requireViewer } from "@/lib/auth/guards";
 import { exportHref, periodHref, reportErrorHref } from "@/lib/dashboards/links";
 import { describeRange, formatInstant, parsePeriod, PERIOD_LABELS, PERIODS } from "@/lib/dashboards/periods";
+import { hasFigures } from "@/lib/dashboards/build";
 import { loadDashboards } from "@/lib/dashboards/queries";
 
 export const metadata: Metadata = { title: "Tableaux de bord" };
@@ -43,8 +45,12 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
     );
   }
 
-  const { organisation, range, dashboards } = result;
+  const { organisation, range, previous, dashboards } = result;
   const firstHeader = range.grouping === "month" ? "Mois" : "Jour";
+  // A new organisation has no daily figure yet: one explanation instead of empty charts and
+  // tables of dashes. Today's accounts (the console's counts) are known already.
+  const noFigures = dashboards.every((dashboard) => dashboard.sections.every((section) => !hasFigures(section)));
+  const portal = dashboards[0];
 
   return (
     <div className="space-y-8">
@@ -76,18 +82,33 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             ))}
           </ul>
         </nav>
-        <a
-          href={exportHref(period)}
-          download
-          title="Exporter en PDF"
-          className="inline-flex items-center gap-2 rounded border border-brand-700 px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50"
-        >
-          <PdfIcon />
-          <span className="sr-only">Exporter en PDF</span>
-        </a>
+        {noFigures ? null : (
+          <a
+            href={exportHref(period)}
+            download
+            className="inline-flex items-center gap-2 rounded border border-brand-700 px-3 py-2 font-medium text-brand-700 no-underline hover:bg-brand-50"
+          >
+            <PdfIcon />
+            <span>Exporter en PDF</span>
+          </a>
+        )}
       </div>
 
-      {dashboards.map((dashboard) => (
+      {noFigures ? (
+        <section aria-labelledby="premiers-chiffres" className="space-y-4 rounded-lg border border-slate-200 p-5">
+          <h2 id="premiers-chiffres" className="text-2xl font-semibold text-brand-900">
+            Les premiers chiffres arrivent demain
+          </h2>
+          <p>
+            Les tableaux de bord sont calculés chaque nuit à partir de l&apos;activité de la veille. Ceux de {organisation.name} apparaîtront
+            ici après la prochaine mise à jour quotidienne ; ceux des e-services, dès que chacun aura transmis ses premiers chiffres.
+          </p>
+          <h3 className="text-lg font-semibold text-slate-900">Comptes de l&apos;organisation aujourd&apos;hui</h3>
+          <SummaryFigures figures={portal.summary.filter((figure) => figure.today)} range={range} previous={previous} />
+        </section>
+      ) : null}
+
+      {noFigures ? null : dashboards.map((dashboard) => (
         <section
           key={dashboard.key}
           aria-labelledby={`tableau-${dashboard.key}`}
@@ -104,15 +125,21 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
                 : "Pas encore de chiffres pour cette période : ils apparaîtront après la prochaine mise à jour quotidienne."}
             </p>
           </div>
+          <h3 className="sr-only">Chiffres clés</h3>
+          <SummaryFigures figures={dashboard.summary} range={range} previous={previous} />
           {dashboard.sections.map((section) =>
-            section.columns.length ? (
+            hasFigures(section) ? (
               <div key={section.id} className="space-y-3">
                 <h3 className="text-lg font-semibold text-slate-900">{section.title}</h3>
                 <FigureChart section={section} />
                 <FigureTable section={section} caption={`${section.title}, ${PERIOD_LABELS[period]}`} firstHeader={firstHeader} />
               </div>
             ) : (
-              <p key={section.id}>Cet e-service n&apos;a transmis aucun chiffre pour cette période.</p>
+              <p key={section.id}>
+                {dashboard.key === "portail"
+                  ? `${section.title} : aucun chiffre pour cette période.`
+                  : "Cet e-service n'a transmis aucun chiffre pour cette période."}
+              </p>
             ),
           )}
           <p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EndSubscriptionForm, SubscribeForm } from "@/components/subscriptions/subscription-forms";
+import { ResultOutlet } from "@/components/ui/action-result";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { formatDay, parisDayKey } from "@/lib/calendar";
 import { listCatalogueWithSubscriptions, type CatalogueEntry } from "@/lib/subscriptions/queries";
@@ -78,11 +79,13 @@ export default async function SubscriptionsPage() {
                     </p>
                   ) : null}
                 </div>
-                {ongoing ? (
-                  <EndSubscriptionForm subscriptionId={ongoing.subscriptionId} slug={entry.slug} name={entry.name} minDate={ongoing.startDate > today ? ongoing.startDate : today} />
-                ) : (
-                  <SubscribeForm eServiceId={entry.eServiceId} slug={entry.slug} name={entry.name} termsText={entry.termsText} today={today} />
-                )}
+                <ResultOutlet id={`abonnement-${entry.slug}-message`}>
+                  {ongoing ? (
+                    <EndSubscriptionForm subscriptionId={ongoing.subscriptionId} slug={entry.slug} name={entry.name} users={entry.users} minDate={ongoing.startDate > today ? ongoing.startDate : today} />
+                  ) : (
+                    <SubscribeForm eServiceId={entry.eServiceId} slug={entry.slug} name={entry.name} termsText={entry.termsText} today={today} />
+                  )}
+                </ResultOutlet>
               </section>
             </li>
           );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountDecisionForm } from "@/components/administration/account-decision-form";
+import { ResultOutlet } from "@/components/ui/action-result";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
@@ -70,64 +71,66 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         {query ? ` pour « ${query} »` : ""}
         {list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}
       </p>
-      {list.rows.length ? (
-        <TableRegion label={`Comptes : ${TABS.find((tab) => tab.status === status)?.label ?? ""}`}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">Nom</th>
-              <th scope="col" className="py-2 pr-3">Identifiant et adresse</th>
-              <th scope="col" className="py-2 pr-3">{status === "ACTIVE" ? "Dernière connexion" : status === "DEACTIVATED" ? "Motif" : "Inscription"}</th>
-              <th scope="col" className="py-2">Décision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((account) => {
-              const name = `${account.firstName} ${account.lastName}`;
-              const self = account.id === administrator.accountId;
-              return (
-                <tr key={account.id} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    {name}
-                    {account.role === "ADMINISTRATOR" ? <span className="block text-slate-600">Administrateur</span> : null}
-                    {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
-                  </th>
-                  <td className="py-2 pr-3">
-                    <span className="block font-mono">{account.identifier}</span>
-                    <span className="block text-slate-600">{account.email}</span>
-                  </td>
-                  <td className="py-2 pr-3">
-                    {status === "ACTIVE"
-                      ? account.lastLoginAt
-                        ? date.format(account.lastLoginAt)
-                        : "Jamais"
-                      : status === "DEACTIVATED"
-                        ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
-                        : date.format(account.createdAt)}
-                  </td>
-                  <td className="space-y-2 py-2">
-                    {self ? <span className="text-slate-600">Votre compte</span> : null}
-                    {!self && status === "PENDING_VALIDATION" ? (
-                      <>
-                        <AccountDecisionForm accountId={account.id} personName={name} decision="validate" />
-                        <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
-                      </>
-                    ) : null}
-                    {!self && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
-                    {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
-                      <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </TableRegion>
-      ) : (
-        <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
-      )}
+      <ResultOutlet id="decision-message">
+        {list.rows.length ? (
+          <TableRegion label={`Comptes : ${TABS.find((tab) => tab.status === status)?.label ?? ""}`}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">Nom</th>
+                <th scope="col" className="py-2 pr-3">Identifiant et adresse</th>
+                <th scope="col" className="py-2 pr-3">{status === "ACTIVE" ? "Dernière connexion" : status === "DEACTIVATED" ? "Motif" : "Inscription"}</th>
+                <th scope="col" className="py-2">Décision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((account) => {
+                const name = `${account.firstName} ${account.lastName}`;
+                const self = account.id === administrator.accountId;
+                return (
+                  <tr key={account.id} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      {name}
+                      {account.role === "ADMINISTRATOR" ? <span className="block text-slate-600">Administrateur</span> : null}
+                      {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
+                    </th>
+                    <td className="py-2 pr-3">
+                      <span className="block font-mono">{account.identifier}</span>
+                      <span className="block text-slate-600">{account.email}</span>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {status === "ACTIVE"
+                        ? account.lastLoginAt
+                          ? date.format(account.lastLoginAt)
+                          : "Jamais"
+                        : status === "DEACTIVATED"
+                          ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
+                          : date.format(account.createdAt)}
+                    </td>
+                    <td className="space-y-2 py-2">
+                      {self ? <span className="text-slate-600">Votre compte</span> : null}
+                      {!self && status === "PENDING_VALIDATION" ? (
+                        <>
+                          <AccountDecisionForm accountId={account.id} personName={name} decision="validate" />
+                          <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
+                        </>
+                      ) : null}
+                      {!self && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
+                      {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
+                        <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          </TableRegion>
+        ) : (
+          <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
+        )}
+      </ResultOutlet>
       {list.pageCount > 1 ? (
         <nav aria-label="Pages de résultats" className="flex gap-4">
           {list.page > 1 ? <Link href={href({ page: list.page - 1 })}>Page précédente</Link> : null}
