@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { administrationOverview } from "@/lib/administration/queries";
 import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -17,7 +17,7 @@ const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Eu
 // The administrator's console (ADM): everything is scoped to the administrator's own
 // organisation, taken from the session, never from the request.
 export default async function AdministrationPage() {
-  const viewer = await requireAdministrator();
+  const viewer = await requireOrganisationManager();
   const { byStatus, pending, subscriptions, organisation } = await administrationOverview(viewer);
   const count = (status: keyof typeof STATUS_LABELS) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
 

@@ -36,7 +36,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                   Tableaux de bord
                 </Link>
               ) : null}
-              {viewer.role === "ADMINISTRATOR" ? (
+              {viewer.role === "ADMINISTRATOR" || (viewer.organisationId && viewer.isDeputy) ? (
                 <Link href="/administration" className="text-sm font-medium">
                   Administration
                 </Link>

@@ -23,7 +23,7 @@ const DONE = {
 // No revalidation: the row stays on screen with its confirmation in place of the buttons;
 // the list is fresh again at the next visit (these pages are rendered per request).
 export const decideOnAccountAction = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: "/administration/comptes",
   schema: decisionSchema,
   run: (input, { actor, context }) => decideOnAccount(db, actor, input, context),

@@ -14,7 +14,7 @@ import { deactivateAccount } from "../lifecycle/deactivation";
 import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 import type { Db } from "../db";
-import { UserError, type AdministratorActor, type OperationContext } from "../operation";
+import { UserError, type OperationContext, type OrganisationManagerActor } from "../operation";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -54,7 +54,7 @@ async function lockPendingAdministratorRequest(tx: Prisma.TransactionClient, org
 
 export async function decideOnAccount(
   db: Db,
-  administrator: AdministratorActor,
+  administrator: OrganisationManagerActor,
   input: { accountId: string; decision: AccountDecision; note?: string | null },
   context: OperationContext = {},
 ): Promise<void> {
@@ -87,6 +87,15 @@ export async function decideOnAccount(
     if (account.role === "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
       throw new UserError("Le représentant légal a désigné cette personne administrateur : vous ne pouvez pas désactiver son compte.");
     }
+    // DEP-1: a deputy runs the accounts of colleagues, not those of the people who run the
+    // organisation: the administrator's role is the legal representative's to give, and
+    // deputies are the administrator's to choose.
+    if (administrator.role !== "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
+      if (account.role === "ADMINISTRATOR") throw new UserError("Un suppléant ne peut pas désactiver le compte de l'administrateur.");
+      if (await tx.deputy.findUnique({ where: { accountId: account.id }, select: { id: true } })) {
+        throw new UserError("Cette personne est suppléante : seul l'administrateur peut lui retirer ce rôle ou désactiver son compte.");
+      }
+    }
     const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
       where: { id: administrator.accountId },
       select: { firstName: true, lastName: true, organisation: { select: { name: true } } },
@@ -116,7 +125,7 @@ export async function decideOnAccount(
             reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
             deactivatedAt: now,
             note: input.note!.trim(),
-            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, administrateur de ${organisationName}.`,
+            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, ${administrator.role === "ADMINISTRATOR" ? "administrateur" : "administrateur suppléant"} de ${organisationName}.`,
           },
         });
         break;

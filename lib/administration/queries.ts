@@ -4,11 +4,11 @@ import "server-only";
 import { searchAccounts } from "../accounts/search-accounts";
 import { db } from "../db";
 import type { AccountStatus } from "../generated/prisma/client";
-import type { AdministratorActor } from "../operation";
+import type { OrganisationManagerActor } from "../operation";
 
 export const PAGE_SIZE = 50;
 
-export function listOrganisationAccounts(administrator: AdministratorActor, filters: { status: AccountStatus; query?: string; page?: number }) {
+export function listOrganisationAccounts(administrator: OrganisationManagerActor, filters: { status: AccountStatus; query?: string; page?: number }) {
   return searchAccounts(db, {
     organisationId: administrator.organisationId,
     status: filters.status,
@@ -20,7 +20,7 @@ export function listOrganisationAccounts(administrator: AdministratorActor, filt
 }
 
 /** The console's home: accounts by status, those awaiting validation, the subscriptions. */
-export async function administrationOverview(administrator: AdministratorActor) {
+export async function administrationOverview(administrator: OrganisationManagerActor) {
   const organisationId = administrator.organisationId;
   const [byStatus, pending, subscriptions, organisation] = await Promise.all([
     db.account.groupBy({ by: ["status"], where: { organisationId }, _count: { _all: true } }),

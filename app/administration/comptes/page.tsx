@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountDecisionForm } from "@/components/administration/account-decision-form";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 
@@ -25,7 +25,7 @@ const REASONS: Record<string, string> = {
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const administrator = await requireAdministrator("/administration/comptes");
+  const administrator = await requireOrganisationManager("/administration/comptes");
   const params = await searchParams;
   const status = TABS.find((tab) => tab.status === params.statut)?.status ?? "PENDING_VALIDATION";
   const query = (queryText(params.q) ?? "").slice(0, 100);
