@@ -19,6 +19,7 @@ import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
 import { Section } from "@/components/ui/section";
+import { DeputySpaceSection } from "@/components/deputies/deputy-space-section";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -75,6 +76,8 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
           <dd>{date.format(space.createdAt)}</dd>
         </dl>
       </Section>
+
+      <DeputySpaceSection viewer={viewer} />
 
       {space.organisation ? (
         <Section id="administration" title="Administrateur de mon organisation">

@@ -24,6 +24,14 @@ const REASONS: Record<string, string> = {
 
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
 
+/** Everyone's role in the organisation (DEP-1). */
+function roleLabel(account: { role: string; deputyStatus: "PENDING" | "ACCEPTED" | null }): string {
+  if (account.role === "ADMINISTRATOR") return "Administrateur";
+  if (account.deputyStatus === "ACCEPTED") return "Suppléant";
+  if (account.deputyStatus === "PENDING") return "Suppléant (en attente)";
+  return "Utilisateur";
+}
+
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireOrganisationManager("/administration/comptes");
   const params = await searchParams;
@@ -84,11 +92,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             {list.rows.map((account) => {
               const name = `${account.firstName} ${account.lastName}`;
               const self = account.id === administrator.accountId;
+              // DEP-1: a deputy does not deactivate the administrator or another deputy (the service refuses it too).
+              const outOfReach = administrator.role !== "ADMINISTRATOR" && (account.role === "ADMINISTRATOR" || account.deputyStatus !== null);
               return (
                 <tr key={account.id} className="border-b border-slate-100 align-top">
                   <th scope="row" className="py-2 pr-3 font-normal">
                     {name}
-                    {account.role === "ADMINISTRATOR" ? <span className="block text-slate-600">Administrateur</span> : null}
+                    <span className="block text-slate-600">{roleLabel(account)}</span>
                     {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
                   </th>
                   <td className="py-2 pr-3">
@@ -112,7 +122,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                         <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
                       </>
                     ) : null}
-                    {!self && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
+                    {!self && !outOfReach && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
                     {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
                       <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
                     ) : null}
