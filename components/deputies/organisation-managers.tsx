@@ -4,7 +4,10 @@
 import type { OrganisationManagers } from "@/lib/deputies/queries";
 import { RemoveDeputyForm } from "./deputy-forms";
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const date = new Intl.DateTimeFormat("fr-FR", {
+  dateStyle: "long",
+  timeZone: "Europe/Paris",
+});
 
 export function OrganisationManagersTable({ managers, removable = false }: { managers: OrganisationManagers; removable?: boolean }) {
   const rows = [
@@ -25,34 +28,55 @@ export function OrganisationManagersTable({ managers, removable = false }: { man
     })),
   ];
   if (!rows.length) return <p>Personne n&apos;administre l&apos;organisation pour le moment.</p>;
+  const vacant = !managers.administrators.some((account) => account.status === "ACTIVE");
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">L&apos;administrateur et les suppléants de l&apos;organisation</caption>
-      <thead>
-        <tr className="border-b border-slate-300">
-          <th scope="col" className="py-2 pr-3">Nom</th>
-          <th scope="col" className="py-2 pr-3">Identifiant</th>
-          <th scope="col" className="py-2 pr-3">Rôle</th>
-          <th scope="col" className="py-2 pr-3">État</th>
-          {removable ? <th scope="col" className="py-2">Action</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ account, role, state, deputy }) => {
-          const name = `${account.firstName} ${account.lastName}`;
-          return (
-            <tr key={account.id} className="border-b border-slate-100 align-top">
-              <th scope="row" className="py-2 pr-3 font-normal">
-                {name}
+    <>
+      {vacant ? (
+        <p className="font-medium text-amber-900">
+          L&apos;organisation n&apos;a plus d&apos;administrateur actif : les suppléants la font fonctionner, et l&apos;un d&apos;eux peut demander le rôle
+          depuis son espace (courrier au représentant légal).
+        </p>
+      ) : null}
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">L&apos;administrateur et les suppléants de l&apos;organisation</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-2 pr-3">
+              Nom
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Identifiant
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Rôle
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              État
+            </th>
+            {removable ? (
+              <th scope="col" className="py-2">
+                Action
               </th>
-              <td className="py-2 pr-3 font-mono">{account.identifier}</td>
-              <td className="py-2 pr-3">{role}</td>
-              <td className="py-2 pr-3">{state}</td>
-              {removable ? <td className="py-2">{deputy ? <RemoveDeputyForm accountId={account.id} personName={name} /> : null}</td> : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ account, role, state, deputy }) => {
+            const name = `${account.firstName} ${account.lastName}`;
+            return (
+              <tr key={account.id} className="border-b border-slate-100 align-top">
+                <th scope="row" className="py-2 pr-3 font-normal">
+                  {name}
+                </th>
+                <td className="py-2 pr-3 font-mono">{account.identifier}</td>
+                <td className="py-2 pr-3">{role}</td>
+                <td className="py-2 pr-3">{state}</td>
+                {removable ? <td className="py-2">{deputy ? <RemoveDeputyForm accountId={account.id} personName={name} /> : null}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -82,11 +82,6 @@ export async function decideOnAccount(
     }
     const account = await lockAccountOfOrganisation(tx, administrator.organisationId, input.accountId);
     if (!ALLOWED_FROM[input.decision](account)) throw new UserError(NOT_ALLOWED[input.decision]);
-    // Confirmed meanwhile by the legal representative: the account now holds the role, and
-    // its former holder may not undo that decision.
-    if (account.role === "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
-      throw new UserError("Le représentant légal a désigné cette personne administrateur : vous ne pouvez pas désactiver son compte.");
-    }
     // DEP-1: a deputy runs the accounts of colleagues, not those of the people who run the
     // organisation: the administrator's role is the legal representative's to give, and
     // deputies are the administrator's to choose.
@@ -95,6 +90,11 @@ export async function decideOnAccount(
       if (await tx.deputy.findUnique({ where: { accountId: account.id }, select: { id: true } })) {
         throw new UserError("Cette personne est suppléante : seul l'administrateur peut lui retirer ce rôle ou désactiver son compte.");
       }
+    }
+    // Confirmed meanwhile by the legal representative: the account now holds the role, and
+    // its former holder may not undo that decision.
+    if (account.role === "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
+      throw new UserError("Le représentant légal a désigné cette personne administrateur : vous ne pouvez pas désactiver son compte.");
     }
     const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
       where: { id: administrator.accountId },
