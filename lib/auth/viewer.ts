@@ -81,7 +81,7 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
 
 function secondFactorState(account: ViewerRow, now: Date): Viewer["secondFactor"] {
   const policy = secondFactorPolicy(
-    { role: account.role, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisationRequiresMfa },
+    { role: account.role, isDeputy: account.isDeputy, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisationRequiresMfa },
     now,
   );
   return {

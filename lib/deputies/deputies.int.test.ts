@@ -11,6 +11,7 @@ import { authenticate } from "../auth/authenticate";
 import { loginFailureMessage } from "../auth/login-messages";
 import { db } from "../db";
 import { processInactiveAccounts } from "../lifecycle/inactivity";
+import { secondFactorPolicy } from "../mfa/policy";
 import { actorOf, administratorOf, deputyOf, formData as form, operatorOf, session, viewerOf } from "../testing/actions";
 import { createAccount, createOrganisation, mailbox, TEST_PASSWORD } from "../testing/factories";
 import { designateDeputy, MAX_DEPUTIES } from "./manage-deputies";
@@ -63,6 +64,17 @@ describe("DEP-1 the administrator designates deputies, who accept from Mon espac
       ["deputy.designated", administrator.id, colleague.id, "198.51.100.30"],
       ["deputy.accepted", colleague.id, colleague.id, "198.51.100.30"],
     ]);
+  });
+
+  it("MFA-3 an accepted deputy, with the console's powers, has 14 days to add a second factor, as an administrator", async () => {
+    await designate(colleague);
+    expect((await db.account.findUniqueOrThrow({ where: { id: colleague.id } })).mfaEnrolmentDeadline).toBeNull();
+    await accept(colleague);
+    const { mfaEnrolmentDeadline } = await db.account.findUniqueOrThrow({ where: { id: colleague.id } });
+    expect(mfaEnrolmentDeadline!.getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000);
+    const later = new Date(Date.now() + 15 * 86_400_000);
+    expect(secondFactorPolicy({ role: "USER", isDeputy: true, mfaEnrolmentDeadline, organisationRequiresMfa: false }, later)).toMatchObject({ required: true });
+    expect(secondFactorPolicy({ role: "USER", isDeputy: false, mfaEnrolmentDeadline, organisationRequiresMfa: false }, later)).toMatchObject({ required: false });
   });
 
   it("a declined designation is gone, the administrator told; an accepted deputy may renounce", async () => {

@@ -13,6 +13,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { enqueueEmail } from "../mail/outbox";
+import { administratorEnrolmentDeadline } from "../mfa/policy";
 import type { DeputyNoticeEvent } from "../mail/templates";
 import { UserError, type Actor, type AdministratorActor, type OperationContext } from "../operation";
 
@@ -160,6 +161,8 @@ export async function answerDeputyDesignation(db: Db, actor: Actor, input: { ans
       if (deputy.status === "ACCEPTED") throw new UserError("Vous êtes déjà suppléant de votre organisation.");
       if (deputy.account.status !== "ACTIVE" || deputy.account.role !== "USER") throw new UserError("Votre compte ne peut pas prendre ce rôle.");
       await tx.deputy.update({ where: { id: deputy.id }, data: { status: "ACCEPTED", acceptedAt: now } });
+      // MFA-3 as for an administrator: the console's powers call for a second factor within 14 days.
+      await tx.account.updateMany({ where: { id: actor.accountId, mfaEnrolmentDeadline: null }, data: { mfaEnrolmentDeadline: administratorEnrolmentDeadline(now) } });
       outcome = "accept";
     } else {
       await tx.deputy.delete({ where: { id: deputy.id } });
