@@ -56,12 +56,12 @@ test.describe("DEP-1 deputy administrators", () => {
     const stamp = Date.now();
     const deputyEmail = `ines.relais.${stamp}@saint-etienne-test.example`;
     const deputy = await registerAndActivate(page, request, {
-      organisationQuery: "saint-etienne",
+      organisationQuery: "42218",
       organisationName: "Saint-Étienne",
       firstName: "Inès",
       lastName: "Relais",
       email: deputyEmail,
-      password: "Forez-Relais-2026",
+      password: "Tilleul-Vert-2026",
       role: "Utilisateur",
     });
 
@@ -77,16 +77,16 @@ test.describe("DEP-1 deputy administrators", () => {
 
     // A newcomer registers meanwhile.
     await registerAndActivate(page, request, {
-      organisationQuery: "saint-etienne",
+      organisationQuery: "42218",
       organisationName: "Saint-Étienne",
       firstName: "Noé",
       lastName: "Nouveau",
       email: `noe.nouveau.${stamp}@saint-etienne-test.example`,
-      password: "Forez-Nouveau-2026",
+      password: "Chene-Rouge-2026",
       role: "Utilisateur",
     });
 
-    await login(page, deputy, "Forez-Relais-2026");
+    await login(page, deputy, "Tilleul-Vert-2026");
     await acceptDesignation(page, request, deputyEmail);
     await expectNoAxeViolations(page);
     await page.getByRole("banner").getByRole("link", { name: "Administration" }).click();
@@ -123,13 +123,13 @@ test.describe("DEP-1 deputy administrators", () => {
 test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes administrator through the letter", () => {
   test("administrator closes their account → deputy told → asks for the role → letter names the deputy → legal representative confirms → deputy is administrator", async ({ page, request }) => {
     const stamp = Date.now();
-    const organisation = { organisationQuery: "colmar", organisationName: "Colmar" };
+    const organisation = { organisationQuery: "68066", organisationName: "Colmar" };
     const administrator = await registerAndActivate(page, request, {
       ...organisation,
       firstName: "Aline",
       lastName: "Premiere",
       email: `aline.${stamp}@colmar-test.example`,
-      password: "Alsace-Premiere-68",
+      password: "Cigogne-Blanche-68",
       role: "Administrateur",
     });
     const first = await letterFor(page, "Colmar");
@@ -141,28 +141,28 @@ test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes adm
       firstName: "Berthe",
       lastName: "Relève",
       email: deputyEmail,
-      password: "Alsace-Releve-68",
+      password: "Vosges-Sapin-68",
       role: "Utilisateur",
     });
-    await login(page, administrator, "Alsace-Premiere-68");
+    await login(page, administrator, "Cigogne-Blanche-68");
     await validateInConsole(page, "Berthe Relève");
     await designate(page, deputy);
     await logout(page);
-    await login(page, deputy, "Alsace-Releve-68");
+    await login(page, deputy, "Vosges-Sapin-68");
     await acceptDesignation(page, request, deputyEmail);
     await logout(page);
 
     // The administrator leaves: closing the account deactivates it.
-    await login(page, administrator, "Alsace-Premiere-68");
+    await login(page, administrator, "Cigogne-Blanche-68");
     await page.goto("/espace");
     const closing = page.getByRole("region", { name: "Fermer mon compte" });
-    await closing.getByLabel("Mot de passe actuel").fill("Alsace-Premiere-68");
+    await closing.getByLabel("Mot de passe actuel").fill("Cigogne-Blanche-68");
     await closing.getByLabel("Je confirme vouloir fermer mon compte").check();
     await closing.getByRole("button", { name: "Fermer mon compte" }).click();
     await expect(page).toHaveURL(/\/connexion/);
 
     await waitForMessage(request, deputyEmail, /Colmar n'a plus d'administrateur actif/);
-    await login(page, deputy, "Alsace-Releve-68");
+    await login(page, deputy, "Vosges-Sapin-68");
     await page.goto("/espace");
     await expect(page.getByText("Votre organisation n'a plus d'administrateur actif")).toBeVisible();
     await expectNoAxeViolations(page);
@@ -171,7 +171,7 @@ test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes adm
     await expect(page.getByRole("region", { name: "Qui administre l'organisation" })).toContainText("n'a plus d'administrateur actif");
     await page.goto("/espace");
     await page.getByRole("button", { name: "Devenir administrateur" }).click();
-    await expect(page.getByText("Votre demande est enregistrée")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Administrateur de mon organisation" })).toContainText(/Demande n° DA-\d{4}-\d{4} en cours/);
     await logout(page);
 
     const second = await letterFor(page, "Colmar");
@@ -189,7 +189,7 @@ test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes adm
 
     await confirmAsLegalRepresentative(page, second.number, second.code);
     await waitForMessage(request, deputyEmail, /Vous êtes administrateur de Colmar/);
-    await login(page, deputy, "Alsace-Releve-68");
+    await login(page, deputy, "Vosges-Sapin-68");
     await page.goto("/administration/suppleants");
     await expect(page.getByRole("heading", { name: "Suppléants", level: 1 })).toBeVisible();
     const managers = page.getByRole("region", { name: "Qui administre l'organisation" });
