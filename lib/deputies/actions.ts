@@ -31,9 +31,9 @@ export const removeDeputyAction = defineAction({
   schema: z.object({ accountId: z.uuid({ error: "Compte inconnu." }) }),
   hiddenFields: { accountId: "Compte inconnu." },
   run: (input, { actor, context }) => removeDeputy(db, actor, input, context),
-  // The page is not revalidated: the row stays on screen with its confirmation in place of the
-  // button (as the account decisions do); the list is fresh again at the next visit.
-  revalidate: ["/administration"],
+  // No revalidation (any would re-render this page at once): the row stays on screen with its
+  // confirmation in place of the button, as the account decisions do; the console's pages are
+  // rendered per request, so the list is fresh again at the next visit.
   success: (result) => `${result.name} n'est plus suppléant ; la personne en est informée par courriel.`,
 });
 
