@@ -16,6 +16,19 @@ export interface Actor {
 /** An organisation's administrator: the organisation comes from the session, never from the request. */
 export type AdministratorActor = Actor & { role: "ADMINISTRATOR"; organisationId: string };
 
+/**
+ * An accepted deputy administrator (administrateur suppléant, DEP-1): a user of the
+ * organisation who runs its console beside the administrator, minus subscriptions and the
+ * choice of deputies. The organisation comes from the session.
+ */
+export type DeputyActor = Actor & { role: "USER"; organisationId: string; isDeputy: true };
+
+/**
+ * Whoever runs an organisation's console (DEP-1): its administrator or an accepted deputy.
+ * `role` tells which: "ADMINISTRATOR", or "USER" for a deputy.
+ */
+export type OrganisationManagerActor = AdministratorActor | DeputyActor;
+
 /** An operator of the portal. */
 export type OperatorActor = Actor & { role: "OPERATOR" };
 

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { administrationOverview } from "@/lib/administration/queries";
 import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { TableRegion } from "@/components/ui/table-region";
+import { OrganisationManagersTable } from "@/components/deputies/organisation-managers";
+import { organisationManagers } from "@/lib/deputies/queries";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -15,19 +17,30 @@ const STATUS_LABELS = {
 
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
-// The administrator's console (ADM): everything is scoped to the administrator's own
-// organisation, taken from the session, never from the request.
+// The administrator's console (ADM), also open to accepted deputies (DEP-1): everything is
+// scoped to the organisation taken from the session, never from the request.
 export default async function AdministrationPage() {
-  const viewer = await requireAdministrator();
-  const { byStatus, pending, subscriptions, organisation } = await administrationOverview(viewer);
+  const viewer = await requireOrganisationManager();
+  const [{ byStatus, pending, subscriptions, organisation }, managers] = await Promise.all([administrationOverview(viewer), organisationManagers(viewer)]);
+  const isAdministrator = viewer.role === "ADMINISTRATOR";
   const count = (status: keyof typeof STATUS_LABELS) => byStatus[status];
 
   return (
     <div className="space-y-8">
       <div className="space-y-1">
         <h1 className="text-3xl font-bold text-brand-900">Administration</h1>
-        <p className="text-slate-700">{viewer.organisationName}</p>
+        <p className="text-slate-700">
+          {viewer.organisationName}
+          {isAdministrator ? "" : " · vous êtes administrateur suppléant"}
+        </p>
       </div>
+
+      <section aria-labelledby="titre-administrent" className="space-y-3">
+        <h2 id="titre-administrent" className="text-xl font-semibold text-brand-900">
+          Qui administre l&apos;organisation
+        </h2>
+        <OrganisationManagersTable managers={managers} />
+      </section>
 
       <section aria-labelledby="titre-comptes" className="space-y-3">
         <h2 id="titre-comptes" className="text-xl font-semibold text-brand-900">
@@ -104,7 +117,16 @@ export default async function AdministrationPage() {
           Après le mot de passe, un code d&apos;application ou une clé d&apos;accès est demandé : un mot de passe volé ne suffit
           plus. Elle est obligatoire pour l&apos;administrateur (14 jours après sa prise de fonction).
         </p>
-        <OrganisationMfaForm required={organisation.mfaRequired} />
+        {isAdministrator ? (
+          <OrganisationMfaForm required={organisation.mfaRequired} />
+        ) : (
+          <p>
+            {organisation.mfaRequired
+              ? "L'administrateur l'exige de tous les comptes de l'organisation."
+              : "L'administrateur ne l'exige pas encore de tous les comptes de l'organisation."}{" "}
+            Ce choix lui revient.
+          </p>
+        )}
       </section>
     </div>
   );

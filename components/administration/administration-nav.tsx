@@ -3,22 +3,24 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+// `administratorOnly`: pages that stay with the administrator, not shown to a deputy (DEP-1).
 const LINKS = [
   { href: "/administration", label: "Vue d'ensemble" },
   { href: "/administration/comptes", label: "Comptes" },
-  { href: "/administration/abonnements", label: "Abonnements" },
+  { href: "/administration/abonnements", label: "Abonnements", administratorOnly: true },
   { href: "/administration/permissions", label: "Permissions" },
   { href: "/administration/invitations", label: "Invitations" },
   { href: "/administration/imports", label: "Imports" },
   { href: "/administration/journal", label: "Journal" },
+  { href: "/administration/suppleants", label: "Suppléants", administratorOnly: true },
 ];
 
-export function AdministrationNav() {
+export function AdministrationNav({ administrator = true }: { administrator?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Console d'administration" className="border-b border-slate-200">
       <ul className="flex flex-wrap gap-x-6 gap-y-2 pb-2">
-        {LINKS.map((link) => {
+        {LINKS.filter((link) => administrator || !link.administratorOnly).map((link) => {
           const current = link.href === "/administration" ? pathname === link.href : pathname.startsWith(link.href);
           return (
             <li key={link.href}>

@@ -14,7 +14,8 @@ function menuLinks(viewer: Viewer): MenuLink[] {
           { href: "/tableaux-de-bord", label: "Tableaux de bord" },
         ]
       : []),
-    ...(viewer.role === "ADMINISTRATOR" ? [{ href: "/administration", label: "Administration" }] : []),
+    // DEP-1: an accepted deputy runs the console too.
+    ...(viewer.role === "ADMINISTRATOR" || (viewer.organisationId && viewer.isDeputy) ? [{ href: "/administration", label: "Administration" }] : []),
     ...(viewer.role === "OPERATOR" ? [{ href: "/operateur", label: "Console opérateur" }] : []),
     { href: "/espace", label: "Mon espace" },
     { href: "/aide", label: "Aide" },

@@ -79,7 +79,8 @@ export function CloseAccountForm({ isAdministrator }: { isAdministrator: boolean
           {isAdministrator ? (
             <p className="font-medium text-amber-900">
               Vous êtes l&apos;administrateur de votre organisation : après la fermeture, elle n&apos;aura plus
-              d&apos;administrateur tant qu&apos;un collègue n&apos;aura pas été confirmé par le représentant légal.
+              d&apos;administrateur tant qu&apos;un collègue n&apos;aura pas été confirmé par le représentant légal. Vos
+              suppléants, s&apos;il y en a, continueront d&apos;ici là à valider les comptes et à attribuer les e-services.
             </p>
           ) : null}
           <PasswordInput id="fermeture-mot-de-passe-actuel" name="currentPassword" label="Mot de passe actuel" required autoComplete="current-password" error={errors.currentPassword} />

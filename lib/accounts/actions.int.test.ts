@@ -42,6 +42,7 @@ beforeEach(async () => {
     sessionVersion: 0,
     organisationId: viewerAccount.organisationId,
     organisationName: "Commune test",
+    isDeputy: false,
     unlockedAccountIds: [`${viewerAccount.id}:0`],
     ...WITHOUT_SIGN_IN_ROW,
   };

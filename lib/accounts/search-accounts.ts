@@ -22,6 +22,8 @@ export interface AccountListRow {
   email: string;
   jobTitle: string | null;
   role: AccountRole;
+  /** DEP-1: the account's designation as deputy administrator, if any. */
+  deputyStatus: "PENDING" | "ACCEPTED" | null;
   status: AccountStatus;
   deactivationReason: DeactivationReason | null;
   statusNote: string | null;
@@ -72,7 +74,8 @@ export async function searchAccounts(
     SELECT s."counts", s."total", p.* FROM (SELECT ${counts} AS "counts", ${total} AS "total") s
     LEFT JOIN LATERAL (
       SELECT acc."id", acc."identifier", acc."civility", acc."firstName", acc."lastName", acc."email", acc."jobTitle", acc."role",
-             acc."status", acc."deactivationReason", acc."statusNote", acc."lastLoginAt", acc."activatedAt", acc."createdAt"
+             acc."status", acc."deactivationReason", acc."statusNote", acc."lastLoginAt", acc."activatedAt", acc."createdAt",
+             (SELECT d."status"::text FROM "organisation_deputies" d WHERE d."accountId" = acc."id") AS "deputyStatus"
       FROM (SELECT a."id" FROM "accounts" a WHERE ${scope}
             ORDER BY a."lastName", a."firstName", a."id" LIMIT ${input.pageSize} OFFSET ${(page - 1) * input.pageSize}) ids
       JOIN "accounts" acc ON acc."id" = ids."id"

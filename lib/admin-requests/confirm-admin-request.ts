@@ -176,6 +176,20 @@ export async function confirmAdminRequest(
         mfaEnrolmentDeadline: administratorEnrolmentDeadline(now),
       },
     });
+    // DEP-2: a deputy who becomes administrator stops being a deputy (the role includes it).
+    const deputyship = await tx.deputy.findUnique({ where: { accountId: requester.id } });
+    if (deputyship) {
+      await tx.deputy.delete({ where: { id: deputyship.id } });
+      await recordAuditEvent(tx, {
+        actor: LEGAL_REPRESENTATIVE,
+        action: "deputy.promoted",
+        organisationId: request.organisationId,
+        target: { type: "account", id: requester.id, label: requester.identifier },
+        details: { number: request.number, status: deputyship.status },
+        ipAddress: context.ipAddress,
+        at: now,
+      });
+    }
     await tx.adminRequest.update({
       where: { id: request.id },
       data: { status: "CONFIRMED", confirmedAt: now, closedAt: now, confirmedFromIp: context.ipAddress },

@@ -47,14 +47,17 @@ export async function requestAdministratorRole(
     data: { status: "CANCELLED" },
   });
 
-  const [organisation, requester, currentAdministrator] = await Promise.all([
+  const [organisation, requester, currentAdministrator, deputyship] = await Promise.all([
     tx.organisation.findUniqueOrThrow({ where: { id: input.account.organisationId } }),
     tx.account.findUniqueOrThrow({ where: { id: input.account.id } }),
     tx.account.findFirst({
       where: { organisationId: input.account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE", id: { not: input.account.id } },
       select: { firstName: true, lastName: true },
     }),
+    tx.deputy.findFirst({ where: { accountId: input.account.id, organisationId: input.account.organisationId, status: "ACCEPTED" }, select: { id: true } }),
   ]);
+  // DEP-2: a deputy asking for the role (the administrator gone, or leaving) is named as such.
+  const requesterIsDeputy = Boolean(deputyship);
 
   const code = generateConfirmationCode();
   const number = await freeRequestNumber(tx);
@@ -93,6 +96,7 @@ export async function requestAdministratorRole(
       email: requester.email,
       identifier: requester.identifier,
     },
+    requesterIsDeputy,
     currentAdministrator,
     supportEmail: support.email,
     supportPhone: support.phone,
@@ -115,7 +119,7 @@ export async function requestAdministratorRole(
     action: "admin_request.created",
     organisationId: organisation.id,
     target: { type: "account", id: requester.id, label: requester.identifier },
-    details: { number, superseded: superseded.length, addressComplete: address.complete },
+    details: { number, superseded: superseded.length, addressComplete: address.complete, ...(requesterIsDeputy ? { deputy: true } : {}) },
     at: now,
   });
   return { requestId: request.id, number, code };

@@ -26,7 +26,7 @@ const DONE = {
 const CHANGED = ["/administration", "/administration/comptes", "/administration/permissions"];
 
 export const decideOnAccountAction = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: "/administration/comptes",
   schema: decisionSchema,
   run: (input, { actor, context }) => decideOnAccount(db, actor, input, context),

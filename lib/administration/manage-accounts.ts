@@ -14,7 +14,7 @@ import { deactivateAccount } from "../lifecycle/deactivation";
 import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 import type { Db } from "../db";
-import { UserError, type AdministratorActor, type OperationContext } from "../operation";
+import { UserError, type OperationContext, type OrganisationManagerActor } from "../operation";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -55,7 +55,7 @@ async function lockPendingAdministratorRequest(tx: Prisma.TransactionClient, org
 
 export async function decideOnAccount(
   db: Db,
-  administrator: AdministratorActor,
+  administrator: OrganisationManagerActor,
   input: { accountId: string; decision: AccountDecision; note?: string | null },
   context: OperationContext = {},
 ): Promise<{ personName: string }> {
@@ -83,6 +83,15 @@ export async function decideOnAccount(
     }
     const account = await lockAccountOfOrganisation(tx, administrator.organisationId, input.accountId);
     if (!ALLOWED_FROM[input.decision](account)) throw new UserError(NOT_ALLOWED[input.decision]);
+    // DEP-1: a deputy runs the accounts of colleagues, not those of the people who run the
+    // organisation: the administrator's role is the legal representative's to give, and
+    // deputies are the administrator's to choose.
+    if (administrator.role !== "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
+      if (account.role === "ADMINISTRATOR") throw new UserError("Un suppléant ne peut pas désactiver le compte de l'administrateur.");
+      if (await tx.deputy.findUnique({ where: { accountId: account.id }, select: { id: true } })) {
+        throw new UserError("Cette personne est suppléante : seul l'administrateur peut lui retirer ce rôle ou désactiver son compte.");
+      }
+    }
     // Confirmed meanwhile by the legal representative: the account now holds the role, and
     // its former holder may not undo that decision.
     if (account.role === "ADMINISTRATOR" && (input.decision === "refuse" || input.decision === "invalidate")) {
@@ -117,7 +126,7 @@ export async function decideOnAccount(
             reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
             deactivatedAt: now,
             note: input.note!.trim(),
-            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, administrateur de ${organisationName}.`,
+            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, ${administrator.role === "ADMINISTRATOR" ? "administrateur" : "administrateur suppléant"} de ${organisationName}.`,
           },
         });
         break;

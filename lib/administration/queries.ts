@@ -5,11 +5,11 @@ import { countAccountsByStatus } from "../accounts/account-counts";
 import { searchAccounts } from "../accounts/search-accounts";
 import { db } from "../db";
 import type { AccountStatus } from "../generated/prisma/client";
-import type { AdministratorActor } from "../operation";
+import type { OrganisationManagerActor } from "../operation";
 
 export const PAGE_SIZE = 50;
 
-export function listOrganisationAccounts(administrator: AdministratorActor, filters: { status: AccountStatus; query?: string; page?: number }) {
+export function listOrganisationAccounts(administrator: OrganisationManagerActor, filters: { status: AccountStatus; query?: string; page?: number }) {
   return searchAccounts(db, {
     organisationId: administrator.organisationId,
     status: filters.status,
@@ -21,7 +21,7 @@ export function listOrganisationAccounts(administrator: AdministratorActor, filt
 }
 
 /** The console's home: accounts by status, those awaiting validation, the subscriptions. */
-export async function administrationOverview(administrator: AdministratorActor) {
+export async function administrationOverview(administrator: OrganisationManagerActor) {
   const organisationId = administrator.organisationId;
   const [byStatus, pending, subscriptions, organisation] = await Promise.all([
     // The same counts as the dashboard's summary and the account tabs (one definition).

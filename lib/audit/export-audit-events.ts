@@ -77,7 +77,7 @@ function jsonLine(event: AuditEventRow, organisation: string | null): string {
 
 /** The organisation names of a batch: the administrator's own, or the directory's for an operator. */
 async function namesOf(reader: AuditReader, batch: AuditEventRow[], ownName: string | undefined): Promise<Map<string, string>> {
-  if (reader.role === "ADMINISTRATOR") return new Map(ownName ? [[reader.organisationId, ownName]] : []);
+  if (reader.role !== "OPERATOR") return new Map(ownName ? [[reader.organisationId, ownName]] : []);
   const ids = [...new Set(batch.map((event) => event.organisationId).filter((id): id is string => Boolean(id)))];
   return ids.length ? organisationNames(reader, ids) : new Map();
 }
@@ -102,7 +102,7 @@ export async function exportAuditEvents(
   await recordAuditEvent(db, {
     actor: reader,
     action: "audit.exported",
-    organisationId: reader.role === "ADMINISTRATOR" ? reader.organisationId : null,
+    organisationId: reader.role !== "OPERATOR" ? reader.organisationId : null,
     details: {
       format,
       filters: {

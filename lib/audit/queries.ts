@@ -9,7 +9,7 @@
 import "server-only";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import type { AdministratorActor, OperatorActor } from "../operation";
+import type { OperatorActor, OrganisationManagerActor } from "../operation";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Events read per query when exporting: the export never holds more than this in memory. */
@@ -32,14 +32,18 @@ export interface AuditFilters {
   direction?: "older" | "newer";
 }
 
-/** Who reads the journal: the administrator (their organisation's events) or an operator (all). */
-export type AuditReader = AdministratorActor | OperatorActor;
+/**
+ * Who reads the journal: the administrator or an accepted deputy (their organisation's
+ * events, DEP-1) or an operator (all).
+ */
+export type AuditReader = OrganisationManagerActor | OperatorActor;
 
 /** The events the reader may see, whatever the filters say. */
 function readableBy(reader: AuditReader): Prisma.AuditEventWhereInput {
   if (reader.role === "OPERATOR") return {};
   // A forged or mistyped scope must not widen to the whole journal.
-  if (reader.role !== "ADMINISTRATOR" || !reader.organisationId) throw new Error("The journal is read by an administrator or an operator only.");
+  const manager = reader.role === "ADMINISTRATOR" || (reader.role === "USER" && reader.isDeputy === true);
+  if (!manager || !reader.organisationId) throw new Error("The journal is read by an administrator, a deputy or an operator only.");
   return { organisationId: reader.organisationId };
 }
 

@@ -23,7 +23,11 @@ export async function recordAuditEvent(
     at?: Date;
   },
 ): Promise<void> {
-  const author = typeof event.actor === "string" ? { id: null, ...NAMED[event.actor] } : { id: event.actor.accountId, label: event.actor.identifier, role: event.actor.role };
+  const author =
+    typeof event.actor === "string"
+      ? { id: null, ...NAMED[event.actor] }
+      : // A deputy acts with a user's role but the console's powers (DEP-1): the journal says which.
+        { id: event.actor.accountId, label: event.actor.identifier, role: isDeputy(event.actor) ? "DEPUTY" : event.actor.role };
   await db.auditEvent.create({
     data: {
       createdAt: event.at,
@@ -39,4 +43,8 @@ export async function recordAuditEvent(
       ipAddress: event.ipAddress ?? null,
     },
   });
+}
+
+function isDeputy(actor: object): boolean {
+  return "isDeputy" in actor && actor.isDeputy === true;
 }

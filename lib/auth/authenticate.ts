@@ -7,12 +7,15 @@ import type { Db } from "../db";
 import { clear, hitAll, RATE_LIMITS, refund, type RateRule } from "../rate-limit";
 import { isAllowedText } from "../security/input-text";
 import { uuidv7 } from "../uuidv7";
+import { organisationHasManager } from "../deputies/continuity";
 
 export type LoginFailure =
   | "invalid"
   | "rate_limited"
   | "pending_activation"
   | "pending_validation"
+  /** DEP-2: waiting for a validation nobody can give (no administrator nor deputy). */
+  | "pending_validation_unmanaged"
   | "pending_legal_representative"
   | "deactivated_inactivity"
   | "deactivated_never_activated"
@@ -82,7 +85,9 @@ export async function authenticate(
       const pendingRequest =
         account.adminRoleRequestedAt &&
         (await db.adminRequest.findFirst({ where: { requesterId: account.id, status: "PENDING" }, select: { id: true } }));
-      return { ok: false, reason: pendingRequest ? "pending_legal_representative" : "pending_validation" };
+      if (pendingRequest) return { ok: false, reason: "pending_legal_representative" };
+      const managed = !account.organisationId || (await organisationHasManager(db, account.organisationId));
+      return { ok: false, reason: managed ? "pending_validation" : "pending_validation_unmanaged" };
     }
     case "DEACTIVATED":
       switch (account.deactivationReason) {

@@ -7,13 +7,20 @@ import { currentViewer, type Viewer } from "./viewer";
 
 export type OperatorViewer = Viewer & { role: "OPERATOR" };
 export type AdministratorViewer = Viewer & { role: "ADMINISTRATOR"; organisationId: string; organisationName: string };
+/** An accepted deputy administrator (DEP-1): a user's role, the console's powers. */
+export type DeputyViewer = Viewer & { role: "USER"; organisationId: string; organisationName: string; isDeputy: true };
+/** Whoever runs the organisation's console: the administrator or an accepted deputy (DEP-1). */
+export type OrganisationManagerViewer = AdministratorViewer | DeputyViewer;
 
 /**
  * Who may call: anybody, a signed-in account, the administrator of an organisation, an
  * operator; "enrolment" is a signed-in account even while it must first add a second factor
- * (the security page and its actions: the only door open to it, MFA-3).
+ * (the security page and its actions: the only door open to it, MFA-3). "organisationManager"
+ * is the administrator or an accepted deputy (DEP-1): accounts, permissions, imports,
+ * invitations and the journal. "administrator" alone keeps what commits the organisation
+ * (subscriptions and their terms) and the choice of deputies.
  */
-export type GuardName = "anonymous" | "enrolment" | "account" | "administrator" | "operator";
+export type GuardName = "anonymous" | "enrolment" | "account" | "administrator" | "organisationManager" | "operator";
 
 /** Where an account that must add a second factor is sent, whatever it asked for. */
 export const ENROLMENT_PATH = "/espace/securite?obligatoire=1";
@@ -22,9 +29,11 @@ export type ViewerOf<G extends GuardName> = G extends "anonymous"
   ? Viewer | null
   : G extends "administrator"
     ? AdministratorViewer
-    : G extends "operator"
-      ? OperatorViewer
-      : Viewer;
+    : G extends "organisationManager"
+      ? OrganisationManagerViewer
+      : G extends "operator"
+        ? OperatorViewer
+        : Viewer;
 
 /**
  * The viewer if the guard lets them through. Nobody signed in goes to the login page (and
@@ -36,8 +45,15 @@ export function authorize<G extends GuardName>(guard: G, viewer: Viewer | null, 
   // MFA-3: an account that must have a second factor and has none reaches nothing else.
   if (guard !== "enrolment" && viewer.secondFactor.required) redirect(ENROLMENT_PATH);
   if (guard === "administrator" && (viewer.role !== "ADMINISTRATOR" || !viewer.organisationId)) forbidden();
+  if (guard === "organisationManager" && !isOrganisationManager(viewer)) forbidden();
   if (guard === "operator" && viewer.role !== "OPERATOR") forbidden();
   return viewer as ViewerOf<G>;
+}
+
+/** The administrator of the viewer's organisation, or an accepted deputy of it (DEP-1). */
+export function isOrganisationManager(viewer: Viewer): viewer is OrganisationManagerViewer {
+  if (!viewer.organisationId) return false;
+  return viewer.role === "ADMINISTRATOR" || (viewer.role === "USER" && viewer.isDeputy);
 }
 
 /** A signed-in account; otherwise, to the login page. */
@@ -53,6 +69,11 @@ export async function requireOperator(returnTo = "/operateur"): Promise<Operator
 /** The administrator of an organisation, scoped to it; anybody else gets the 403 page. */
 export async function requireAdministrator(returnTo = "/administration"): Promise<AdministratorViewer> {
   return authorize("administrator", await currentViewer(), returnTo);
+}
+
+/** The administrator or an accepted deputy, scoped to the organisation; anybody else gets the 403 page (DEP-1). */
+export async function requireOrganisationManager(returnTo = "/administration"): Promise<OrganisationManagerViewer> {
+  return authorize("organisationManager", await currentViewer(), returnTo);
 }
 
 /** A signed-in account, even one that must first add a second factor (the security page, MFA-3). */

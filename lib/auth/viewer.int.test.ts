@@ -216,3 +216,18 @@ describe("SEC-7 sign-in rows do not pile up", () => {
     expect(await db.authSession.findUnique({ where: { id: recent.id } })).not.toBeNull();
   });
 });
+
+describe("DEP-1 the session says, on every request, whether the account is an accepted deputy", () => {
+  it("a pending designation is not the role; an accepted one is, until it is removed", async () => {
+    const administrator = await createAccount({ role: "ADMINISTRATOR" });
+    const account = await createAccount({ organisationId: administrator.organisationId });
+    const token = await signIn(account);
+    expect(await viewerWith(token)).toMatchObject({ isDeputy: false });
+    const deputy = await db.deputy.create({ data: { organisationId: account.organisationId!, accountId: account.id, designatedById: administrator.id } });
+    expect(await viewerWith(token)).toMatchObject({ isDeputy: false });
+    await db.deputy.update({ where: { id: deputy.id }, data: { status: "ACCEPTED", acceptedAt: new Date() } });
+    expect(await viewerWith(token)).toMatchObject({ isDeputy: true });
+    await db.deputy.delete({ where: { id: deputy.id } });
+    expect(await viewerWith(token)).toMatchObject({ isDeputy: false });
+  });
+});

@@ -19,6 +19,8 @@ export interface Viewer {
   sessionVersion: number;
   organisationId: string | null;
   organisationName: string | null;
+  /** An accepted deputy administrator of the organisation (DEP-1), checked on every request like the role. */
+  isDeputy: boolean;
   /** "accountId:sessionVersion" of the accounts whose password was given in this browser session (ORG-5). */
   unlockedAccountIds: string[];
   /** The sign-in this request belongs to (auth_sessions row) and its absolute end (SEC-7). */
@@ -38,7 +40,7 @@ interface SessionClaims {
   unlockedAccountIds?: string[];
 }
 
-type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName"> & {
+type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName" | "isDeputy"> & {
   id: string;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -59,6 +61,9 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
            a."sessionVersion", a."organisationId", o."name" AS "organisationName",
            s."lastSeenAt", s."expiresAt", a."mfaEnrolmentDeadline",
            COALESCE(o."mfaRequired", false) AS "organisationRequiresMfa",
+           EXISTS (SELECT 1 FROM "organisation_deputies" d
+                   WHERE d."accountId" = a."id" AND d."organisationId" = a."organisationId" AND d."status" = 'ACCEPTED'
+                     AND a."role" = 'USER') AS "isDeputy",
            (EXISTS (SELECT 1 FROM "mfa_totp_secrets" t WHERE t."accountId" = a."id" AND t."confirmedAt" IS NOT NULL)
             OR EXISTS (SELECT 1 FROM "mfa_webauthn_credentials" w WHERE w."accountId" = a."id")) AS "hasSecondFactor"
     FROM "auth_sessions" s
@@ -76,7 +81,7 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
 
 function secondFactorState(account: ViewerRow, now: Date): Viewer["secondFactor"] {
   const policy = secondFactorPolicy(
-    { role: account.role, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisationRequiresMfa },
+    { role: account.role, isDeputy: account.isDeputy, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisationRequiresMfa },
     now,
   );
   return {
@@ -109,6 +114,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     sessionVersion: account.sessionVersion,
     organisationId: account.organisationId,
     organisationName: account.organisationName,
+    isDeputy: account.isDeputy,
     unlockedAccountIds: session.unlockedAccountIds ?? [],
     authSessionId: session.authSessionId,
     sessionExpiresAt: account.expiresAt,

@@ -272,6 +272,27 @@ export const HELP_THEMES: HelpTheme[] = [
         ],
       },
       {
+        id: "suppleant",
+        question: "Qu'est-ce qu'un administrateur suppléant ?",
+        keywords: ["suppléant", "adjoint", "remplaçant", "absence", "co-administrateur"],
+        category: "compte",
+        answer: [
+          "L'administrateur peut désigner jusqu'à trois suppléants parmi les utilisateurs actifs de l'organisation, depuis la page Suppléants de sa console. La personne désignée reçoit un courriel et accepte (ou décline) depuis [Mon espace](/espace#suppleance).",
+          "Un suppléant valide, refuse et désactive les comptes, attribue et retire les e-services, importe des comptes et consulte le journal. Les abonnements de l'organisation et le choix des suppléants restent à l'administrateur.",
+          "Si le compte de l'administrateur est désactivé ou fermé, les suppléants continuent et en sont prévenus ; l'un d'eux peut demander à devenir administrateur depuis [Mon espace](/espace#administration) : un courrier part au représentant légal, comme pour toute demande.",
+        ],
+      },
+      {
+        id: "sans-administrateur",
+        question: "Mon organisation n'a plus d'administrateur",
+        keywords: ["personne ne valide", "administrateur parti", "compte en attente", "validation", "suppléant"],
+        category: "compte",
+        answer: [
+          "Si vous avez un compte actif, demandez le rôle avec « Devenir administrateur » dans [Mon espace](/espace#administration) : un courrier part au représentant légal, qui confirme avec le code qu'il contient.",
+          "Si votre compte attend une validation que personne ne peut donner, demandez à un collègue dont le compte est actif de faire cette demande, ou qu'une personne de l'organisation [s'inscrive](/inscription) en choisissant le rôle « Administrateur ». Une fois confirmé, le nouvel administrateur valide les comptes en attente.",
+        ],
+      },
+      {
         id: "utilisateur",
         question: "Qu'est-ce qu'un utilisateur ?",
         keywords: ["agent", "rôle", "droits"],

@@ -1,9 +1,9 @@
-// Who may import into which organisation (BULK-1, SEC-1): an administrator into their own
-// organisation only (taken from the session, whatever the request says), an operator into
+// Who may import into which organisation (BULK-1, SEC-1): an administrator or an accepted
+// deputy (DEP-1) into their own organisation only (taken from the session, whatever the request says), an operator into
 // any existing organisation; anybody else is refused.
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { requireViewer } from "../auth/guards";
+import { isOrganisationManager, requireViewer } from "../auth/guards";
 import type { Viewer } from "../auth/viewer";
 import { db, type Db } from "../db";
 
@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The viewer's import scope, or why there is none; for callers that answer without throwing (the upload route). */
 export async function importScopeOf(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope | "forbidden" | "not_found"> {
-  if (viewer.role === "ADMINISTRATOR" && viewer.organisationId) {
+  if (isOrganisationManager(viewer)) {
     if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) return "forbidden";
     return { viewer, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
   }
@@ -48,7 +48,7 @@ export async function requireImportScope(requestedOrganisationId?: string | null
 /** For the import's own routes: the scope of the organisation the import belongs to, if the viewer may see it. */
 export async function requireImportAccess(importId: string, returnTo: string): Promise<ImportScope & { importId: string }> {
   const viewer = await requireViewer(returnTo);
-  if (viewer.role !== "OPERATOR" && viewer.role !== "ADMINISTRATOR") forbidden();
+  if (viewer.role !== "OPERATOR" && !isOrganisationManager(viewer)) forbidden();
   const found = UUID.test(importId) ? await db.import.findUnique({ where: { id: importId }, select: { id: true, organisationId: true } }) : null;
   if (!found) notFound();
   // An administrator asking for another organisation's import is refused like any other.

@@ -1,6 +1,6 @@
 "use server";
 
-// The invitations page's actions (DEP-3). The organisation is the administrator's, from the
+// The invitations page's actions (DEP-3). The organisation is the administrator's or deputy's (DEP-1), from the
 // session; the account named by a re-send or a withdrawal is checked to be one of its
 // pending invitations by the service.
 import { defineAction } from "../actions/define-action";
@@ -12,7 +12,7 @@ import { invitationTargetSchema, inviteFormInput, inviteSchema, withdrawSchema }
 const PAGE = "/administration/invitations";
 
 export const inviteAction = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: PAGE,
   schema: inviteSchema,
   input: inviteFormInput,
@@ -25,7 +25,7 @@ export const inviteAction = defineAction({
 });
 
 export const resendInvitationAction = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: PAGE,
   schema: invitationTargetSchema,
   hiddenFields: { accountId: true },
@@ -34,7 +34,7 @@ export const resendInvitationAction = defineAction({
 });
 
 export const withdrawInvitationAction = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: PAGE,
   schema: withdrawSchema,
   hiddenFields: { accountId: true, confirm: true },

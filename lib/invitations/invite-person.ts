@@ -29,7 +29,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { createWelcomedAccounts, grantEServices } from "../imports/create-accounts";
 import { capitalise, validatePerson } from "../imports/rows";
 import { recipientSelect, sendWelcome, welcomeDueNow } from "../imports/welcome";
-import { RateLimitedError, UserError, type AdministratorActor, type OperationContext } from "../operation";
+import { RateLimitedError, UserError, type OrganisationManagerActor, type OperationContext } from "../operation";
 import { formatWait, hit, hitAll, RATE_LIMITS } from "../rate-limit";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import type { InviteInput } from "./schemas";
@@ -55,7 +55,7 @@ export interface InvitationResult {
   opensOn: string | null;
 }
 
-export async function invitePerson(db: Db, administrator: AdministratorActor, input: InviteInput, context: OperationContext = {}): Promise<InvitationResult> {
+export async function invitePerson(db: Db, administrator: OrganisationManagerActor, input: InviteInput, context: OperationContext = {}): Promise<InvitationResult> {
   const now = context.now ?? new Date();
   const organisationId = administrator.organisationId;
   const validation = validatePerson({ civility: input.civility, firstName: input.firstName, lastName: input.lastName, email: input.email, openingDate: input.openingDate ?? "" });
@@ -141,7 +141,7 @@ async function lockInvitation(tx: Tx, organisationId: string, accountId: string)
   return account;
 }
 
-export async function resendInvitation(db: Db, administrator: AdministratorActor, input: { accountId: string }, context: OperationContext = {}) {
+export async function resendInvitation(db: Db, administrator: OrganisationManagerActor, input: { accountId: string }, context: OperationContext = {}) {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     const account = await lockInvitation(tx, administrator.organisationId, input.accountId);
@@ -170,7 +170,7 @@ export async function resendInvitation(db: Db, administrator: AdministratorActor
   });
 }
 
-export async function withdrawInvitation(db: Db, administrator: AdministratorActor, input: { accountId: string }, context: OperationContext = {}) {
+export async function withdrawInvitation(db: Db, administrator: OrganisationManagerActor, input: { accountId: string }, context: OperationContext = {}) {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     const account = await lockInvitation(tx, administrator.organisationId, input.accountId);

@@ -40,6 +40,11 @@ export interface LetterData {
     email: string;
     identifier: string;
   };
+  /**
+   * The requester is an accepted deputy administrator of the organisation (DEP-2): the
+   * letter says so, since the legal representative may know them in that role.
+   */
+  requesterIsDeputy?: boolean;
   /** Who will stop being administrator if the request is confirmed, if anyone. */
   currentAdministrator: { firstName: string; lastName: string } | null;
   supportEmail: string;
@@ -174,7 +179,7 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
 
       <Text style={styles.paragraph}>
         <Text style={styles.bold}>{jobTitle ? `${requesterName},` : requesterName}</Text>
-        {`${jobTitle ? ` ${jobTitle},` : ""} souhaite devenir ${role} de l’organisation `}
+        {`${jobTitle ? ` ${jobTitle},` : ""}${letter.requesterIsDeputy ? ` aujourd’hui ${isWoman ? "administratrice suppléante" : "administrateur suppléant"},` : ""} souhaite devenir ${role} de l’organisation `}
         <Text style={styles.bold}>{organisation.name}</Text>
         {` (code ${organisation.code}) sur le ${SENDER_NAME}. Sur le portail, cette personne utilise l’adresse ` +
           `électronique ${requester.email} et l’identifiant ${requester.identifier}. Parce que vous représentez ` +

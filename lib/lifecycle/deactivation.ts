@@ -6,6 +6,7 @@
 // legal representative (administration/manage-accounts.ts): here such a request ends only
 // when its owner closes the account, or once it has expired anyway. The daily jobs (inactivity, never activated) have their own guarded updates.
 import type { AccountRole, Prisma } from "../generated/prisma/client";
+import { beforeAccountDeactivation } from "../deputies/continuity";
 import { endOidcLogins } from "../oidc/logout";
 
 export async function deactivateAccount(
@@ -13,6 +14,8 @@ export async function deactivateAccount(
   account: { id: string; role: AccountRole },
   input: { reason: "INVALIDATED" | "CLOSED_BY_OWNER"; now: Date; note?: string },
 ): Promise<void> {
+  // DEP-2: a deputy stops being one; an administrator's deputies carry on and are told.
+  await beforeAccountDeactivation(tx, account.id, { reason: input.reason, now: input.now });
   await tx.permission.deleteMany({ where: { accountId: account.id } });
   // SSO-5: every e-service the account was signed in to is told, its grants and tokens revoked.
   await endOidcLogins(tx, { accountId: account.id }, "account_deactivated", input.now);

@@ -25,6 +25,7 @@ import { addMonthsClamped } from "../calendar";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
 import { enqueueEmail } from "../mail/outbox";
+import { beforeAccountDeactivation, warnDeputiesOfAdministratorInactivity } from "../deputies/continuity";
 
 export const INACTIVITY_WARNING_MONTHS = 15;
 export const INACTIVITY_DEACTIVATION_MONTHS = 16;
@@ -73,6 +74,8 @@ const candidateSelect = {
   id: true,
   identifier: true,
   email: true,
+  firstName: true,
+  lastName: true,
   role: true,
   organisationId: true,
   lastLoginAt: true,
@@ -127,6 +130,8 @@ type Candidate = {
   id: string;
   identifier: string;
   email: string;
+  firstName: string;
+  lastName: string;
   role: string;
   organisationId: string | null;
   lastLoginAt: Date | null;
@@ -163,12 +168,21 @@ async function warnAccount(
         loginUrl: appUrl("/connexion"),
       },
     });
+    // DEP-2: the deputies learn that the administrator may soon be gone.
+    const deputiesWarned =
+      account.role === "ADMINISTRATOR"
+        ? await warnDeputiesOfAdministratorInactivity(tx, { ...account, organisationName: account.organisation?.name ?? null }, decision.deactivationAt)
+        : 0;
     await recordAuditEvent(tx, {
       actor: SYSTEM_ACTOR,
       action: "account.inactivity_warned",
       organisationId: account.organisationId,
       target: { type: "account", id: account.id, label: account.identifier },
-      details: { lastActivityAt: decision.reference.toISOString(), deactivationAt: decision.deactivationAt.toISOString() },
+      details: {
+        lastActivityAt: decision.reference.toISOString(),
+        deactivationAt: decision.deactivationAt.toISOString(),
+        ...(deputiesWarned ? { deputiesWarned } : {}),
+      },
       at: now,
     });
     return true;
@@ -187,6 +201,8 @@ async function deactivateAccount(db: Db, account: Candidate, reference: Date, no
       },
     });
     if (count === 0) return false;
+    // DEP-2: a deputy stops being one; an administrator's deputies carry on and are told.
+    await beforeAccountDeactivation(tx, account.id, { reason: "INACTIVITY", now });
     // LIFE-4: the permissions go; reactivation does not bring them back.
     const removed = await tx.permission.deleteMany({ where: { accountId: account.id } });
     const isOperator = account.role === "OPERATOR";

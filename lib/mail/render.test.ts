@@ -45,6 +45,17 @@ const SAMPLES: { [K in TemplateName]: { data: TemplateDataMap[K]; identifier: st
     link: "https://portail.test/mot-de-passe-oublie",
     data: { identifier: "amelie-martin", organisationName: ORGANISATION, forgottenPasswordUrl: "https://portail.test/mot-de-passe-oublie" },
   },
+  "deputy-notice": {
+    identifier: "amelie-martin",
+    link: "https://portail.test/espace#suppleance",
+    data: {
+      event: "designated",
+      identifier: "amelie-martin",
+      organisationName: ORGANISATION,
+      otherPersonName: "Claire Martin",
+      url: "https://portail.test/espace#suppleance",
+    },
+  },
   "second-factor-changed": {
     identifier: "amelie-martin",
     link: "https://portail.test/espace/securite",
@@ -413,5 +424,28 @@ describe("BULK-3 welcome e-mail of an imported account", () => {
     const email = await renderEmail(message("import-welcome", { ...base, kind: "corrected" }), { support });
     expect(email.text).toContain("a corrigé votre adresse électronique");
     expect(email.subject).toContain(ORGANISATION);
+  });
+});
+
+describe("DEP-1 DEP-2 deputy notices", () => {
+  const base = SAMPLES["deputy-notice"].data;
+
+  it("tells the designated person what a deputy may do, and that nothing changes before they accept", async () => {
+    const email = await renderEmail(message("deputy-notice", base));
+    expect(email.subject).toBe(`Vous êtes désigné administrateur suppléant de ${ORGANISATION}`);
+    expect(email.text).toContain("Claire Martin");
+    expect(email.text).toMatch(/acceptez ou déclinez/);
+    expect(email.text).toMatch(/abonnements de l'organisation et le choix des suppléants restent à l'administrateur/);
+  });
+
+  it("tells a deputy that the administrator is gone and how to ask for the role", async () => {
+    const email = await renderEmail(message("deputy-notice", { ...base, event: "administrator_gone" }));
+    expect(email.subject).toBe(`${ORGANISATION} n'a plus d'administrateur actif`);
+    expect(email.text).toMatch(/représentant légal/);
+  });
+
+  it("warns a deputy of the administrator's coming deactivation, with its date", async () => {
+    const email = await renderEmail(message("deputy-notice", { ...base, event: "administrator_inactive", deactivationAt: new Date("2026-02-28T09:00:00Z") }));
+    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
   });
 });

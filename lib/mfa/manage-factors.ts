@@ -33,7 +33,7 @@ export const MAX_PASSKEYS = 10;
 async function ownAccount(db: Client, accountId: string) {
   const account = await db.account.findUnique({
     where: { id: accountId },
-    include: { organisation: { select: { name: true, mfaRequired: true } } },
+    include: { organisation: { select: { name: true, mfaRequired: true } }, deputyship: { select: { status: true, organisationId: true } } },
   });
   if (!account || account.status !== "ACTIVE") throw new UserError("Votre session a expiré : reconnectez-vous.");
   return account;
@@ -142,7 +142,12 @@ export async function confirmTotpEnrolment(
 
 function refuseLastRequiredFactor(account: OwnAccount, remaining: number, now: Date): void {
   const policy = secondFactorPolicy(
-    { role: account.role, mfaEnrolmentDeadline: account.mfaEnrolmentDeadline, organisationRequiresMfa: account.organisation?.mfaRequired ?? false },
+    {
+      role: account.role,
+      isDeputy: account.deputyship?.status === "ACCEPTED" && account.deputyship.organisationId === account.organisationId,
+      mfaEnrolmentDeadline: account.mfaEnrolmentDeadline,
+      organisationRequiresMfa: account.organisation?.mfaRequired ?? false,
+    },
     now,
   );
   if (policy.required && remaining === 0) {

@@ -1,10 +1,13 @@
 // MFA-3: who must have a second factor. Operators always; an organisation's accounts when its
-// administrator requires it; an administrator once 14 days have passed since taking the role
-// (until then a banner counts the days down); everybody else may.
+// administrator requires it; an administrator, or an accepted deputy (DEP-1: the console's
+// powers), once 14 days have passed since taking the role (until then a banner counts the days
+// down); everybody else may.
 export const ADMINISTRATOR_ENROLMENT_DAYS = 14;
 
 export interface PolicySubject {
   role: "USER" | "ADMINISTRATOR" | "OPERATOR";
+  /** An accepted deputy administrator (DEP-1). */
+  isDeputy?: boolean;
   mfaEnrolmentDeadline: Date | null;
   organisationRequiresMfa: boolean;
 }
@@ -18,7 +21,7 @@ export interface SecondFactorPolicy {
 
 export function secondFactorPolicy(subject: PolicySubject, now = new Date()): SecondFactorPolicy {
   if (subject.role === "OPERATOR" || subject.organisationRequiresMfa) return { required: true, deadline: null };
-  if (subject.role === "ADMINISTRATOR" && subject.mfaEnrolmentDeadline) {
+  if ((subject.role === "ADMINISTRATOR" || (subject.role === "USER" && subject.isDeputy)) && subject.mfaEnrolmentDeadline) {
     return subject.mfaEnrolmentDeadline <= now ? { required: true, deadline: null } : { required: false, deadline: subject.mfaEnrolmentDeadline };
   }
   return { required: false, deadline: null };

@@ -33,7 +33,7 @@ function summary(changes: PermissionChanges, bulk: boolean): MatrixState {
 const HIDDEN = { accounts: true, eServices: true, cells: true, selected: true } as const;
 
 const saveMatrix = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: RETURN_TO,
   schema: saveMatrixSchema,
   input: matrixFormInput,
@@ -44,7 +44,7 @@ const saveMatrix = defineAction({
 });
 
 const grantToSelected = defineAction({
-  guard: "administrator",
+  guard: "organisationManager",
   returnTo: RETURN_TO,
   schema: bulkGrantSchema,
   input: matrixFormInput,

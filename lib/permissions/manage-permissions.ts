@@ -10,7 +10,7 @@ import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { cellKey, type BulkGrantInput, type SaveMatrixInput } from "./schemas";
-import { UserError, type AdministratorActor, type OperationContext } from "../operation";
+import { UserError, type OrganisationManagerActor, type OperationContext } from "../operation";
 
 export interface PermissionChanges {
   granted: number;
@@ -65,7 +65,7 @@ function refuseInactive(accounts: AccountRow[]) {
 
 async function applyChanges(
   tx: Tx,
-  actor: AdministratorActor,
+  actor: OrganisationManagerActor,
   grants: { account: AccountRow; eService: EServiceRow }[],
   revokes: { id: string; account: AccountRow; eService: EServiceRow }[],
   context: OperationContext,
@@ -112,7 +112,7 @@ async function applyChanges(
  * Saves one page of the matrix: for the rows and columns shown, the ticked cells become the
  * permissions held; the diff with the database gives the grants and the revocations.
  */
-export async function savePermissionMatrix(db: Db, actor: AdministratorActor, input: SaveMatrixInput, context: OperationContext = {}): Promise<PermissionChanges> {
+export async function savePermissionMatrix(db: Db, actor: OrganisationManagerActor, input: SaveMatrixInput, context: OperationContext = {}): Promise<PermissionChanges> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     await lockOrganisation(tx, actor.organisationId);
@@ -144,7 +144,7 @@ export async function savePermissionMatrix(db: Db, actor: AdministratorActor, in
 }
 
 /** "Attribuer à la sélection": grants one e-service to every selected person who lacks it. */
-export async function grantToSelection(db: Db, actor: AdministratorActor, input: BulkGrantInput, context: OperationContext = {}): Promise<PermissionChanges> {
+export async function grantToSelection(db: Db, actor: OrganisationManagerActor, input: BulkGrantInput, context: OperationContext = {}): Promise<PermissionChanges> {
   const now = context.now ?? new Date();
   return db.$transaction(async (tx) => {
     await lockOrganisation(tx, actor.organisationId);

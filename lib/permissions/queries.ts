@@ -6,7 +6,7 @@
 import "server-only";
 import { searchAccounts } from "../accounts/search-accounts";
 import { db } from "../db";
-import type { AdministratorActor } from "../operation";
+import type { OrganisationManagerActor } from "../operation";
 import { listSubscribedEServices } from "../subscriptions/queries";
 import { cellKey, PAGE_SIZE } from "./schemas";
 
@@ -22,7 +22,7 @@ export interface MatrixPage {
 }
 
 export async function loadPermissionMatrix(
-  administrator: AdministratorActor,
+  administrator: OrganisationManagerActor,
   options: { query?: string; page?: number; now?: Date } = {},
 ): Promise<MatrixPage> {
   const organisationId = administrator.organisationId;

@@ -1,10 +1,11 @@
-// SEC-1: every server action and every route handler × {anonymous, user, administrator of the
-// organisation, administrator of another organisation, operator}, against the rule table of
+// SEC-1, DEP-1: every server action and every route handler × {anonymous, user, administrator of the
+// organisation, administrator of another organisation, operator, accepted deputy of the
+// organisation}, against the rule table of
 // lib/testing/authorization-table.ts. Actions and routes are discovered from the tree: one
 // without a row (or a row naming one that is gone) fails the suite. A persona that is refused
 // writes nothing: every table's row count and content are compared before and after.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { session, viewerOf } from "../testing/actions";
+import { session } from "../testing/actions";
 import {
   ACTION_RULES,
   changedTables,
@@ -13,7 +14,7 @@ import {
   discoverActions,
   discoverRoutes,
   formOf,
-  organisationNameOf,
+  viewerOfPersona,
   PERSONAS,
   REFUSALS,
   ROUTE_RULES,
@@ -52,8 +53,7 @@ function actAs(world: World, persona: Persona): void {
     claims.current = null;
     return;
   }
-  const account = world.accounts[persona];
-  session.viewer = { ...viewerOf(account, organisationNameOf(world, persona)), authSessionId: world.claims[persona].authSessionId };
+  session.viewer = viewerOfPersona(world, persona);
   claims.current = world.claims[persona];
 }
 
@@ -141,7 +141,7 @@ describe("SEC-1 authorization matrix: every server action and route has a rule",
   });
 });
 
-describe("SEC-1 authorization matrix: each persona gets what the table says, and a refused one writes nothing", () => {
+describe("SEC-1 DEP-1 authorization matrix: each persona (a deputy included) gets what the table says, and a refused one writes nothing", () => {
   it.each(Object.keys(ACTION_RULES))("%s", async (key) => {
     const rule = ACTION_RULES[key];
     const found = actions.find((action) => action.key === key);

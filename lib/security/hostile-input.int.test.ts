@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { declarationOf } from "../actions/define-action";
-import { session, viewerOf } from "../testing/actions";
+import { session } from "../testing/actions";
 import {
   ACTION_RULES,
   allowedPersona,
@@ -16,7 +16,7 @@ import {
   databaseFingerprint,
   discoverActions,
   formOf,
-  organisationNameOf,
+  viewerOfPersona,
   discoverRoutes,
   ROUTE_RULES,
   type DiscoveredAction,
@@ -104,7 +104,7 @@ function wordingProblem(state: { message?: unknown; fieldErrors?: Record<string,
 }
 
 function actAs(world: World, persona: Persona): void {
-  session.viewer = persona === "anonymous" ? null : { ...viewerOf(world.accounts[persona], organisationNameOf(world, persona)), authSessionId: world.claims[persona].authSessionId };
+  session.viewer = persona === "anonymous" ? null : viewerOfPersona(world, persona);
   claims.current = persona === "anonymous" ? null : world.claims[persona];
 }
 

@@ -1,6 +1,6 @@
 // Helpers for integration tests that call server actions as a given person.
 import type { Viewer } from "../auth/viewer";
-import { actorOfAccount, type Actor, type AdministratorActor, type OperatorActor } from "../operation";
+import { actorOfAccount, type Actor, type AdministratorActor, type DeputyActor, type OperatorActor } from "../operation";
 import type { TestRequest } from "./action-request";
 
 function current(): TestRequest {
@@ -36,6 +36,13 @@ export function administratorOf(account: Parameters<typeof actorOfAccount>[0]): 
   return { ...actor, role: "ADMINISTRATOR", organisationId: actor.organisationId };
 }
 
+/** An accepted deputy of the organisation (DEP-1), as requireOrganisationManager proves it. */
+export function deputyOf(account: Parameters<typeof actorOfAccount>[0]): DeputyActor {
+  const actor = actorOfAccount(account);
+  if (actor.role !== "USER" || !actor.organisationId) throw new Error(`${account.identifier} cannot be a deputy`);
+  return { ...actor, role: "USER", organisationId: actor.organisationId, isDeputy: true };
+}
+
 /** The scope of the operator's console for an operator account (what requireOperator proves). */
 export function operatorOf(account: Parameters<typeof actorOfAccount>[0]): OperatorActor {
   const actor = actorOfAccount(account);
@@ -56,6 +63,8 @@ export function viewerOf(
     organisationId: string | null;
   },
   organisationName = "Commune test",
+  /** DEP-1: the session of an accepted deputy (the real viewer reads it from organisation_deputies). */
+  options: { isDeputy?: boolean } = {},
 ): Viewer {
   return {
     accountId: account.id,
@@ -67,6 +76,7 @@ export function viewerOf(
     sessionVersion: account.sessionVersion,
     organisationId: account.organisationId,
     organisationName: account.organisationId ? organisationName : null,
+    isDeputy: options.isDeputy ?? false,
     unlockedAccountIds: [],
     ...WITHOUT_SIGN_IN_ROW,
   };

@@ -12,14 +12,16 @@ import { previewImport } from "../imports/preview-import";
 import { enqueueEmail } from "../mail/outbox";
 import { parisDayKey } from "../calendar";
 import { invitePerson } from "../invitations/invite-person";
-import { actorOf, administratorOf } from "./actions";
+import type { Viewer } from "../auth/viewer";
+import { actorOf, administratorOf, viewerOf } from "./actions";
 import { createAccount, createOrganisation, TEST_PASSWORD, withSecondFactor } from "./factories";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
 // ─── Personas ───────────────────────────────────────────────────────────────
 
-export const PERSONAS = ["anonymous", "user", "administrator", "otherAdministrator", "operator"] as const;
+/** "deputy": an accepted deputy administrator of the organisation (DEP-1), a user's role with the console's powers. */
+export const PERSONAS = ["anonymous", "user", "administrator", "otherAdministrator", "operator", "deputy"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /**
@@ -44,17 +46,24 @@ const every = (outcome: Outcome): Expectations => ({
   administrator: outcome,
   otherAdministrator: outcome,
   operator: outcome,
+  deputy: outcome,
 });
 /** Public doors: anybody. */
 const PUBLIC: Expectations = every("allowed");
 /** A signed-in account of any role. */
 const ACCOUNT: Expectations = { ...every("allowed"), anonymous: "login" };
-/** The administrator of an organisation (either one: the form carries no target of the organisation). */
-const ADMINISTRATOR: Expectations = { anonymous: "login", user: "forbidden", administrator: "allowed", otherAdministrator: "allowed", operator: "forbidden" };
+/**
+ * The administrator of an organisation (either one: the form carries no target of the
+ * organisation). A deputy is refused what stays with the administrator (DEP-1): subscriptions,
+ * the organisation's second-factor policy, the choice of deputies.
+ */
+const ADMINISTRATOR: Expectations = { anonymous: "login", user: "forbidden", administrator: "allowed", otherAdministrator: "allowed", operator: "forbidden", deputy: "forbidden" };
 /** The administrator of the organisation the form's target belongs to; the other administrator is refused. */
 const ADMINISTRATOR_OF_IT: Expectations = { ...ADMINISTRATOR, administrator: "done", otherAdministrator: "refused" };
+/** The administrator or a deputy of the organisation the form's target belongs to (DEP-1: accounts, permissions). */
+const MANAGER_OF_IT: Expectations = { ...ADMINISTRATOR_OF_IT, deputy: "done" };
 /** An operator of the portal. */
-const OPERATOR: Expectations = { anonymous: "login", user: "forbidden", administrator: "forbidden", otherAdministrator: "forbidden", operator: "allowed" };
+const OPERATOR: Expectations = { anonymous: "login", user: "forbidden", administrator: "forbidden", otherAdministrator: "forbidden", operator: "allowed", deputy: "forbidden" };
 const OPERATOR_DONE: Expectations = { ...OPERATOR, operator: "done" };
 
 /**
@@ -83,23 +92,36 @@ export interface World {
   claims: Record<Exclude<Persona, "anonymous">, { accountId: string; sessionVersion: number; authSessionId: string; unlockedAccountIds: string[] }>;
 }
 
-/** Two organisations, a user and an administrator of the first, an administrator of the second, an operator. */
+/**
+ * Two organisations, a user, an administrator and an accepted deputy of the first, an
+ * administrator of the second, an operator.
+ */
 export async function createWorld(): Promise<World> {
   const [organisation, otherOrganisation] = await Promise.all([createOrganisation(), createOrganisation()]);
-  const [user, administrator, otherAdministrator, operator] = await Promise.all([
+  const [user, administrator, otherAdministrator, operator, deputy] = await Promise.all([
     createAccount({ organisationId: organisation.id }),
     createAccount({ organisationId: organisation.id, role: "ADMINISTRATOR" }),
     createAccount({ organisationId: otherOrganisation.id, role: "ADMINISTRATOR" }),
     // An operator signs in with a second factor (MFA-3): without one, every guard sends them to enrolment.
     createAccount({ organisationId: null, role: "OPERATOR" }).then(withSecondFactor),
+    createAccount({ organisationId: organisation.id }),
   ]);
-  const accounts = { user, administrator, otherAdministrator, operator };
+  await db.deputy.create({ data: { organisationId: organisation.id, accountId: deputy.id, designatedById: administrator.id, status: "ACCEPTED", acceptedAt: new Date() } });
+  const accounts = { user, administrator, otherAdministrator, operator, deputy };
   const claims = {} as World["claims"];
   for (const [persona, account] of Object.entries(accounts) as [keyof typeof accounts, AccountRow][]) {
     const row = await startAuthSession(db, { accountId: account.id, ipAddress: "192.0.2.10", userAgent: "vitest" });
     claims[persona] = { accountId: account.id, sessionVersion: account.sessionVersion, authSessionId: row.id, unlockedAccountIds: [`${account.id}:${account.sessionVersion}`] };
   }
   return { organisation, otherOrganisation, accounts, claims };
+}
+
+/** The session a persona has in `world`, as lib/auth/viewer.ts would read it (deputy flag included). */
+export function viewerOfPersona(world: World, persona: Exclude<Persona, "anonymous">): Viewer {
+  return {
+    ...viewerOf(world.accounts[persona], organisationNameOf(world, persona), { isDeputy: persona === "deputy" }),
+    authSessionId: world.claims[persona].authSessionId,
+  };
 }
 
 /** The organisation name a persona's session carries. */
@@ -256,7 +278,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/accounts/actions.ts#confirmEmailChangeAction": { expect: PUBLIC, form: () => ({ token: "jeton-inconnu" }) },
   // "Mon espace": the account comes from the session, never from the form.
   "lib/accounts/actions.ts#updateProfileAction": {
-    expect: { ...ACCOUNT, user: "done", administrator: "done", otherAdministrator: "done", operator: "done" },
+    expect: { ...ACCOUNT, user: "done", administrator: "done", otherAdministrator: "done", operator: "done", deputy: "done" },
     form: () => ({ civility: "MONSIEUR", firstName: "Jean", lastName: "Dupont", phone: "", jobTitle: "Agent d'accueil" }),
   },
   "lib/accounts/actions.ts#requestEmailChangeAction": {
@@ -294,7 +316,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   },
   // The administrator's console: only for accounts of the administrator's own organisation.
   "lib/administration/actions.ts#decideOnAccountAction": {
-    expect: ADMINISTRATOR_OF_IT,
+    expect: MANAGER_OF_IT,
     form: async (world) => {
       const pending = await createAccount({ organisationId: world.organisation.id, status: "PENDING_VALIDATION" });
       return { accountId: pending.id, decision: "validate", note: "Bienvenue." };
@@ -310,7 +332,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     form: async (world) => ({ subscriptionId: (await subscribed(world.organisation.id)).subscription.id, endDate: "" }),
   },
   "lib/permissions/actions.ts#permissionMatrixAction": {
-    expect: ADMINISTRATOR_OF_IT,
+    expect: MANAGER_OF_IT,
     why: "dispatches on `intent`: the page's ticked boxes, or one e-service for the selected rows",
     fields: ["intent", "account", "eService", "cell", "selected", "bulkEServiceId"],
     form: async (world) => {
@@ -319,35 +341,55 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       return { intent: "save", account: [user], eService: [service.id], cell: [`${user}:${service.id}`] };
     },
   },
-  // Imports: the administrator into their organisation, an operator into any.
+  // Deputies (DEP-1): the choice stays with the administrator; the designated person answers for themself.
+  "lib/deputies/actions.ts#designateDeputyAction": {
+    expect: { ...ADMINISTRATOR, administrator: "done", otherAdministrator: "refused" },
+    why: "the person is named by identifier: the other administrator is told no account of their organisation has it",
+    form: async (world) => ({ login: (await createAccount({ organisationId: world.organisation.id })).identifier }),
+  },
+  "lib/deputies/actions.ts#removeDeputyAction": {
+    expect: ADMINISTRATOR_OF_IT,
+    why: "a deputy may not remove another deputy (nor themself through this door: they renounce from Mon espace)",
+    form: (world) => ({ accountId: world.accounts.deputy.id }),
+  },
+  "lib/deputies/actions.ts#answerDeputyDesignationAction": {
+    expect: { ...ACCOUNT, user: "done" },
+    why: "the user has a pending designation and accepts it; anybody else has none to accept (the deputy's is accepted already)",
+    form: async (world) => {
+      await db.deputy.create({ data: { organisationId: world.organisation.id, accountId: world.accounts.user.id, designatedById: world.accounts.administrator.id } });
+      return { answer: "accept" };
+    },
+  },
+  // Imports: the administrator or a deputy (DEP-1) into their organisation, an operator into any.
   "lib/imports/actions.ts#confirmImportAction": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done", deputy: "done" },
     why: "the other administrator naming the organisation's import is refused by the import scope (403)",
     form: async (world) => ({ importId: await importOf(world), organisationId: world.organisation.id }),
   },
   "lib/imports/actions.ts#cancelImportAction": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done", deputy: "done" },
     form: async (world) => ({ importId: await importOf(world), organisationId: world.organisation.id }),
   },
   "lib/imports/actions.ts#resumeImportAction": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "allowed", otherAdministrator: "forbidden", operator: "allowed" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "allowed", otherAdministrator: "forbidden", operator: "allowed", deputy: "allowed" },
     why: "a previewed import has nothing to resume: the service says so to those who may",
     form: async (world) => ({ importId: await importOf(world), organisationId: world.organisation.id }),
   },
-  // Invitations (DEP-3): the administrator invites into their own organisation; a re-send or a
-  // withdrawal names a pending invitation, checked to be of the administrator's organisation.
+  // Invitations (DEP-3): the administrator or a deputy (DEP-1) invites into their own
+  // organisation; a re-send or a withdrawal names a pending invitation, checked to be of the
+  // caller's organisation.
   "lib/invitations/actions.ts#inviteAction": {
-    expect: { ...ADMINISTRATOR, administrator: "done", otherAdministrator: "done" },
-    why: "the form names no organisation: each administrator invites into their own",
+    expect: { ...ADMINISTRATOR, administrator: "done", otherAdministrator: "done", deputy: "done" },
+    why: "the form names no organisation: each administrator or deputy invites into their own",
     fields: ["civility", "firstName", "lastName", "email", "eServiceIds", "openingDate"],
     form: () => ({ civility: "MADAME", firstName: "Inès", lastName: "Invitée", email: `invitee.${Date.now()}.${++serial}@test.example`, openingDate: "" }),
   },
   "lib/invitations/actions.ts#resendInvitationAction": {
-    expect: ADMINISTRATOR_OF_IT,
+    expect: MANAGER_OF_IT,
     form: async (world) => ({ accountId: await invitationOf(world) }),
   },
   "lib/invitations/actions.ts#withdrawInvitationAction": {
-    expect: ADMINISTRATOR_OF_IT,
+    expect: MANAGER_OF_IT,
     form: async (world) => ({ accountId: await invitationOf(world), confirm: "oui" }),
   },
   // "Mes e-services": a signed-in account; the service checks subscription and permission.
@@ -464,7 +506,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     writesOnRefusal: ATTEMPTS,
   },
   "lib/support/actions.ts#replyAsAccountAction": {
-    expect: { anonymous: "login", user: "done", administrator: "refused", otherAdministrator: "refused", operator: "refused" },
+    expect: { anonymous: "login", user: "done", administrator: "refused", otherAdministrator: "refused", operator: "refused", deputy: "refused" },
     why: "the ticket is the user's: anybody else is told it does not exist",
     form: async (world) => ({ ticketId: (await ticketOf(world.accounts.user)).id, body: "Merci, c'est réglé." }),
   },
@@ -488,13 +530,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     request: () => get("/espace/mes-donnees"),
   },
   "app/(account)/tableaux-de-bord/export/route.ts GET": {
-    expect: { anonymous: "login", user: "done", administrator: "done", otherAdministrator: "done", operator: "forbidden" },
+    expect: { anonymous: "login", user: "done", administrator: "done", otherAdministrator: "done", operator: "forbidden", deputy: "done" },
     why: "each account exports its own organisation's dashboards; an operator has none",
     request: () => get("/tableaux-de-bord/export?periode=2026-01"),
   },
   "app/administration/journal/export/route.ts GET": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "done", operator: "forbidden" },
-    why: "each administrator downloads their own organisation's journal (the organisation comes from the session); operators have their own route",
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "done", operator: "forbidden", deputy: "done" },
+    why: "each administrator (or deputy, DEP-1) downloads their own organisation's journal (the organisation comes from the session); operators have their own route",
     request: (world) => get(`/administration/journal/export?format=csv&organisation=${world.organisation.id}`),
   },
   "app/operateur/journal/export/route.ts GET": {
@@ -532,21 +574,21 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
   "app/api/health/route.ts GET": { expect: every("done"), request: () => get("/api/health") },
   "app/api/imports/[id]/listing/route.ts GET": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done", deputy: "done" },
     request: async (world) => {
       const id = await importOf(world);
       return get(`/api/imports/${id}/listing?format=csv`, { id });
     },
   },
   "app/api/imports/[id]/progress/route.ts GET": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done", deputy: "done" },
     request: async (world) => {
       const id = await importOf(world);
       return get(`/api/imports/${id}/progress`, { id });
     },
   },
   "app/api/imports/route.ts POST": {
-    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done" },
+    expect: { anonymous: "login", user: "forbidden", administrator: "done", otherAdministrator: "forbidden", operator: "done", deputy: "done" },
     why: "the other administrator naming the organisation is refused before a byte of the file is read",
     request: (world) => ({
       url: `http://127.0.0.1:3000/api/imports?organisation=${world.organisation.id}&nom=agents.csv`,

@@ -11,6 +11,7 @@ import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
 import { Section } from "@/components/ui/section";
+import { DeputySpaceSection } from "@/components/deputies/deputy-space-section";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -49,6 +50,8 @@ export default async function PersonalSpacePage() {
           <dd>{date.format(space.createdAt)}</dd>
         </dl>
       </Section>
+
+      <DeputySpaceSection viewer={viewer} />
 
       <nav aria-labelledby="titre-rubriques" className="space-y-4">
         <h2 id="titre-rubriques" className="text-xl font-semibold text-brand-900">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AccountDecisionForm } from "@/components/administration/account-decision-form";
 import { ResultOutlet } from "@/components/ui/action-result";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 import { TableRegion } from "@/components/ui/table-region";
@@ -26,8 +26,16 @@ const REASONS: Record<string, string> = {
 
 const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
 
+/** Everyone's role in the organisation (DEP-1). */
+function roleLabel(account: { role: string; deputyStatus: "PENDING" | "ACCEPTED" | null }): string {
+  if (account.role === "ADMINISTRATOR") return "Administrateur";
+  if (account.deputyStatus === "ACCEPTED") return "Suppléant";
+  if (account.deputyStatus === "PENDING") return "Suppléant (en attente)";
+  return "Utilisateur";
+}
+
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const administrator = await requireAdministrator("/administration/comptes");
+  const administrator = await requireOrganisationManager("/administration/comptes");
   const params = await searchParams;
   const status = TABS.find((tab) => tab.status === params.statut)?.status ?? "PENDING_VALIDATION";
   const query = (queryText(params.q) ?? "").slice(0, 100);
@@ -88,11 +96,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               {list.rows.map((account) => {
                 const name = `${account.firstName} ${account.lastName}`;
                 const self = account.id === administrator.accountId;
+                // DEP-1: a deputy does not deactivate the administrator or another deputy (the service refuses it too).
+                const outOfReach = administrator.role !== "ADMINISTRATOR" && (account.role === "ADMINISTRATOR" || account.deputyStatus !== null);
                 return (
                   <tr key={account.id} className="border-b border-slate-100 align-top">
                     <th scope="row" className="py-2 pr-3 font-normal">
                       {name}
-                      {account.role === "ADMINISTRATOR" ? <span className="block text-slate-600">Administrateur</span> : null}
+                      <span className="block text-slate-600">{roleLabel(account)}</span>
                       {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
                     </th>
                     <td className="py-2 pr-3">
@@ -116,7 +126,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                           <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
                         </>
                       ) : null}
-                      {!self && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
+                      {!self && !outOfReach && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
                       {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
                         <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
                       ) : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportsOverview } from "@/components/imports/imports-overview";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { requireImportScope } from "@/lib/imports/access";
 import { listImports } from "@/lib/imports/queries";
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Imports de comptes" };
 
 // BULK-1: the administrator imports into their own organisation only (from the session).
 export default async function ImportsPage() {
-  await requireAdministrator("/administration/imports");
+  await requireOrganisationManager("/administration/imports");
   const scope = await requireImportScope(null, "/administration/imports");
   return <ImportsOverview organisationName={scope.organisationName} basePath={scope.basePath} imports={await listImports(scope)} />;
 }

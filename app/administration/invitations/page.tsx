@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationForm } from "@/components/invitations/invitation-form";
 import { Section } from "@/components/ui/section";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { formatDay, parisDayKey } from "@/lib/calendar";
 import { invitableEServices, listPendingInvitations, type PendingInvitation } from "@/lib/invitations/queries";
 
@@ -23,7 +23,7 @@ function stateOf(invitation: PendingInvitation, today: string): { text: string; 
 // DEP-3: invite one person (the imports' machinery, for one person) and follow the
 // invitations not yet accepted. The organisation comes from the session only.
 export default async function InvitationsPage() {
-  const administrator = await requireAdministrator("/administration/invitations");
+  const administrator = await requireOrganisationManager("/administration/invitations");
   const today = parisDayKey();
   const [eServices, { invitations, total }] = await Promise.all([invitableEServices(administrator), listPendingInvitations(administrator)]);
 

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
 import { parseAuditFilters } from "@/lib/audit/parse-filters";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Journal de l'organisation" };
 
 export default async function OrganisationAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const administrator = await requireAdministrator("/administration/journal");
+  const administrator = await requireOrganisationManager("/administration/journal");
   const { filters, form, errors } = parseAuditFilters(await searchParams);
   const log = await listAuditEvents(administrator, filters);
   return (

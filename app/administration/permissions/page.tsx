@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PermissionMatrix } from "@/components/permissions/permission-matrix";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { loadPermissionMatrix } from "@/lib/permissions/queries";
 import { matrixSearchSchema } from "@/lib/permissions/schemas";
 
@@ -18,7 +18,7 @@ function pageHref(query: string, page: number) {
 // ADM-3: who may use which e-service, one page of 50 active accounts at a time. The
 // organisation comes from the session; the search and the page from the address (GET).
 export default async function PermissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireAdministrator("/administration/permissions");
+  const viewer = await requireOrganisationManager("/administration/permissions");
   const raw = await searchParams;
   const { q, page } = matrixSearchSchema.parse({ q: typeof raw.q === "string" ? raw.q : undefined, page: typeof raw.page === "string" ? raw.page : undefined });
   const matrix = await loadPermissionMatrix(viewer, { query: q, page });

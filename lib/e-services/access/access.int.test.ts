@@ -62,6 +62,7 @@ beforeEach(async () => {
     sessionVersion: 0,
     organisationId: organisation.id,
     organisationName: organisation.name,
+    isDeputy: false,
     unlockedAccountIds: [],
     ...WITHOUT_SIGN_IN_ROW,
   };

@@ -15,6 +15,7 @@ import {
   administratorReplacedSubject,
   type AdministratorReplacedEmailData,
 } from "./administrator-replaced";
+import { DeputyNoticeEmail, deputyNoticeSubject, type DeputyNoticeEmailData } from "./deputy-notice";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject, type EmailChangeNoticeEmailData } from "./email-change-notice";
 import { EmailChangeVerifyEmail, emailChangeVerifySubject, type EmailChangeVerifyEmailData } from "./email-change-verify";
 import {
@@ -53,6 +54,7 @@ export type { AccountValidatedEmailData } from "./account-validated";
 export type { ActivationEmailData } from "./activation";
 export type { AdministratorConfirmedEmailData } from "./administrator-confirmed";
 export type { AdministratorReplacedEmailData } from "./administrator-replaced";
+export type { DeputyNoticeEmailData, DeputyNoticeEvent } from "./deputy-notice";
 export type { EmailChangeNoticeEmailData } from "./email-change-notice";
 export type { EmailChangeVerifyEmailData } from "./email-change-verify";
 export type { IdentifierReminderAccount, IdentifierReminderEmailData } from "./identifier-reminder";
@@ -92,6 +94,7 @@ export interface TemplateDataMap {
   "import-welcome": ImportWelcomeEmailData;
   "registration-existing": RegistrationExistingEmailData;
   "second-factor-changed": SecondFactorChangedEmailData;
+  "deputy-notice": DeputyNoticeEmailData;
 }
 
 export type TemplateName = keyof TemplateDataMap;
@@ -125,6 +128,7 @@ export const TEMPLATES: { [K in TemplateName]: TemplateDefinition<TemplateDataMa
   "import-welcome": { component: ImportWelcomeEmail, subject: importWelcomeSubject },
   "registration-existing": { component: RegistrationExistingEmail, subject: registrationExistingSubject },
   "second-factor-changed": { component: SecondFactorChangedEmail, subject: secondFactorChangedSubject },
+  "deputy-notice": { component: DeputyNoticeEmail, subject: deputyNoticeSubject },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ImportDetail } from "@/components/imports/import-detail";
 import { loadImportDetail } from "@/components/imports/load-detail";
-import { requireAdministrator } from "@/lib/auth/guards";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { requireImportScope } from "@/lib/imports/access";
 
 export const metadata: Metadata = { title: "Import de comptes de l'organisation" };
@@ -15,7 +15,7 @@ export default async function ImportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  await requireAdministrator(`/administration/imports/${id}`);
+  await requireOrganisationManager(`/administration/imports/${id}`);
   const scope = await requireImportScope(null, `/administration/imports/${id}`);
   return <ImportDetail {...await loadImportDetail(scope, id, await searchParams)} />;
 }
