@@ -1,12 +1,12 @@
 // Read models of the home page after sign-in ("Accueil", issue 16 item 5): what each person
-// has to do today. Each read takes the scope the session proved (AdministratorActor,
+// has to do today. Each read takes the scope the session proved (OrganisationManagerActor,
 // OperatorActor, Actor); the operator's counts are the console's own (letters, tickets).
 import "server-only";
 import { dateToDayKey, parisToday, shiftDayKey, dayKeyToDate } from "../calendar";
 import { db } from "../db";
 import { visibleEServices, type DashboardViewer } from "../dashboards/queries";
 import { accessibleEServices } from "../e-services/access/queries";
-import type { AdministratorActor } from "../operation";
+import type { OrganisationManagerActor } from "../operation";
 
 /** A subscription ending within this many days is announced on the administrator's home. */
 export const SUBSCRIPTION_ENDING_DAYS = 30;
@@ -20,8 +20,8 @@ export interface AdministratorTasks {
   endingSubscriptions: { id: string; eServiceName: string; endDate: string }[];
 }
 
-/** The administrator's tasks, scoped to the organisation of the session. */
-export async function administratorTasks(administrator: AdministratorActor, now: Date = new Date()): Promise<AdministratorTasks> {
+/** The tasks of whoever runs the organisation (administrator or deputy, DEP-1), scoped to the organisation of the session. */
+export async function administratorTasks(administrator: OrganisationManagerActor, now: Date = new Date()): Promise<AdministratorTasks> {
   const organisationId = administrator.organisationId;
   const today = parisToday(now);
   const horizon = dayKeyToDate(shiftDayKey(dateToDayKey(today), SUBSCRIPTION_ENDING_DAYS));

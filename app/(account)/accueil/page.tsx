@@ -7,10 +7,11 @@ import { Section } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/submit-button";
 import { ownAdministratorRequest } from "@/lib/admin-requests/queries";
 import { HOME_PATH } from "@/lib/auth/home-path";
-import { requireViewer, type AdministratorViewer, type OperatorViewer } from "@/lib/auth/guards";
+import { isOrganisationManager, requireViewer, type OperatorViewer, type OrganisationManagerViewer } from "@/lib/auth/guards";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDay } from "@/lib/calendar";
 import { administratorTasks, memberHome, SUBSCRIPTION_ENDING_DAYS } from "@/lib/home/queries";
+import { unmanagedOrganisations } from "@/lib/deputies/queries";
 import { countQueuedLetters } from "@/lib/letters/queries";
 import { countTicketsAwaitingOperator } from "@/lib/support/queries";
 
@@ -28,8 +29,10 @@ interface Task {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 
-async function administratorTaskList(administrator: AdministratorViewer): Promise<Task[]> {
+async function administratorTaskList(administrator: OrganisationManagerViewer): Promise<Task[]> {
   const tasks = await administratorTasks(administrator);
+  // Subscriptions stay with the administrator (DEP-1): a deputy is told, without the link.
+  const subscriptionsLink = administrator.role === "ADMINISTRATOR" ? { href: "/administration/abonnements", linkLabel: "Gérer les abonnements" } : {};
   return [
     {
       key: "comptes",
@@ -51,15 +54,13 @@ async function administratorTaskList(administrator: AdministratorViewer): Promis
       ? tasks.endingSubscriptions.map((subscription) => ({
           key: `abonnement-${subscription.id}`,
           text: `L'abonnement à ${subscription.eServiceName} se termine le ${formatDay(subscription.endDate)}.`,
-          href: "/administration/abonnements",
-          linkLabel: "Gérer les abonnements",
+          ...subscriptionsLink,
         }))
       : [
           {
             key: "abonnements",
             text: `Aucun abonnement ne se termine dans les ${SUBSCRIPTION_ENDING_DAYS} prochains jours.`,
-            href: "/administration/abonnements",
-            linkLabel: "Gérer les abonnements",
+            ...subscriptionsLink,
             done: true,
           },
         ]),
@@ -67,7 +68,7 @@ async function administratorTaskList(administrator: AdministratorViewer): Promis
 }
 
 async function operatorTaskList(operator: OperatorViewer): Promise<Task[]> {
-  const [letters, tickets] = await Promise.all([countQueuedLetters(operator), countTicketsAwaitingOperator(operator)]);
+  const [letters, tickets, unmanaged] = await Promise.all([countQueuedLetters(operator), countTicketsAwaitingOperator(operator), unmanagedOrganisations(operator)]);
   return [
     {
       key: "courrier",
@@ -86,6 +87,16 @@ async function operatorTaskList(operator: OperatorViewer): Promise<Task[]> {
       href: "/operateur/assistance",
       linkLabel: "Ouvrir l'assistance",
       done: !tickets.awaiting,
+    },
+    // DEP-2: people wait in organisations that nobody runs.
+    {
+      key: "sans-administrateur",
+      text: unmanaged.total
+        ? `${plural(unmanaged.total, "organisation n'a", "organisations n'ont")} ni administrateur ni suppléant.`
+        : "Toutes les organisations qui ont des comptes ont un administrateur ou un suppléant.",
+      href: "/operateur#sans-administrateur",
+      linkLabel: "Voir les organisations",
+      done: !unmanaged.total,
     },
   ];
 }
@@ -128,7 +139,7 @@ export default async function HomeAfterSignInPage({ searchParams }: { searchPara
   const params = await searchParams;
   const member = viewer.organisationId ? memberHome(viewer) : null;
   const tasks = [
-    ...(viewer.role === "ADMINISTRATOR" && viewer.organisationId ? await administratorTaskList(viewer as AdministratorViewer) : []),
+    ...(isOrganisationManager(viewer) ? await administratorTaskList(viewer) : []),
     ...(viewer.role === "OPERATOR" ? await operatorTaskList(viewer as OperatorViewer) : []),
     ...(await ownRequestTasks(viewer)),
   ];
