@@ -16,7 +16,8 @@ export interface Started {
 /** Starts `node --import tsx --import server-only-hook <script> args` with `env` on top of a minimal environment. */
 export function startProcess(name: string, script: string, args: string[], env: Record<string, string>): Started {
   const child = spawn(process.execPath, ["--import", "tsx", "--import", path.resolve("scripts", "server-only-hook.mjs"), path.resolve(script), ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    // Only what a shell would give, plus `env`: none of the test run's own variables.
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const started: Started = {

@@ -41,7 +41,7 @@ function run(binDir: string, program: string, args: string[], user: PostgresUser
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(binDir, program), args, {
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
+      env: { NODE_ENV: "production", PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
