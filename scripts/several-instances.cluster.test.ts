@@ -5,10 +5,13 @@
 // through both instances; PostgreSQL is stopped and started again in the middle.
 //
 // Reuses the production build of the end-to-end lane (`npm test` runs this project last);
-// builds when there is none (a few minutes). Ports are free ones, or CLUSTER_APP_PORTS="a,b",
+// builds when there is none or the code changed since (a few minutes). Ports are free ones, or CLUSTER_APP_PORTS="a,b",
 // CLUSTER_STAND_IN_PORT and CLUSTER_PG_PORT.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium } from "@playwright/test";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parisClock } from "@/lib/calendar";
@@ -59,6 +62,21 @@ async function openSql(): Promise<void> {
   await sql.connect();
 }
 
+/**
+ * The production build exists and is newer than every source file it is made of: the one the
+ * end-to-end lane just made, in CI. Otherwise (none, or code changed since) the test builds.
+ */
+function buildIsCurrent(): boolean {
+  if (!existsSync(".next/BUILD_ID")) return false;
+  const built = statSync(".next/BUILD_ID").mtimeMs;
+  const sources = ["app", "components", "lib"].flatMap((folder) =>
+    existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: "utf8" }).map((file) => path.join(folder, file)) : [],
+  );
+  return [...sources, "instrumentation.ts", "proxy.ts", "next.config.mjs"]
+    .filter((file) => !/\.test\.tsx?$/.test(file) && !file.startsWith(path.join("lib", "testing")) && existsSync(file) && statSync(file).isFile())
+    .every((file) => statSync(file).mtimeMs <= built);
+}
+
 function csvOfPeople(count: number): string {
   const letters = (index: number) => {
     let text = "";
@@ -72,7 +90,7 @@ function csvOfPeople(count: number): string {
 
 beforeAll(async () => {
   const started = Date.now();
-  if (!existsSync(".next/BUILD_ID")) {
+  if (!buildIsCurrent()) {
     const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (build.status !== 0) throw new Error("npm run build a échoué");
   }
@@ -268,6 +286,23 @@ describe("BULK-4 MAIL-1 SEC-2 several instances ride out a PostgreSQL restart (i
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    // The page as people see it, in a browser: French, titled, and no axe violation (WCAG 2.1 A and AA).
+    const browser = await chromium.launch({
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage({ locale: "fr-FR" });
+      const answer = await page.goto(`${instances.b}/espace`);
+      expect(answer?.status()).toBe(503);
+      expect(await page.title()).toContain(UNAVAILABLE_TITLE);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(UNAVAILABLE_TITLE);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+
     // The watcher connection sees the stop before any request: every request of the outage got the 503.
     expect(outage.other).toEqual([]);
     expect(outage.html.length).toBeGreaterThan(20);
