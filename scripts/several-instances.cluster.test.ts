@@ -292,7 +292,7 @@ describe("BULK-4 MAIL-1 SEC-2 several instances ride out a PostgreSQL restart (i
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     try {
-      const page = await browser.newPage({ locale: "fr-FR" });
+      const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
       const answer = await page.goto(`${instances.b}/espace`);
       expect(answer?.status()).toBe(503);
       expect(await page.title()).toContain(UNAVAILABLE_TITLE);
