@@ -17,3 +17,14 @@ export async function register() {
     String(msg).includes("failed") ? log.error(event, String(msg)) : log.info(event, String(msg)),
   );
 }
+
+/**
+ * Next.js calls this for every error a request meets. One that says PostgreSQL is unreachable
+ * switches this process to its 503 page until the database answers again
+ * (lib/database-availability.ts, served by scripts/next-server.mjs).
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportDatabaseError } = await import("./lib/database-availability");
+  reportDatabaseError(error);
+}

@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts", "**/*.test.tsx"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".data/**", "e2e/**"],
+          exclude: ["**/*.int.test.ts", "**/*.cluster.test.ts", "node_modules/**", ".next/**", ".data/**", "e2e/**"],
         },
       },
       {
@@ -34,11 +34,24 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
-          exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+          exclude: ["**/*.cluster.test.ts", "node_modules/**", ".next/**", ".data/**", "e2e/**"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
           setupFiles: ["lib/testing/database-per-file.ts", "lib/testing/action-request.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Several app instances and workers on one PostgreSQL of their own, over HTTP, with
+        // the production build (issue 17, item 4): `npm run test:cluster`, after the build that
+        // the end-to-end lane makes (`npm test` runs it last). It builds when there is none.
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["**/*.cluster.test.ts"],
+          exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
     ],

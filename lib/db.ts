@@ -3,6 +3,7 @@
 // (scripts/run-app.ts, scripts/worker.ts, scripts/db.ts).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { reportDatabaseError } from "./database-availability";
 import { embeddedDatabaseUrl } from "./embedded-database-config";
 import { PrismaClient } from "./generated/prisma/client";
 
@@ -13,10 +14,18 @@ export function databaseUrl(): string {
 }
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl(),
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl(),
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    },
+    {
+      // A pooled connection closed by PostgreSQL (restart, shutdown) is dropped by the pool,
+      // which opens a new one when the server is back; the web server answers 503 meanwhile.
+      onPoolError: reportDatabaseError,
+      onConnectionError: reportDatabaseError,
+    },
+  );
   return new PrismaClient({ adapter });
 }
 

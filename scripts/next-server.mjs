@@ -9,6 +9,9 @@
 // scripts/limit-request-body.mjs). It serves the OpenID Connect provider at /oidc (SSO-1,
 // lib/oidc/server.ts) before Next.js: run-app starts it under tsx so that the provider's
 // TypeScript modules load here; `--dev` serves Next's development mode (`npm run dev`).
+// While PostgreSQL cannot be reached it answers every dynamic request itself with a French 503
+// and Retry-After (lib/database-availability.ts), and serves again once the database answers
+// (issue 17, item 4): several instances behind a load balancer ride out a database restart.
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, installClientAddressKey, resolveClientAddress, signClientAddress } from "../lib/security/client-address.mjs";
@@ -25,13 +28,29 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const { handleOidcRequest, isProviderRequest } = await import("../lib/oidc/server.ts");
+const { databaseAvailable, stopWatchingDatabase, unavailableAnswer, watchDatabase } = await import("../lib/database-availability.ts");
+if (process.env.DATABASE_URL) {
+  watchDatabase(process.env.DATABASE_URL, ({ msg, error }) =>
+    console.error(`[portail] ${msg === "database unavailable" ? "Base de données injoignable : réponses 503 jusqu'à son retour." : "Base de données de nouveau joignable."}${error ? ` (${error})` : ""}`),
+  );
+}
+
+/** Files of the build and of public/: served without the database. */
+const needsNoDatabase = (/** @type {string} */ url) => url.startsWith("/_next/static/") || /^\/[\w.-]+\.(ico|png|svg|txt|webmanifest|xml)$/.test(url);
 
 const server = createServer(
   { IncomingMessage: HeldBodyRequest },
   limitRequestBodies((request, response) => {
     const address = resolveClientAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress, trustedProxies);
     request.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, key);
-    if (isProviderRequest(request.url ?? "/")) {
+    const url = request.url ?? "/";
+    if (!databaseAvailable() && !needsNoDatabase(url)) {
+      const answer = unavailableAnswer(url.split("?")[0], request.headers.accept ?? "");
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
+      return;
+    }
+    if (isProviderRequest(url)) {
       void handleOidcRequest(request, response, address, { proxy: trustedProxies > 0 });
       return;
     }
@@ -42,6 +61,7 @@ server.listen(port, hostname, () => console.log(`[portail] Next.js prêt sur htt
 
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
   process.on(signal, () => {
+    void stopWatchingDatabase();
     server.close(() => process.exit(0));
     // Open keep-alive connections would hold close() forever.
     server.closeAllConnections();

@@ -8,12 +8,12 @@
 import "./load-env";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
 import { demoData, demoDataRequested } from "../lib/dev-conveniences";
 import { assertReadyToServe, parseEnv } from "../lib/env";
 import { appServerEnvironment } from "./app-environment";
 import { embeddedDataDir, removeEmbeddedData } from "./database/embedded-server";
 import { localAuthSecret } from "./database/local-auth-secret";
+import { loadOnFirstRun } from "./database/first-run";
 import { deployMigrations } from "./database/migrations";
 import { openDatabase } from "./database/open";
 
@@ -22,17 +22,6 @@ const fresh = process.argv.includes("--fresh");
 const host = process.env.HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const say = (line: string) => console.log(`[portail] ${line}`);
-
-async function directoryIsEmpty(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "organisations") AS empty`);
-    return rows[0].empty;
-  } finally {
-    await client.end();
-  }
-}
 
 async function main(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
@@ -64,7 +53,8 @@ async function main(): Promise<void> {
 
   const applied = await deployMigrations(database.url);
   if (applied.length) say(`Migrations appliquées : ${applied.join(", ")}`);
-  if (await directoryIsEmpty(database.url)) {
+  // One instance loads the first run's data; instances started with it wait, then find it there.
+  await loadOnFirstRun(database.url, async () => {
     say(
       demo.seed
         ? "Première exécution : chargement de l'annuaire des organisations, du catalogue et des données de démonstration…"
@@ -78,7 +68,7 @@ async function main(): Promise<void> {
     const report = await seed(db, { demo: demo.seed, production: config.NODE_ENV === "production", throwAwayDatabase: embedded && fresh });
     await db.$disconnect();
     say(`${report.organisations} organisations, ${report.eServices} e-services, ${report.accounts} comptes.`);
-  }
+  });
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...serverEnv, DATABASE_URL: database.url };
 

@@ -18,8 +18,14 @@ async function main(): Promise<void> {
     String(msg).includes("failed") ? log.error(event, String(msg)) : log.info(event, String(msg)),
   );
   log.info({ instanceId: runner.instanceId }, "worker started");
+  // The runner's timers do not hold the process (unref: the app's server must be able to end
+  // without waiting for them); here, only the database's sockets did, so the worker exited
+  // quietly, status 0, as soon as PostgreSQL went away for a restart. It lives until it is
+  // told to stop, and its runner and delivery loop take the work up again when the database is back.
+  const keepAlive = setInterval(() => undefined, 60_000);
 
   const stop = async () => {
+    clearInterval(keepAlive);
     await runner.stop();
     // Lets the batches in flight finish and be recorded (their lease would cover a crash).
     const { stopMailDelivery } = await import("../lib/mail/deliver-outbox");

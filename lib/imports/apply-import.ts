@@ -19,6 +19,7 @@
 //   opening date when there is one.
 import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { isDatabaseUnavailableError } from "../database-availability";
 import type { Db } from "../db";
 import type { ImportRowOutcome, Prisma } from "../generated/prisma/client";
 import { loadAccountsForApply, loadEServices } from "./context";
@@ -308,6 +309,10 @@ export async function processImports(db: Db, options: { now?: () => Date; budget
       chunks += 1;
       if (!more) busyOrDone.push(importId);
     } catch (error) {
+      // A database restart is no failure of the import: the chunk under way rolled back, and
+      // the next tick of any instance continues from processedRows (marking it FAILED would
+      // wait for someone to press "Reprendre", and the write would fail anyway).
+      if (isDatabaseUnavailableError(error)) throw error;
       failed += 1;
       busyOrDone.push(importId);
       const current = await db.import.findUnique({ where: { id: importId }, select: { processedRows: true, totalRows: true } });

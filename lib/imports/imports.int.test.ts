@@ -9,6 +9,7 @@ import { SCHEDULED_JOBS, RECURRING_TASKS } from "../jobs/schedule";
 import { processNeverActivatedAccounts } from "../lifecycle/never-activated";
 import { viewerOf, formData as form, session, actorOf } from "../testing/actions";
 import { createAccount, createOrganisation, latestLink, mailbox, tableCounts, tokenOf } from "../testing/factories";
+import { unreachableDatabaseError } from "../testing/flaky-database";
 import { resolveImportScope } from "./access";
 import { CHUNK_SIZE, confirmImport, processImports, resumeImport } from "./apply-import";
 import { previewImport } from "./preview-import";
@@ -142,6 +143,34 @@ describe("BULK-4 background import in transactional, resumable chunks", () => {
     await processImports(db);
     expect(await db.import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "COMPLETED", processedRows: total, createdCount: total });
     expect(await db.account.count({ where: { organisationId, lastName: { startsWith: "Chunk" } } })).toBe(total);
+  });
+});
+
+describe("BULK-4 an import rides out a database restart (issue 17 item 4)", () => {
+  it("a chunk cut off by an unreachable database leaves the import running, not failed; the next pass continues it", async () => {
+    const total = CHUNK_SIZE + 10;
+    // Opening in 2099: no welcome falls due for the tests after this one to send.
+    const lines = Array.from({ length: total }, (_, n) => `Madame;Camille;Coupure${n};camille.coupure${n}@exemple.fr;;;01/09/2099`);
+    const { importId } = await previewImport(db, actor(), { organisationId, fileName: "coupure.csv", bytes: utf8(HEADER + lines.join("\n") + "\n") });
+    await confirmImport(db, actor(), { organisationId, importId });
+
+    // The first chunk applies; the second meets the outage.
+    let transactions = 0;
+    const cutAfterFirstChunk = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== "$transaction") return Reflect.get(target, property, receiver);
+        return (...args: unknown[]) => {
+          transactions += 1;
+          if (transactions === 2) return Promise.reject(unreachableDatabaseError());
+          return (db.$transaction as (...values: unknown[]) => unknown)(...args);
+        };
+      },
+    });
+    await expect(processImports(cutAfterFirstChunk)).rejects.toThrow("Can't reach database server");
+    expect(await db.import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "RUNNING", processedRows: CHUNK_SIZE, errorMessage: null });
+
+    await processImports(db);
+    expect(await db.import.findUniqueOrThrow({ where: { id: importId } })).toMatchObject({ status: "COMPLETED", processedRows: total, createdCount: total });
   });
 });
 

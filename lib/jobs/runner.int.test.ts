@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../db";
+import { flakyDatabase, unreachableDatabaseError } from "../testing/flaky-database";
 import { createJobRunner, type JobRunner, type ScheduledJob } from "./runner";
 
 const runners: JobRunner[] = [];
@@ -113,5 +114,39 @@ describe("Jobs: each scheduled job runs once per period, whatever the number of 
     await Promise.all([runner([], "a", { recurring }).tick(), runner([], "b", { recurring }).tick()]);
     expect(ticks).toBe(2);
     expect(await db.jobRun.count()).toBe(0);
+  });
+});
+
+describe("Jobs ride out a database restart (issue 17 item 4)", () => {
+  it("a run cut off by an unreachable database is handed back, not failed: the next tick of any instance runs it at once", async () => {
+    let calls = 0;
+    const job: ScheduledJob = {
+      name: "cut-off-report",
+      period: "day",
+      async run() {
+        calls += 1;
+        if (calls === 1) throw unreachableDatabaseError();
+        return { ok: true };
+      },
+    };
+    const now = new Date("2026-03-10T10:00:00Z");
+    const first = await runner([job], "instance-a").tick(now);
+    expect(first.failed).toEqual(["cut-off-report"]);
+    const handedBack = await db.jobRun.findFirstOrThrow({ where: { job: "cut-off-report" } });
+    expect(handedBack.status).toBe("RUNNING");
+    expect(handedBack.leaseUntil.getTime()).toBeLessThanOrEqual(Date.now());
+
+    const second = await runner([job], "instance-b").tick(now);
+    expect(second.ran).toEqual(["cut-off-report"]);
+    expect(await db.jobRun.findFirstOrThrow({ where: { job: "cut-off-report" } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, instanceId: "instance-b" });
+  });
+
+  it("a run whose outcome cannot be written while the database is away is recorded once it answers again", async () => {
+    const { job, calls } = countingJob("recorded-later");
+    const flaky = flakyDatabase(db, { "jobRun.updateMany": 2 });
+    const report = await runner([job], "instance-a", { db: flaky }).tick(new Date("2026-03-10T10:00:00Z"));
+    expect(report.ran).toEqual(["recorded-later"]);
+    expect(calls).toHaveLength(1);
+    expect(await db.jobRun.findFirstOrThrow({ where: { job: "recorded-later" } })).toMatchObject({ status: "SUCCEEDED", attempts: 1 });
   });
 });

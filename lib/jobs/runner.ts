@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parisClock } from "../calendar";
+import { isDatabaseUnavailableError } from "../database-availability";
 import type { Db } from "../db";
 import { periodKey, type Period } from "./periods";
 
@@ -99,23 +100,65 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
         .updateMany({ where: { id: runId, instanceId }, data: { leaseUntil: new Date(Date.now() + leaseMs) } })
         .catch(() => undefined);
     }, Math.max(leaseMs / 3, 1000));
+    let outcome: { result: unknown } | { error: unknown };
     try {
-      const result = await job.run({ db, now, periodKey: key });
-      await db.jobRun.updateMany({
-        where: { id: runId, instanceId },
-        data: { status: "SUCCEEDED", finishedAt: new Date(), result: (result ?? null) as never },
-      });
-      report.ran.push(job.name);
-      log({ msg: "job succeeded", job: job.name, periodKey: key });
+      outcome = { result: await job.run({ db, now, periodKey: key }) };
     } catch (error) {
-      await db.jobRun.updateMany({
-        where: { id: runId, instanceId },
-        data: { status: "FAILED", finishedAt: new Date(), error: String(error instanceof Error ? error.stack ?? error.message : error).slice(0, 4000) },
-      });
-      report.failed.push(job.name);
-      log({ msg: "job failed", job: job.name, periodKey: key, error: String(error) });
+      outcome = { error };
+    }
+    try {
+      if ("result" in outcome) {
+        await persist(() =>
+          db.jobRun.updateMany({
+            where: { id: runId, instanceId },
+            data: { status: "SUCCEEDED", finishedAt: new Date(), result: (outcome.result ?? null) as never },
+          }),
+        );
+        report.ran.push(job.name);
+        log({ msg: "job succeeded", job: job.name, periodKey: key });
+      } else if (isDatabaseUnavailableError(outcome.error)) {
+        // Cut off by a database restart, not failed: its transactions rolled back, and the
+        // claim is handed back (lease ended) so that the next tick of any instance runs it
+        // again at once instead of waiting for a retry delay.
+        await persist(() =>
+          db.jobRun.updateMany({
+            where: { id: runId, instanceId },
+            data: { leaseUntil: new Date(), error: `interrompu (base de données injoignable) : ${String(outcome.error).slice(0, 1000)}` },
+          }),
+        );
+        report.failed.push(job.name);
+        log({ msg: "job interrupted, database unavailable", job: job.name, periodKey: key });
+      } else {
+        const { error } = outcome;
+        await persist(() =>
+          db.jobRun.updateMany({
+            where: { id: runId, instanceId },
+            data: { status: "FAILED", finishedAt: new Date(), error: String(error instanceof Error ? error.stack ?? error.message : error).slice(0, 4000) },
+          }),
+        );
+        report.failed.push(job.name);
+        log({ msg: "job failed", job: job.name, periodKey: key, error: String(error) });
+      }
     } finally {
       clearInterval(renew);
+    }
+  }
+
+  /**
+   * Writes a run's outcome. While the database is away (a restart), the outcome is known
+   * here only: keep trying for as long as the lease would have kept the run ours, so that
+   * the run is recorded once the database is back instead of waiting for its lease to end.
+   */
+  async function persist(write: () => Promise<unknown>): Promise<void> {
+    const giveUpAt = Date.now() + leaseMs;
+    for (;;) {
+      try {
+        await write();
+        return;
+      } catch (error) {
+        if (!isDatabaseUnavailableError(error) || stopped || Date.now() > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
     }
   }
 

@@ -18,6 +18,7 @@
 //   before a day has passed; other failures give up after MAX_ATTEMPTS tries (FAILED, for
 //   an operator); a message the provider refuses in a batch (bad address) fails at once.
 import "server-only";
+import { isDatabaseUnavailableError } from "../database-availability";
 import type { Db } from "../db";
 import { env } from "../env";
 import { Prisma, type EmailPriority } from "../generated/prisma/client";
@@ -176,14 +177,28 @@ export async function deliverOutbox(
       }
     }
   }
-  await record(db, now, outcomes, options, report);
-  return report;
+  // The provider has answered: what it said is known here only. While the database is away
+  // (a restart), keep trying to record it for as long as the claim's lease holds, so that the
+  // messages are marked once it is back, not sent again (same batch, same idempotency key)
+  // when the lease ends.
+  const giveUpAt = now.getTime() + (options.leaseMs ?? LEASE_MS);
+  for (;;) {
+    try {
+      await record(db, now, outcomes, options, report);
+      return report;
+    } catch (error) {
+      if (!isDatabaseUnavailableError(error) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 async function record(db: Db, now: Date, outcomes: Outcome[], options: DeliverOptions, report: DeliveryReport): Promise<void> {
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const firstRetryMs = options.firstRetryMs ?? FIRST_RETRY_MS;
   const maxTransientRetryMs = options.maxTransientRetryMs ?? MAX_TRANSIENT_RETRY_MS;
+  // Counted from zero on each try (a try cut off by the database is made again whole).
+  Object.assign(report, { sent: 0, retried: 0, failed: 0, transient: undefined });
   const sent = outcomes.filter((outcome) => outcome.providerId !== undefined);
   if (sent.length) {
     // One statement for the whole batch; only the holder of each claim records it (same attempt number).

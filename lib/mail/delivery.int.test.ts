@@ -2,6 +2,7 @@
 // Resend's HTTP API (lib/testing/resend-stand-in.ts), reached through RESEND_BASE_URL.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
+import { flakyDatabase } from "../testing/flaky-database";
 import { startResendStandIn, type ResendStandIn } from "../testing/resend-stand-in";
 import { prepareBulkTemplate, type BulkTemplate } from "./bulk-template";
 import { createMailDelivery, deliverOutbox, type MailDelivery } from "./deliver-outbox";
@@ -204,5 +205,20 @@ describe("MAIL-1 provider down for an hour: nothing lost, nothing sent twice", (
     expect(await deliverOutbox(db, sender(), new Date(Date.now() + 1000))).toMatchObject({ claimed: 5, sent: 4, failed: 1 });
     expect(await db.outboxEmail.findFirstOrThrow({ where: { to: "bulk2@invalide" } })).toMatchObject({ status: "FAILED" });
     expect(standIn.delivered).toHaveLength(4);
+  });
+});
+
+describe("MAIL-1 the database restarts while a batch is at the provider (issue 17 item 4)", () => {
+  it("what the provider accepted is recorded once the database answers again, not left to a lease and a second call", async () => {
+    await queueWelcomes(30, "coupure");
+    // The database is away when the provider's answer comes back: recording fails twice.
+    const flaky = flakyDatabase(db, { $executeRaw: 2 });
+    const report = await deliverOutbox(flaky, sender(), new Date());
+    expect(report).toMatchObject({ claimed: 30, sent: 30, retried: 0, failed: 0 });
+    expect(await db.outboxEmail.count({ where: { status: "SENT" } })).toBe(30);
+    expect(standIn.delivered).toHaveLength(30);
+    expect(standIn.stats.accepted).toBe(1);
+    // Nothing left for another pass to send again.
+    expect(await deliverOutbox(db, sender(), new Date(Date.now() + 10 * 60_000))).toMatchObject({ claimed: 0 });
   });
 });

@@ -31,10 +31,19 @@ async function createKey(db: Client, now: Date): Promise<string> {
   return kid;
 }
 
-/** At least one key exists (the first start creates it). Two instances starting at once may both create one: both are valid. */
+/**
+ * At least one key exists (the first start creates it). Instances starting at once take
+ * turns under a transaction-level advisory lock, so that exactly one key is created: with
+ * two, each instance signed with its own until its next refresh while the other's JWKS did
+ * not list it yet, and e-services failed to verify half the tokens (issue 17, item 4).
+ */
 export async function ensureSigningKey(db: Db, now = new Date()): Promise<void> {
-  const current = await db.oidcSigningKey.findFirst({ where: { retiredAt: null }, select: { id: true } });
-  if (!current) await createKey(db, now);
+  if (await db.oidcSigningKey.findFirst({ where: { retiredAt: null }, select: { id: true } })) return;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('portail.oidc-signing-key'))`;
+    const current = await tx.oidcSigningKey.findFirst({ where: { retiredAt: null }, select: { id: true } });
+    if (!current) await createKey(tx, now);
+  });
 }
 
 /**

@@ -140,8 +140,28 @@ function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
   };
 }
 
-/** Applies every migration not applied yet. Returns the names applied. */
+/** How long a start waits for another instance's migrations (issue 17, item 4). */
+const MIGRATION_LOCK_PATIENCE_MS = 5 * 60_000;
+
+/**
+ * Applies every migration not applied yet. Returns the names applied. Several instances
+ * started together (`npm start` deploys on start) take turns: the engine holds PostgreSQL's
+ * advisory lock while it works and gives up after 10 s waiting for it (it did, on a loaded
+ * machine, for the second of two instances started at once); the one that waits tries again.
+ */
 export async function deployMigrations(url: string, onLog?: EngineLog): Promise<string[]> {
+  const giveUpAt = Date.now() + MIGRATION_LOCK_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await deployMigrationsOnce(url, onLog);
+    } catch (error) {
+      if (!/advisory lock/i.test(String(error instanceof Error ? error.message : error)) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function deployMigrationsOnce(url: string, onLog?: EngineLog): Promise<string[]> {
   return withEngine(
     pgFactory(url),
     async (engine) => {
