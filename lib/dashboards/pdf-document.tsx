@@ -2,7 +2,8 @@
 // date of the data, and for each dashboard section its chart, drawn as vector graphics with
 // React-PDF's Svg primitives, and its table, with the very figures of the page (same
 // `Dashboard` model, same number format).
-import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, View, type DocumentProps } from "@react-pdf/renderer";
+import { Text } from "../french/pdf-text";
 import type { ReactElement } from "react";
 import { SERIES_COLOURS } from "./palette";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";

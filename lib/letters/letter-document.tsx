@@ -8,7 +8,8 @@
 //   envelope's window shows once the sheet is folded in three (fold marks at 99 and 198);
 // - date line under it, then subject, body, code box, signature; footer at the bottom.
 // Nothing confidential sits in the window zone: the code is well below the first fold.
-import { Document, Page, StyleSheet, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, View, type DocumentProps } from "@react-pdf/renderer";
+import { Text } from "../french/pdf-text";
 import type { ReactElement } from "react";
 import { formatFrenchLongDate, formatLetterDateLine } from "./french-date";
 import { PDF_FONT_FAMILY, PDF_MONO_FONT_FAMILY, registerPdfFonts } from "./pdf-fonts";

@@ -1,0 +1,16 @@
+// React-PDF's Text with French typography (issue 16 item 7): every PDF of the portal (letters,
+// dashboards, the guide, import listings) imports Text from here, so that their strings get
+// the no-break spaces, "1er" and the one apostrophe style in one place.
+import { Text as PdfText } from "@react-pdf/renderer";
+import type { ComponentProps } from "react";
+import { typesetNode } from "./react";
+
+export type TextProps = ComponentProps<typeof PdfText>;
+
+export function Text({ children, render, ...props }: TextProps) {
+  return (
+    <PdfText {...props} render={render ? (args) => typesetNode(render(args)) as string : undefined}>
+      {typesetNode(children)}
+    </PdfText>
+  );
+}
