@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { IMPORT_STATUS_LABELS } from "./labels";
 import { UploadForm } from "./upload-form";
+import { deNom } from "@/lib/french/names";
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -22,11 +23,13 @@ export interface ImportSummary {
 
 export function ImportsOverview({
   organisationName,
+  organisationTypeLiaison,
   basePath,
   organisationId,
   imports,
 }: {
   organisationName: string;
+  organisationTypeLiaison?: number;
   basePath: string;
   organisationId?: string;
   imports: ImportSummary[];
@@ -36,7 +39,7 @@ export function ImportsOverview({
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Imports de comptes</h1>
         <p className="text-slate-700">
-          Créez ou mettez à jour les comptes de {organisationName} à partir d&apos;un export de votre logiciel de gestion. Rien n&apos;est
+          Créez ou mettez à jour les comptes {deNom({ name: organisationName, typeLiaison: organisationTypeLiaison })} à partir d&apos;un export de votre logiciel de gestion. Rien n&apos;est
           enregistré avant que vous ayez lu l&apos;aperçu et confirmé.
         </p>
       </div>

@@ -17,6 +17,8 @@ export type ActivationOutcome =
       ok: true;
       identifier: string;
       organisationName: string;
+      /** How the name takes its article (lib/french/names.ts). */
+      organisationTypeLiaison: number;
       status: AccountStatus;
       administratorRequested: boolean;
       organisationHasAdministrator: boolean;
@@ -57,7 +59,7 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
     if (!used.ok || !used.token.accountId) return { ok: false as const, problem: used.ok ? ("unknown" as const) : used.problem };
     const account = await tx.account.findUniqueOrThrow({
       where: { id: used.token.accountId },
-      include: { organisation: { select: { id: true, name: true } } },
+      include: { organisation: { select: { id: true, name: true, typeLiaison: true } } },
     });
     if (!account.organisationId || !account.organisation) return { ok: false as const, problem: "not_applicable" as const };
 
@@ -118,6 +120,7 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
       ok: true as const,
       identifier: account.identifier,
       organisationName: account.organisation.name,
+      organisationTypeLiaison: account.organisation.typeLiaison,
       status,
       administratorRequested,
       organisationHasAdministrator,

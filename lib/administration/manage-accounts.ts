@@ -15,6 +15,7 @@ import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 import type { Db } from "../db";
 import { UserError, type AdministratorActor, type OperationContext } from "../operation";
+import { deNom } from "../french/names";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -89,10 +90,10 @@ export async function decideOnAccount(
     }
     const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
       where: { id: administrator.accountId },
-      select: { firstName: true, lastName: true, organisation: { select: { name: true } } },
+      select: { firstName: true, lastName: true, organisation: { select: { name: true, typeLiaison: true } } },
     });
     const organisationName = organisation?.name ?? "";
-    const common = { identifier: account.identifier, organisationName };
+    const common = { identifier: account.identifier, organisationName, organisationTypeLiaison: organisation?.typeLiaison ?? 0 };
 
     switch (input.decision) {
       case "validate":
@@ -116,7 +117,7 @@ export async function decideOnAccount(
             reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
             deactivatedAt: now,
             note: input.note!.trim(),
-            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, administrateur de ${organisationName}.`,
+            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, administrateur ${deNom({ name: organisationName, typeLiaison: organisation?.typeLiaison })}.`,
           },
         });
         break;

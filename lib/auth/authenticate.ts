@@ -13,6 +13,8 @@ export type LoginFailure =
   | "rate_limited"
   | "pending_activation"
   | "pending_validation"
+  /** Waiting for an administrator's validation in an organisation that has no administrator account (issue 16 item 4). */
+  | "pending_validation_no_administrator"
   | "pending_legal_representative"
   | "deactivated_inactivity"
   | "deactivated_never_activated"
@@ -22,6 +24,15 @@ export type LoginFailure =
 export type AuthenticationResult =
   | { ok: true; accountId: string; sessionVersion: number }
   | { ok: false; reason: LoginFailure; retryAfterSeconds?: number };
+
+/**
+ * Whether the organisation has an administrator account (an active account with the role).
+ * Deputies (DEP) who may validate accounts should count here once they exist.
+ */
+export async function hasAdministratorAccount(db: Db, organisationId: string | null): Promise<boolean> {
+  if (!organisationId) return false;
+  return (await db.account.count({ where: { organisationId, role: "ADMINISTRATOR", status: "ACTIVE" } })) > 0;
+}
 
 let decoyHash: Promise<string> | undefined;
 
@@ -82,7 +93,9 @@ export async function authenticate(
       const pendingRequest =
         account.adminRoleRequestedAt &&
         (await db.adminRequest.findFirst({ where: { requesterId: account.id, status: "PENDING" }, select: { id: true } }));
-      return { ok: false, reason: pendingRequest ? "pending_legal_representative" : "pending_validation" };
+      if (pendingRequest) return { ok: false, reason: "pending_legal_representative" };
+      // Nobody can validate this account until someone becomes administrator (issue 16 item 4).
+      return { ok: false, reason: (await hasAdministratorAccount(db, account.organisationId)) ? "pending_validation" : "pending_validation_no_administrator" };
     }
     case "DEACTIVATED":
       switch (account.deactivationReason) {

@@ -13,6 +13,11 @@ export function loginFailureMessage(reason: LoginFailure, retryAfterSeconds = 60
       return "Votre adresse électronique n'est pas encore confirmée : cliquez sur le lien du courriel d'activation, ou demandez un nouveau lien.";
     case "pending_validation":
       return "Votre compte attend la validation de l'administrateur de votre organisation : demandez-lui de valider votre inscription.";
+    case "pending_validation_no_administrator":
+      return (
+        "Votre compte attend la validation d'un administrateur, mais votre organisation n'en a pas encore. Vous pouvez " +
+        "demander à le devenir ci-dessous : un courrier sera envoyé à son représentant légal. Sinon, un collègue peut s'inscrire comme administrateur."
+      );
     case "pending_legal_representative":
       return "Votre demande pour devenir administrateur attend la confirmation du représentant légal de votre organisation, qui reçoit par courrier les codes de confirmation.";
     case "deactivated_inactivity":

@@ -19,6 +19,8 @@ export interface Viewer {
   sessionVersion: number;
   organisationId: string | null;
   organisationName: string | null;
+  /** How the organisation's name takes its article (lib/french/names.ts); absent reads as "de". */
+  organisationTypeLiaison?: number | null;
   /** "accountId:sessionVersion" of the accounts whose password was given in this browser session (ORG-5). */
   unlockedAccountIds: string[];
   /** The sign-in this request belongs to (auth_sessions row) and its absolute end (SEC-7). */
@@ -38,7 +40,7 @@ interface SessionClaims {
   unlockedAccountIds?: string[];
 }
 
-type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName"> & {
+type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName" | "organisationTypeLiaison"> & {
   id: string;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -57,6 +59,7 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
   const [row] = await db.$queryRaw<ViewerRow[]>`
     SELECT a."id", a."identifier", a."firstName", a."lastName", a."email", a."role"::text AS "role",
            a."sessionVersion", a."organisationId", o."name" AS "organisationName",
+           o."typeLiaison" AS "organisationTypeLiaison",
            s."lastSeenAt", s."expiresAt", a."mfaEnrolmentDeadline",
            COALESCE(o."mfaRequired", false) AS "organisationRequiresMfa",
            (EXISTS (SELECT 1 FROM "mfa_totp_secrets" t WHERE t."accountId" = a."id" AND t."confirmedAt" IS NOT NULL)
@@ -109,6 +112,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     sessionVersion: account.sessionVersion,
     organisationId: account.organisationId,
     organisationName: account.organisationName,
+    organisationTypeLiaison: account.organisationTypeLiaison,
     unlockedAccountIds: session.unlockedAccountIds ?? [],
     authSessionId: session.authSessionId,
     sessionExpiresAt: account.expiresAt,

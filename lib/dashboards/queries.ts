@@ -17,7 +17,7 @@ import { validOn } from "../subscriptions/validity";
 import { buildEServiceDashboard, buildPortalDashboard, type Dashboard } from "./build";
 import { periodRange, type PeriodKey, type PeriodRange } from "./periods";
 
-export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "role">;
+export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "organisationTypeLiaison" | "role">;
 
 export interface VisibleEService {
   id: string;
@@ -105,7 +105,7 @@ export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey,
     portalBuckets(organisationId, range),
     eServiceBuckets(organisationId, range),
   ]);
-  const organisation = { id: organisationId, name: viewer.organisationName ?? "" };
+  const organisation = { id: organisationId, name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison ?? 0 };
 
   const dashboards: Dashboard[] = [buildPortalDashboard(range, portal, newest(portal))];
   for (const service of services) {

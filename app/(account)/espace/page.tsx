@@ -19,6 +19,7 @@ import { supportContacts } from "@/lib/support-contacts";
 import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
 import { Section } from "@/components/ui/section";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -57,7 +58,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
       {params.info === "compte-change" ? (
         <Alert kind="success">
           Vous utilisez maintenant le compte <strong>{space.identifier}</strong>
-          {space.organisation ? ` de ${space.organisation.name}` : ""}.
+          {space.organisation ? ` ${deNom(space.organisation)}` : ""}.
         </Alert>
       ) : null}
 
@@ -80,7 +81,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
         <Section id="administration" title="Administrateur de mon organisation">
           {space.role === "ADMINISTRATOR" ? (
             <p>
-              Vous êtes l&apos;administrateur de {space.organisation.name}. <Link href="/administration">Ouvrir la console d&apos;administration</Link>
+              Vous êtes l&apos;administrateur {deNom(space.organisation)}. <Link href="/administration">Ouvrir la console d&apos;administration</Link>
             </p>
           ) : adminRequest ? (
             <>

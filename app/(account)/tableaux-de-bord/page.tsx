@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/guards";
 import { exportHref, periodHref, reportErrorHref } from "@/lib/dashboards/links";
 import { describeRange, formatInstant, parsePeriod, PERIOD_LABELS, PERIODS } from "@/lib/dashboards/periods";
 import { loadDashboards } from "@/lib/dashboards/queries";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Tableaux de bord" };
 
@@ -51,7 +52,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Tableaux de bord</h1>
         <p className="text-slate-700">
-          Les chiffres de {organisation.name}, mis à jour chaque jour. Période affichée : {describeRange(range)}.
+          Les chiffres {deNom(organisation)}, mis à jour chaque jour. Période affichée : {describeRange(range)}.
         </p>
       </div>
 

@@ -9,6 +9,7 @@ import { requireViewer } from "@/lib/auth/guards";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
 import { eServiceAccess } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "E-service" };
 
@@ -63,8 +64,8 @@ export default async function EServicePage({ params }: { params: Promise<{ slug:
             Ouvrir l&apos;e-service
           </h2>
           <p>
-            Vous allez quitter le portail pour l&apos;e-service, qui vous reconnaîtra sans nouveau mot de passe, au nom
-            de {viewer.organisationName}.
+            Vous allez quitter le portail pour l&apos;e-service, qui vous reconnaîtra sans nouveau mot de passe, au nom{" "}
+            {deNom({ name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison })}.
           </p>
           <OpenEServiceForm slug={access.service.slug} serviceName={access.service.name} />
         </section>

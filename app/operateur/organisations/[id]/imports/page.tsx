@@ -19,6 +19,7 @@ export default async function OperatorImportsPage({ params }: { params: Promise<
       </p>
       <ImportsOverview
         organisationName={scope.organisationName}
+        organisationTypeLiaison={scope.organisationTypeLiaison}
         basePath={scope.basePath}
         organisationId={scope.organisationId}
         imports={await listImports(scope)}
