@@ -18,7 +18,7 @@ import { storeLetterContent, type LetterContent } from "../letters/letter-conten
 import { printQueueSender } from "../letters/letter-sender";
 import { renderLetterPdf } from "../letters/render-letter";
 import { encryptAtRest } from "../security/encryption";
-import { supportContacts } from "../support-contacts";
+import { letterSender, supportContacts } from "../support-contacts";
 import { adminRequestCodeContext, generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
 
 export const CODE_VALIDITY_DAYS = 60;
@@ -84,7 +84,8 @@ export async function requestAdministratorRole(
     expiresAt,
     issuedAt: now,
     validationUrl: appUrl("/validation-administrateur"),
-    organisation: { name: organisation.name, code: organisation.code },
+    organisation: { name: organisation.name, code: organisation.code, typeLiaison: organisation.typeLiaison },
+    sender: letterSender(),
     addressLines: address.lines,
     requester: {
       civility: requester.civility,

@@ -8,8 +8,10 @@ import { typesetNode } from "./react";
 export type TextProps = ComponentProps<typeof PdfText>;
 
 export function Text({ children, render, ...props }: TextProps) {
+  // React-PDF tests for the presence of `render`, not its value: pass it only when given.
+  const dynamic = render ? { render: (args: Parameters<typeof render>[0]) => typesetNode(render(args)) as string } : {};
   return (
-    <PdfText {...props} render={render ? (args) => typesetNode(render(args)) as string : undefined}>
+    <PdfText {...props} {...dynamic}>
       {typesetNode(children)}
     </PdfText>
   );
