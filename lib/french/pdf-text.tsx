@@ -2,10 +2,12 @@
 // dashboards, the guide, import listings) imports Text from here, so that their strings get
 // the no-break spaces, "1er" and the one apostrophe style in one place.
 import { Text as PdfText } from "@react-pdf/renderer";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { typesetNode } from "./react";
 
-export type TextProps = ComponentProps<typeof PdfText>;
+// React-PDF types its Text as HTML-like text or SVG text; the documents use the former.
+type AnyTextProps = ComponentProps<typeof PdfText>;
+export type TextProps = Extract<AnyTextProps, { render?: unknown }> & { children?: ReactNode };
 
 export function Text({ children, render, ...props }: TextProps) {
   // React-PDF tests for the presence of `render`, not its value: pass it only when given.

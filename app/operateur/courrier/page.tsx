@@ -9,8 +9,6 @@ export const metadata: Metadata = { title: "Courrier" };
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
-const STATUS = { POSTED: "Posté", CANCELLED: "Annulé (demande remplacée ou confirmée)" } as Record<string, string>;
-
 export default async function CourrierPage() {
   const operator = await requireOperator("/operateur/courrier");
   const [queued, history] = await Promise.all([queuedLetters(operator), letterHistory(operator)]);
@@ -50,6 +48,8 @@ export default async function CourrierPage() {
             createdAt: dateTime.format(letter.createdAt),
             addressLines: letter.addressLines,
             addressComplete: letter.addressComplete,
+            addressProblems: letter.addressProblems,
+            organisationId: letter.adminRequest.organisation.id,
           }))}
         />
       </section>
@@ -75,8 +75,9 @@ export default async function CourrierPage() {
                   <td className="py-2 pr-3 font-mono">{letter.adminRequest.number}</td>
                   <td className="py-2 pr-3">{letter.adminRequest.organisation.name}</td>
                   <td className="py-2 pr-3">
-                    {STATUS[letter.status]}
-                    {letter.postedAt ? ` le ${dateOnly.format(letter.postedAt)}` : ""}
+                    {letter.statusLabel}
+                    {letter.postedAt ? ` (posté le ${dateOnly.format(letter.postedAt)}` : ""}
+                    {letter.postedAt ? ")" : ""}
                     {letter.postedBy ? ` par ${letter.postedBy.identifier}` : ""}
                   </td>
                   <td className="py-2">
