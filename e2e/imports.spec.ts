@@ -59,7 +59,7 @@ test.describe("BULK-1 BULK-3 BULK-4 accounts created from management software", 
     const welcome = await waitForMessage(request, first.email, /Bienvenue sur le Portail e-services/);
     await waitForMessage(request, second.email, /Bienvenue sur le Portail e-services/);
     expect(welcome.text).not.toMatch(/mot de passe\s*:/i);
-    const identifier = /Identifiant : (\S+)/.exec(welcome.text)![1];
+    const identifier = /Identifiant\s*:\s*(\S+)/.exec(welcome.text)![1];
 
     // BULK-4: the listing, CSV and PDF.
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger la liste (CSV)" }).click()]);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { administrationOverview } from "@/lib/administration/queries";
 import { OrganisationMfaForm } from "@/components/mfa/organisation-mfa-form";
 import { requireAdministrator } from "@/lib/auth/guards";
+import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -12,7 +13,6 @@ const STATUS_LABELS = {
   DEACTIVATED: "Désactivés",
 } as const;
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 // The administrator's console (ADM): everything is scoped to the administrator's own
 // organisation, taken from the session, never from the request.
@@ -65,7 +65,7 @@ export default async function AdministrationPage() {
                   </td>
                   <td className="py-2 pr-3 font-mono">{account.identifier}</td>
                   <td className="py-2 pr-3">{account.jobTitle ?? "—"}</td>
-                  <td className="py-2">{account.activatedAt ? date.format(account.activatedAt) : "—"}</td>
+                  <td className="py-2">{account.activatedAt ? formatDate(account.activatedAt) : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -83,8 +83,8 @@ export default async function AdministrationPage() {
           <ul className="list-inside list-disc">
             {subscriptions.map((subscription) => (
               <li key={subscription.id}>
-                {subscription.eService.name} : depuis le {date.format(subscription.startDate)}
-                {subscription.endDate ? `, jusqu'au ${date.format(subscription.endDate)}` : ""}
+                {subscription.eService.name} : depuis le {formatDate(subscription.startDate)}
+                {subscription.endDate ? `, jusqu'au ${formatDate(subscription.endDate)}` : ""}
               </li>
             ))}
           </ul>

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { IMPORT_STATUS_LABELS } from "./labels";
 import { UploadForm } from "./upload-form";
 import { deNom } from "@/lib/french/names";
+import { formatDateTime } from "@/lib/calendar";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export interface ImportSummary {
   id: string;
@@ -85,7 +85,7 @@ export function ImportsOverview({
                     <Link href={`${basePath}/${item.id}`}>{item.fileName}</Link>
                   </td>
                   <td className="py-2 pr-3">
-                    {dateTime.format(item.createdAt)}
+                    {formatDateTime(item.createdAt)}
                     {item.createdBy ? ` (${item.createdBy.identifier})` : ""}
                   </td>
                   <td className="py-2 pr-3">{IMPORT_STATUS_LABELS[item.status] ?? item.status}</td>

@@ -17,6 +17,8 @@ export interface OrganisationOption {
   department: string | null;
   /** The former name the search matched (a commune déléguée): "Annecy — dont Annecy-le-Vieux". */
   formerName: string | null;
+  /** False when no account holds the administrator role (issue 16 item 4). */
+  hasAdministrator?: boolean;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -52,7 +54,10 @@ export function OrganisationCombobox({
   required,
   error,
   defaultValue,
+  onChoose,
 }: {
+  /** Told of each choice, and of its undoing (null) when the text changes. */
+  onChoose?: (option: OrganisationOption | null) => void;
   name?: string;
   label?: string;
   required?: boolean;
@@ -104,6 +109,7 @@ export function OrganisationCombobox({
     setOpen(false);
     setActive(-1);
     setStatus(`${option.name} choisie.`);
+    onChoose?.(option);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -149,7 +155,10 @@ export function OrganisationCombobox({
               setOpen(false);
               setStatus("");
             }
-            if (selected && event.target.value !== selected.label) setSelected(null);
+            if (selected && event.target.value !== selected.label) {
+              setSelected(null);
+              onChoose?.(null);
+            }
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}

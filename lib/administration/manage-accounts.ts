@@ -16,6 +16,7 @@ import { enqueueEmail } from "../mail/outbox";
 import type { Db } from "../db";
 import { UserError, type AdministratorActor, type OperationContext } from "../operation";
 import { deNom } from "../french/names";
+import { formatDate } from "../calendar";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -41,7 +42,6 @@ async function lockAccountOfOrganisation(tx: Prisma.TransactionClient, organisat
   return tx.account.findUniqueOrThrow({ where: { id: row.id } });
 }
 
-const frenchDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 /** The account's administrator request still open to the legal representative, locked. */
 async function lockPendingAdministratorRequest(tx: Prisma.TransactionClient, organisationId: string, accountId: string, now: Date) {
@@ -77,7 +77,7 @@ export async function decideOnAccount(
         throw new UserError(
           `Cette personne a demandé à devenir administrateur (demande ${pending.number}) : c'est le représentant légal ` +
             `de l'organisation qui décide. Vous ne pourrez refuser ou désactiver ce compte qu'une fois la demande ` +
-            `close (sans réponse, elle expire le ${frenchDay.format(pending.expiresAt)}).`,
+            `close (sans réponse, elle expire le ${formatDate(pending.expiresAt)}).`,
         );
       }
     }

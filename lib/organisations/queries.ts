@@ -103,6 +103,8 @@ export interface DirectoryOption {
   department: string | null;
   /** The former name (commune déléguée…) the query matched: "Annecy — dont Annecy-le-Vieux". */
   formerName: string | null;
+  /** False: registration says so and offers the administrator role (issue 16 item 4). */
+  hasAdministrator: boolean;
 }
 
 /**
@@ -120,5 +122,6 @@ export async function searchDirectory(query: string, limit: number): Promise<Dir
     siren: hit.siren,
     department: departmentLabel(hit.departmentCode),
     formerName: hit.formerName,
+    hasAdministrator: hit.hasAdministrator,
   }));
 }

@@ -20,6 +20,8 @@ export interface OrganisationHit {
   typeLiaison: number;
   /** The former name the query matched when the name itself does not ("dont Annecy-le-Vieux"). */
   formerName: string | null;
+  /** Whether an active account holds the administrator role (deputies are not counted). */
+  hasAdministrator: boolean;
 }
 
 export interface SearchOptions {
@@ -57,21 +59,28 @@ export async function searchOrganisations(db: Db, query: string, limit = 20, opt
     " AND ",
   );
   const matches = (column: Prisma.Sql) => Prisma.join(patterns.map((pattern) => Prisma.sql`portail_normalize(${column}) LIKE ${pattern}`), " AND ");
-  // Evaluated for the returned rows only (after LIMIT), so it costs nothing to the search.
-  const formerName = Prisma.sql`CASE WHEN cardinality(o."formerNames") = 0 OR (${matches(Prisma.sql`o."name"`)}) THEN NULL
-      ELSE (SELECT former FROM unnest(o."formerNames") AS former WHERE ${matches(Prisma.sql`former`)} LIMIT 1) END`;
   const compact = trimmed.replace(/[\s.-]/g, "").toUpperCase();
+  // One statement. The search and its ranking run in the CTE (the trigram index answers the
+  // LIKEs); the former name and the administrator flag are computed afterwards, for the
+  // returned rows only, so they cost nothing to the search itself.
   return db.$queryRaw<OrganisationHit[]>`
-    SELECT o."id", o."name", o."kind", o."code", o."postalCodes", o."departmentCode", o."siren", o."typeLiaison",
-      ${formerName} AS "formerName"
-    FROM "organisations" o
-    WHERE ${conditions}${listedOnly ? Prisma.sql` AND o."listed"` : Prisma.empty}
-    ORDER BY
-      (o."code" = ${compact} OR o."siren" IS NOT DISTINCT FROM ${compact} OR o."inseeCode" IS NOT DISTINCT FROM ${compact}) DESC,
-      (${compact} = ANY(o."postalCodes")) DESC,
-      (portail_normalize(o."name") = ${words.join(" ")}) DESC,
-      (o."searchText" LIKE ${`${escapeLike(words.join(" "))}%`}) DESC,
-      o."population" DESC NULLS LAST,
-      o."name"
-    LIMIT ${Math.min(Math.max(limit, 1), 50)}`;
+    WITH hits AS MATERIALIZED (
+      SELECT o."id", o."name", o."kind", o."code", o."postalCodes", o."departmentCode", o."siren", o."typeLiaison", o."formerNames",
+        (o."code" = ${compact} OR o."siren" IS NOT DISTINCT FROM ${compact} OR o."inseeCode" IS NOT DISTINCT FROM ${compact}) AS "k1",
+        (${compact} = ANY(o."postalCodes")) AS "k2",
+        (portail_normalize(o."name") = ${words.join(" ")}) AS "k3",
+        (o."searchText" LIKE ${`${escapeLike(words.join(" "))}%`}) AS "k4",
+        o."population" AS "k5"
+      FROM "organisations" o
+      WHERE ${conditions}${listedOnly ? Prisma.sql` AND o."listed"` : Prisma.empty}
+      ORDER BY "k1" DESC, "k2" DESC, "k3" DESC, "k4" DESC, "k5" DESC NULLS LAST, o."name"
+      LIMIT ${Math.min(Math.max(limit, 1), 50)}
+    )
+    SELECT h."id", h."name", h."kind", h."code", h."postalCodes", h."departmentCode", h."siren", h."typeLiaison",
+      CASE WHEN cardinality(h."formerNames") = 0 OR (${matches(Prisma.sql`h."name"`)}) THEN NULL
+        ELSE (SELECT former FROM unnest(h."formerNames") AS former WHERE ${matches(Prisma.sql`former`)} LIMIT 1) END AS "formerName",
+      -- Issue 16 item 4: registration offers the administrator role where nobody holds it.
+      EXISTS (SELECT 1 FROM "accounts" a WHERE a."organisationId" = h."id" AND a."status" = 'ACTIVE' AND a."role" = 'ADMINISTRATOR') AS "hasAdministrator"
+    FROM hits h
+    ORDER BY h."k1" DESC, h."k2" DESC, h."k3" DESC, h."k4" DESC, h."k5" DESC NULLS LAST, h."name"`;
 }

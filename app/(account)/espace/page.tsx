@@ -20,13 +20,12 @@ import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
 import { Section } from "@/components/ui/section";
 import { deNom } from "@/lib/french/names";
+import { formatDate, formatDateTime } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
 const ROLE_LABELS = { USER: "Utilisateur", ADMINISTRATOR: "Administrateur", OPERATOR: "Opérateur du portail" } as const;
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 
 function browserName(userAgent: string | null): string {
@@ -73,7 +72,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
           <dt className="font-medium">Adresse électronique</dt>
           <dd>{space.email}</dd>
           <dt className="font-medium">Inscription</dt>
-          <dd>{date.format(space.createdAt)}</dd>
+          <dd>{formatDate(space.createdAt)}</dd>
         </dl>
       </Section>
 
@@ -87,11 +86,11 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
             <>
               <Alert kind="info" title={`Demande n° ${adminRequest.number} en cours`}>
                 <p>
-                  Demandée le {date.format(adminRequest.createdAt)}.{" "}
+                  Demandée le {formatDate(adminRequest.createdAt)}.{" "}
                   {adminRequest.postedAt
-                    ? `Le courrier a été posté le ${date.format(adminRequest.postedAt)} au représentant légal de votre organisation.`
+                    ? `Le courrier a été posté le ${formatDate(adminRequest.postedAt)} au représentant légal de votre organisation.`
                     : "Le courrier au représentant légal de votre organisation est en cours d'impression."}{" "}
-                  Le code est valable jusqu&apos;au {date.format(adminRequest.expiresAt)}.
+                  Le code est valable jusqu&apos;au {formatDate(adminRequest.expiresAt)}.
                 </p>
               </Alert>
               {adminRequest.overdue ? (
@@ -150,7 +149,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
           <ul className="list-inside list-disc">
             {space.permissions.map((permission) => (
               <li key={permission.eService.slug}>
-                {permission.eService.name} <span className="text-slate-600">(attribué le {date.format(permission.createdAt)})</span>
+                {permission.eService.name} <span className="text-slate-600">(attribué le {formatDate(permission.createdAt)})</span>
               </li>
             ))}
           </ul>
@@ -214,7 +213,7 @@ export default async function PersonalSpacePage({ searchParams }: { searchParams
             <tbody>
               {space.loginEvents.map((event) => (
                 <tr key={event.createdAt.toISOString()} className="border-b border-slate-100">
-                  <td className="py-2 pr-4">{dateTime.format(event.createdAt)}</td>
+                  <td className="py-2 pr-4">{formatDateTime(event.createdAt)}</td>
                   <td className="py-2 pr-4">{browserName(event.userAgent)}</td>
                   <td className="py-2">{event.ipAddress ?? "—"}</td>
                 </tr>

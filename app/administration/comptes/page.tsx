@@ -5,6 +5,7 @@ import { listOrganisationAccounts } from "@/lib/administration/queries";
 import { requireAdministrator } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
+import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Comptes de l'organisation" };
 
@@ -22,7 +23,6 @@ const REASONS: Record<string, string> = {
   CLOSED_BY_OWNER: "fermé par son titulaire",
 };
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireAdministrator("/administration/comptes");
@@ -98,11 +98,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   <td className="py-2 pr-3">
                     {status === "ACTIVE"
                       ? account.lastLoginAt
-                        ? date.format(account.lastLoginAt)
+                        ? formatDate(account.lastLoginAt)
                         : "Jamais"
                       : status === "DEACTIVATED"
                         ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
-                        : date.format(account.createdAt)}
+                        : formatDate(account.createdAt)}
                   </td>
                   <td className="space-y-2 py-2">
                     {self ? <span className="text-slate-600">Votre compte</span> : null}

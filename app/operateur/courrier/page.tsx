@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
-import { parisDayKey } from "@/lib/calendar";
+import { parisDayKey, formatDate, formatDateTime } from "@/lib/calendar";
 import { letterHistory, queuedLetters } from "@/lib/letters/queries";
 
 export const metadata: Metadata = { title: "Courrier" };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export default async function CourrierPage() {
   const operator = await requireOperator("/operateur/courrier");
@@ -45,7 +43,7 @@ export default async function CourrierPage() {
             number: letter.adminRequest.number,
             organisationName: letter.adminRequest.organisation.name,
             requesterName: `${letter.adminRequest.requester.firstName} ${letter.adminRequest.requester.lastName}`,
-            createdAt: dateTime.format(letter.createdAt),
+            createdAt: formatDateTime(letter.createdAt),
             addressLines: letter.addressLines,
             addressComplete: letter.addressComplete,
             addressProblems: letter.addressProblems,
@@ -76,7 +74,7 @@ export default async function CourrierPage() {
                   <td className="py-2 pr-3">{letter.adminRequest.organisation.name}</td>
                   <td className="py-2 pr-3">
                     {letter.statusLabel}
-                    {letter.postedAt ? ` (posté le ${dateOnly.format(letter.postedAt)}` : ""}
+                    {letter.postedAt ? ` (posté le ${formatDate(letter.postedAt)}` : ""}
                     {letter.postedAt ? ")" : ""}
                     {letter.postedBy ? ` par ${letter.postedBy.identifier}` : ""}
                   </td>

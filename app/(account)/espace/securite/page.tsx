@@ -6,18 +6,17 @@ import { requireEnrolment } from "@/lib/auth/guards";
 import { factorCount } from "@/lib/mfa/factors";
 import { ownFactors } from "@/lib/mfa/queries";
 import { Section } from "@/components/ui/section";
+import { formatDate, formatDateTime } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Sécurité" };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 
 export default async function SecurityPage() {
   const viewer = await requireEnrolment();
   const factors = await ownFactors(viewer);
   const count = factorCount(factors);
-  const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${dateTime.format(at)}` : "jamais utilisée");
+  const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${formatDateTime(at)}` : "jamais utilisée");
 
   return (
     <div className="space-y-8">
@@ -44,7 +43,7 @@ export default async function SecurityPage() {
         </Alert>
       ) : viewer.secondFactor.deadline ? (
         <Alert kind="warning" title="Double authentification à ajouter">
-          <p>En tant qu&apos;administrateur, ajoutez une méthode avant le {date.format(viewer.secondFactor.deadline)}.</p>
+          <p>En tant qu&apos;administrateur, ajoutez une méthode avant le {formatDate(viewer.secondFactor.deadline)}.</p>
         </Alert>
       ) : null}
 
@@ -52,7 +51,7 @@ export default async function SecurityPage() {
         {factors.totp ? (
           <>
             <p>
-              Enregistrée le {dateTime.format(factors.totp.confirmedAt)} ; {factors.totp.lastUsedAt ? `dernier code accepté le ${dateTime.format(factors.totp.lastUsedAt)}` : "aucun code encore utilisé"}.
+              Enregistrée le {formatDateTime(factors.totp.confirmedAt)} ; {factors.totp.lastUsedAt ? `dernier code accepté le ${formatDateTime(factors.totp.lastUsedAt)}` : "aucun code encore utilisé"}.
             </p>
             <RemoveTotpForm />
           </>
@@ -74,7 +73,7 @@ export default async function SecurityPage() {
             {factors.passkeys.map((passkey) => (
               <li key={passkey.id} className="space-y-3 rounded border border-slate-200 p-4">
                 <p>
-                  <strong>{passkey.name}</strong> · ajoutée le {date.format(passkey.createdAt)} · {lastUse(passkey.lastUsedAt)}
+                  <strong>{passkey.name}</strong> · ajoutée le {formatDate(passkey.createdAt)} · {lastUse(passkey.lastUsedAt)}
                 </p>
                 <RemovePasskeyForm passkey={{ id: passkey.id, name: passkey.name }} />
               </li>

@@ -11,10 +11,10 @@ import { organisationFormValues } from "@/lib/organisations/form-values";
 import { getOrganisationForOperator, type OrganisationDetail } from "@/lib/organisations/queries";
 import { ORGANISATION_FIELD_LABELS, type OrganisationField } from "@/lib/organisations/schemas";
 import { Section } from "@/components/ui/section";
+import { formatDateTime } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Modifier une organisation" };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 // The events of this organisation's accounts appear too; an action without a label here
 // shows its code.
@@ -142,7 +142,7 @@ export default async function OrganisationPage({
               <tbody>
                 {events.map((event) => (
                   <tr key={event.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(event.createdAt)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.createdAt)}</td>
                     <td className="py-2 pr-4">{event.actorLabel}</td>
                     <td className="py-2 pr-4">{ACTION_LABELS[event.action] ?? <code>{event.action}</code>}</td>
                     <td className="py-2">{eventDetail(event) || "—"}</td>
