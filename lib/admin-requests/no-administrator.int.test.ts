@@ -35,7 +35,8 @@ describe("ACC-6 / issue 16 item 4: waiting for an administrator who does not exi
 });
 
 describe("LR-1 / issue 16 item 4: she asks for the role (a letter) from the page that told her", () => {
-  it("creates the request and its letter, and login then says the legal representative must confirm", async () => {
+  // Renders a letter (PDF): slower than the default 5 s on a busy machine.
+  it("creates the request and its letter, and login then says the legal representative must confirm", { timeout: 30_000 }, async () => {
     const organisation = await createOrganisation();
     const waiting = await createAccount({ organisationId: organisation.id, status: "PENDING_VALIDATION" });
     session.viewer = null;
