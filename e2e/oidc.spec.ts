@@ -79,7 +79,7 @@ test("SSO-2 an operator registers the e-service; SSO-3 SSO-6 opened from /e-serv
   await admin.goto("/administration/permissions");
   await admin.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).uncheck();
   await admin.getByRole("button", { name: "Enregistrer les modifications" }).click();
-  await expect(admin.getByText(/Enregistré : 1 permission retirée/)).toBeVisible();
+  await expect(admin.getByText(/Enregistré\s:\s1 permission retirée/)).toBeVisible();
   await admin.context().close();
   await expect
     .poll(

@@ -260,7 +260,7 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
       </Text>
 
       <Text style={styles.paragraph}>
-        Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+        {"Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."}
       </Text>
       <Text style={styles.signature}>{sender.name}</Text>
 
