@@ -17,6 +17,8 @@ export interface QueuedLetterRow {
   /** What the address lacks (lib/letters/history-status.ts), empty when complete. */
   addressProblems: string[];
   organisationId: string;
+  /** "d'Annecy", "du Havre" (lib/french/names.ts). */
+  ofOrganisation: string;
 }
 
 export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[]; today: string }) {
@@ -71,7 +73,7 @@ export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[];
                   <span className="mt-1 block text-red-800">
                     <strong>Adresse incomplète</strong> ({letter.addressProblems.join(", ")}) : non sélectionné.{" "}
                     <a href={`/operateur/organisations/${letter.organisationId}`}>
-                      Compléter l&apos;adresse<span className="sr-only"> de {letter.organisationName}</span>
+                      Compléter l&apos;adresse<span className="sr-only"> {letter.ofOrganisation}</span>
                     </a>{" "}
                     : le courrier sera refait à la nouvelle adresse.
                   </span>

@@ -32,7 +32,7 @@ export async function listQueuedLetters(db: Db) {
       adminRequest: {
         select: {
           number: true,
-          organisation: { select: { id: true, name: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
+          organisation: { select: { id: true, name: true, typeLiaison: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
           requester: { select: { firstName: true, lastName: true } },
         },
       },

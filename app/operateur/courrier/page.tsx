@@ -3,6 +3,7 @@ import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
 import { parisDayKey, formatDate, formatDateTime } from "@/lib/calendar";
 import { letterHistory, queuedLetters } from "@/lib/letters/queries";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Courrier" };
 
@@ -48,6 +49,7 @@ export default async function CourrierPage() {
             addressComplete: letter.addressComplete,
             addressProblems: letter.addressProblems,
             organisationId: letter.adminRequest.organisation.id,
+            ofOrganisation: deNom(letter.adminRequest.organisation),
           }))}
         />
       </section>
