@@ -233,3 +233,51 @@ test.describe("ORG-5 switching between the accounts of one person", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe("ORG-2 ACC-6 LR-1 issue 16 items 4 and 8: an organisation without administrator is no dead end", () => {
+  test("the directory finds Annecy by a commune déléguée, says it has no administrator, and the user asks for the role from the login page", async ({ page, request }) => {
+    const email = `ines.${Date.now()}@mairie-annecy.example`;
+    const password = "Lac-Annecy-2026";
+    await page.goto("/inscription");
+    const organisation = page.getByRole("combobox", { name: "Organisation" });
+    await organisation.fill("Annecy-le-Vieux");
+    const option = page.getByRole("option").first();
+    await expect(option).toContainText("Annecy — dont Annecy-le-Vieux");
+    await expect(option).toContainText("Haute-Savoie (74)");
+    await expect(option).toContainText("SIREN 200063402");
+    await option.click();
+    await expect(page.getByText("Annecy n'a pas encore d'administrateur sur le portail")).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Administrateur" })).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    // She registers as a user all the same: nobody can validate her account.
+    await page.getByRole("radio", { name: "Madame" }).check();
+    await page.getByLabel("Prénom", { exact: true }).fill("Inès");
+    await page.getByLabel("Nom", { exact: true }).fill("Favre");
+    await page.getByLabel("Adresse électronique", { exact: true }).fill(email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+    await page.getByLabel("Confirmation du mot de passe", { exact: true }).fill(password);
+    await page.getByRole("radio", { name: "Utilisateur" }).check();
+    await page.getByLabel("J'accepte les conditions générales d'utilisation").check();
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.getByRole("heading", { name: "Votre inscription est enregistrée" })).toBeVisible();
+    const message = await waitForMessage(request, email, /Activez votre compte/);
+    const identifier = /Activez votre compte (\S+) sur/.exec(message.subject)![1];
+    await page.goto(linkPath(message, "/activation/"));
+    await page.getByRole("button", { name: "Confirmer mon adresse électronique" }).click();
+    await expect(page.getByText(/l'administrateur d'Annecy, mais votre organisation n'a pas encore d'administrateur/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Demander à devenir administrateur" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The login page says so, instead of sending her to an administrator who does not exist.
+    await login(page, identifier, password);
+    await expect(alertWith(page, "mais votre organisation n'a ni administrateur ni suppléant")).toBeVisible();
+    await page.getByLabel("Confirmez votre mot de passe").fill(password);
+    await page.getByRole("button", { name: "Demander à devenir administrateur" }).click();
+    await expect(page.getByText(/Votre demande est enregistrée\s:\sun courrier avec un code/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await login(page, identifier, password);
+    await expect(alertWith(page, "attend la confirmation du représentant légal")).toBeVisible();
+  });
+});

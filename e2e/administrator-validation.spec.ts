@@ -43,17 +43,27 @@ test.describe("LR-1 to LR-6 the legal representative confirms the administrator 
     expect(text).toContain("Morel");
     expect(text).toContain("BESANCON");
     expect(text).toContain("/validation-administrateur");
+    // Issue 16 item 3: the configured sender signs it, and the address is printed in short form.
+    expect(text).toContain("Affaire suivie par");
+    expect(text).not.toContain("http://");
 
     await login(page, OPERATOR, DEMO_PASSWORD);
     await page.goto("/operateur/courrier");
     const [batch] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Télécharger le lot à imprimer/ }).click()]);
     expect(batch.suggestedFilename()).toMatch(/^courriers-\d{4}-\d{2}-\d{2}\.pdf$/);
     const row = page.getByRole("row").filter({ hasText: number });
-    await expect(row.getByRole("checkbox")).toBeChecked();
+    // Issue 16 item 3: the directory has no street for Besançon: flagged, not pre-selected;
+    // the operator posts it knowingly.
+    await expect(row).toContainText("Adresse incomplète (pas de numéro ni de voie)");
+    await expect(row.getByRole("checkbox")).not.toBeChecked();
+    await row.getByRole("checkbox").check();
     await page.getByRole("row").filter({ hasNotText: number }).getByRole("checkbox").evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = false)));
     await page.getByRole("button", { name: "Marquer comme posté" }).click();
     await expect(page.getByText(/marqué comme posté/)).toBeVisible();
     await expect(page.getByRole("region", { name: "Historique" })).toContainText(number);
+    await expect(page.getByRole("region", { name: "Historique" }).getByRole("row").filter({ hasText: number })).toContainText(
+      "Posté · En attente du représentant légal",
+    );
     await expectNoAxeViolations(page);
     await logout(page);
 

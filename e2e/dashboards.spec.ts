@@ -29,7 +29,7 @@ test.describe("DASH-1 DASH-3 DASH-5 dashboards by role and permission", () => {
     await expect(page.getByRole("main")).toContainText("Saint-Étienne");
     for (const title of ["Portail e-services", "État civil en ligne", "Autorisations d'urbanisme"]) {
       await expect(dashboard(page, title)).toBeVisible();
-      await expect(dashboard(page, title)).toContainText(/Mis à jour le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+      await expect(dashboard(page, title)).toContainText(/Mis à jour le \d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2}/);
     }
     await expect(page.getByRole("heading", { name: "Santé au travail des agents" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "30 derniers jours" })).toHaveAttribute("aria-current", "page");
@@ -126,7 +126,7 @@ test.describe("DASH-4 PDF export", () => {
     const text = flat(await pdfText(await readFile((await download.path())!)));
     expect(text).toContain("Saint-Étienne");
     expect(text).toContain(period!);
-    expect(text).toMatch(/Mis à jour le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+    expect(text).toMatch(/Mis à jour le \d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2}/);
     for (const title of ["Comptes par statut", "Connexions", "État civil en ligne", "Autorisations d'urbanisme"]) expect(text).toContain(title);
     expect(text).not.toContain("Santé au travail");
     for (const row of shown) expect(text, `row "${row}" in the PDF`).toContain(row);

@@ -179,7 +179,7 @@ test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes adm
 
     const second = await letterFor(page, "Colmar");
     expect(second.number).not.toBe(first.number);
-    expect(second.text.replace(/\s+/g, " ")).toContain("aujourd’hui administratrice suppléante");
+    expect(second.text.replace(/\s+/g, " ")).toContain("aujourd'hui administratrice suppléante");
     expect(second.text).toContain("Relève");
 
     // The operator's home lists organisations nobody runs: Colmar is not one (a deputy runs it).

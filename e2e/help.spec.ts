@@ -5,6 +5,9 @@ import { expectNoAxeViolations } from "./fixtures/axe";
 import { DEMO_PASSWORD, login } from "./fixtures/journeys";
 import { linkPath, waitForMessage } from "./fixtures/mailbox";
 
+/** E-mails carry French typography (no-break spaces before « : » etc.): compare with white space collapsed. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 async function sendAssistanceRequest(page: Page, fields: { category?: string; message: string; email?: string; steps?: string }) {
@@ -91,7 +94,7 @@ test.describe("HELP help centre and assistance", () => {
 
     // The answer arrives; the private link shows the exchange and takes a reply.
     const answerMail = await waitForMessage(request, email, new RegExp(`Réponse à votre demande d'assistance ${number}`), new Date(answeredAt.getTime() - 1000));
-    expect(answerMail.text).toContain("Nous avons vérifié votre compte : un nouveau lien vous a été envoyé.");
+    expect(flat(answerMail.text)).toContain("Nous avons vérifié votre compte : un nouveau lien vous a été envoyé.");
     await page.goto(linkPath(answerMail, "/aide/demande/"));
     await expect(page.getByRole("heading", { level: 1, name: `Demande n° ${number}` })).toBeVisible();
     await expect(page.getByRole("list", { name: "Messages de la demande" })).toContainText("un nouveau lien vous a été envoyé");
@@ -140,7 +143,7 @@ test.describe("HELP help centre and assistance", () => {
     const sentAt = new Date();
     const number = await sendAssistanceRequest(page, { message: "Le nombre de connexions d'hier affiche zéro alors que nous étions dix." });
     const acknowledgement = await waitForMessage(request, email, new RegExp(`Demande d'assistance ${number} enregistrée`), new Date(sentAt.getTime() - 1000));
-    expect(acknowledgement.text).toContain("Tableau de bord : Portail — période : 30 derniers jours");
+    expect(flat(acknowledgement.text)).toContain("Tableau de bord : Portail — période : 30 derniers jours");
 
     await page.goto("/espace");
     const mine = page.getByRole("region", { name: "Mes demandes d'assistance" });

@@ -54,7 +54,7 @@ test.describe("DEP-3 invitations from the administrator's console", () => {
     await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
     await expectNoAxeViolations(page);
     await dialog.getByRole("button", { name: "Retirer l'invitation" }).click();
-    await expect(pending.getByText(/Invitation retirée : le compte .+ est supprimé/)).toBeVisible();
+    await expect(pending.getByText(/Invitation retirée\s:\sle compte .+ est supprimé/)).toBeVisible();
 
     // Re-send: a new link; only the newest works.
     const sentAt = new Date();
@@ -72,7 +72,7 @@ test.describe("DEP-3 invitations from the administrator's console", () => {
 
     // The person opens the welcome: identifier, never a password; chooses a password; signs in.
     expect(welcome.text).not.toMatch(/mot de passe\s*:/i);
-    const identifier = /Identifiant : (\S+)/.exec(welcome.text)![1];
+    const identifier = /Identifiant\s:\s(\S+)/.exec(welcome.text)![1];
     await page.goto(linkPath(welcome, "/activation/"));
     await expect(page.getByText(`Votre identifiant : ${identifier}`)).toBeVisible();
     await page.getByLabel("Mot de passe", { exact: true }).fill("Glycine-Mauve-2027");

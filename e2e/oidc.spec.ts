@@ -85,7 +85,7 @@ test("SSO-2 an operator registers the e-service; SSO-3 SSO-6 opened from /e-serv
   const confirmation = admin.getByRole("dialog", { name: "Retirer cette permission ?" });
   await expect(confirmation).toContainText(`Julien Bernard n'aura plus accès à ${SERVICE}.`);
   await confirmation.getByRole("button", { name: "Enregistrer et retirer l'accès" }).click();
-  await expect(admin.getByText(/Enregistré : 1 permission retirée/)).toBeVisible();
+  await expect(admin.getByText(/Enregistré\s:\s1 permission retirée/)).toBeVisible();
   await admin.context().close();
   await expect
     .poll(
@@ -140,13 +140,13 @@ test("SSO-3 ORG-5 a person with accounts in two organisations chooses the one th
   await marc.goto("/administration/permissions");
   await marc.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).check();
   await marc.getByRole("button", { name: "Enregistrer les modifications" }).click();
-  await expect(marc.getByText(/Enregistré : 1 permission accordée/)).toBeVisible();
+  await expect(marc.getByText(/Enregistré\s:\s1 permission accordée/)).toBeVisible();
   await marc.context().close();
   const claire = await signedIn(browser, "claire-martin");
   await claire.goto("/administration/permissions");
   await claire.getByRole("checkbox", { name: `Autoriser Julien Bernard à utiliser ${SERVICE}` }).check();
   await claire.getByRole("button", { name: "Enregistrer les modifications" }).click();
-  await expect(claire.getByText(/Enregistré : 1 permission accordée/)).toBeVisible();
+  await expect(claire.getByText(/Enregistré\s:\s1 permission accordée/)).toBeVisible();
   await claire.context().close();
 
   // Signed in to the portal as julien-bernard (Saint-Étienne), he acts for Besançon: its

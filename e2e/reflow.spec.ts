@@ -196,7 +196,7 @@ test.describe("Issue 16 items 8 and 9: every page reflows at 320 px and at 200 %
     const csv = "Civilité;Prénom;Nom;Adresse électronique\r\nMadame;Léa;Affichage;lea.affichage@grand-besancon.example\r\n";
     await administrator.getByLabel("Fichier CSV").setInputFiles({ name: "affichage.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await administrator.getByRole("button", { name: "Analyser le fichier" }).click();
-    await expect(administrator.getByRole("heading", { name: /Aperçu de l'import : affichage\.csv/ })).toBeVisible();
+    await expect(administrator.getByRole("heading", { name: /Aperçu de l'import\s:\saffichage\.csv/ })).toBeVisible();
 
     const pages: Record<Persona, Page> = {
       visitor: await signedIn(browser, "visitor"),

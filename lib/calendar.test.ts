@@ -10,6 +10,8 @@ import {
   formatDay,
   formatMonth,
   formatShortDay,
+  formatDate,
+  formatDateTime,
   frenchPublicHolidays,
   isDayKey,
   isJourOuvrable,
@@ -495,7 +497,7 @@ describe("ADM-5 Paris days: @db.Date values, day and month arithmetic, French la
 
   it("writes days and months in French", () => {
     expect(formatDay("2027-03-12")).toBe("12 mars 2027");
-    expect(formatDay(new Date("2025-12-01T00:00:00.000Z"))).toBe("1 décembre 2025");
+    expect(formatDay(new Date("2025-12-01T00:00:00.000Z"))).toBe("1er décembre 2025");
     expect(formatShortDay("2027-09-01")).toBe("01/09/2027");
     expect(formatMonth("2026-11")).toBe("novembre 2026");
   });
@@ -531,5 +533,16 @@ describe("ADM-5 Paris days: independence from the process time zone", () => {
       spring: "2026-03-29T22:00:00.000Z",
       autumn: "2026-10-25T23:00:00.000Z",
     });
+  });
+});
+
+describe("issue 16 item 7: one date style, 1er for the first day of a month", () => {
+  it("writes instants in Paris time, the long way", () => {
+    // 23:30 UTC on 28 February is already 1 March in Paris.
+    expect(formatDate(new Date("2027-02-28T23:30:00Z"))).toBe("1er mars 2027");
+    expect(formatDateTime(new Date("2027-02-28T23:30:00Z"))).toBe("1er mars 2027 à 00:30");
+    expect(formatDateTime(new Date("2026-07-14T08:05:09Z"), { seconds: true })).toBe("14 juillet 2026 à 10:05:09");
+    expect(formatDay("2027-01-01")).toBe("1er janvier 2027");
+    expect(formatDay("2027-01-11")).toBe("11 janvier 2027");
   });
 });

@@ -290,9 +290,14 @@ export function monthKeysBetween(from: DayKey | MonthKey, to: DayKey | MonthKey)
   return months;
 }
 
-// French labels of days and months. A day is a key or a `@db.Date` value; both are
-// midnight UTC of that day once converted, hence the UTC formatters.
+// French labels of days, instants and months: the portal's one date style (issue 16 item 7),
+// "1er mars 2027" and "1er mars 2027 à 14:05", used by pages, e-mails, letters and PDFs.
+// A day is a key or a `@db.Date` value; both are midnight UTC of that day once converted,
+// hence the UTC formatters; an instant is shown in Paris time.
 const LONG_DAY = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const PARIS_LONG_DAY = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+const PARIS_TIME = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+const PARIS_TIME_SECONDS = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Paris" });
 const SHORT_DAY = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
 const MONTH = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -300,12 +305,30 @@ function asDbDate(day: DayKey | Date): Date {
   return typeof day === "string" ? dayKeyToDate(day) : day;
 }
 
-/** "21 novembre 2026", for a day key or a `@db.Date` value (not for an instant: take its `parisDayKey`). */
-export function formatDay(day: DayKey | Date): string {
-  return LONG_DAY.format(asDbDate(day));
+/** The first day of a month is written "1er". */
+function longDay(formatter: Intl.DateTimeFormat, date: Date): string {
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
 }
 
-/** "21/11/2026", for a day key or a `@db.Date` value: table rows, import summaries. */
+/** "21 novembre 2026", "1er mars 2027", for a day key or a `@db.Date` value (for an instant: `formatDate`). */
+export function formatDay(day: DayKey | Date): string {
+  return longDay(LONG_DAY, asDbDate(day));
+}
+
+/** The Paris day of an instant: "1er mars 2027". */
+export function formatDate(instant: Date): string {
+  return longDay(PARIS_LONG_DAY, instant);
+}
+
+/** An instant in Paris time: "1er mars 2027 à 14:05" ("à 14:05:09" with seconds, for the journal). */
+export function formatDateTime(instant: Date, options: { seconds?: boolean } = {}): string {
+  return `${formatDate(instant)} à ${(options.seconds ? PARIS_TIME_SECONDS : PARIS_TIME).format(instant)}`;
+}
+
+/** "21/11/2026", for a day key or a `@db.Date` value: machine-like columns only (CSV files). */
 export function formatShortDay(day: DayKey | Date): string {
   return SHORT_DAY.format(asDbDate(day));
 }

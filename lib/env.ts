@@ -1,6 +1,8 @@
 // Configuration, parsed once with zod: a wrong or missing setting stops the start-up with a
 // clear message instead of failing later in the middle of a request. Every variable is
 // listed with a comment in .env.example.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { devMailbox } from "./dev-conveniences";
 
@@ -29,9 +31,23 @@ const schema = z.object({
   MAIL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   ENABLE_DEV_MAILBOX: flag,
   JOBS_IN_PROCESS: flag,
-  SUPPORT_EMAIL: z.email().default("assistance@portail-e-services.localhost"),
-  SUPPORT_PHONE: z.string().min(1).default("01 00 00 00 00"),
-  SUPPORT_HOURS: z.string().min(1).default("du lundi au vendredi, de 9 h à 17 h"),
+  // Support contacts (HELP-5) and the portal operator's identity on letters (LR-2): required in
+  // production; development and throw-away servers get the DEV_DEFAULTS below, marked as such.
+  SUPPORT_EMAIL: z.email().optional(),
+  SUPPORT_PHONE: z.string().trim().min(1).optional(),
+  SUPPORT_HOURS: z.string().trim().min(1).optional(),
+  /** The entity that sends the letters, e.g. "Syndicat mixte du numérique de la Loire". */
+  LETTER_SENDER_NAME: z.string().trim().min(1).optional(),
+  /** Its return address, lines separated by "|": "Service des e-services|2 rue X|42000 SAINT ETIENNE". */
+  LETTER_SENDER_ADDRESS: z.string().trim().min(1).optional(),
+  /** "Affaire suivie par": the team or person the legal representative may ask for. */
+  LETTER_CASE_OFFICER: z.string().trim().min(1).optional(),
+  /** A PNG or JPEG file under public/, printed at the top of letters, e.g. "courrier/logo.png". */
+  LETTER_LOGO: z
+    .string()
+    .trim()
+    .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.(png|jpe?g)$/i, "LETTER_LOGO : un fichier PNG ou JPEG sous public/, par exemple courrier/logo.png")
+    .optional(),
   /** "1": a requester's reply to an assistance request is also e-mailed to SUPPORT_EMAIL. */
   SUPPORT_REPLY_ALERTS: flag,
   /**
@@ -49,6 +65,31 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * What development, the tests and throw-away servers print instead of the real contacts and
+ * letter identity: visibly not a real body's, so that nobody mistakes them for one.
+ */
+export const DEV_DEFAULTS = {
+  SUPPORT_EMAIL: "assistance@portail-e-services.localhost",
+  SUPPORT_PHONE: "01 00 00 00 00 (numéro de développement)",
+  SUPPORT_HOURS: "du lundi au vendredi, de 9 h à 17 h",
+  LETTER_SENDER_NAME: "Portail e-services (instance de développement)",
+  LETTER_SENDER_ADDRESS: "Adresse de développement|à configurer : LETTER_SENDER_ADDRESS",
+  LETTER_CASE_OFFICER: "L'équipe du portail (développement)",
+  /** The portal's own icon (public/icon-192.png), outside production only. */
+  LETTER_LOGO: "icon-192.png",
+} as const;
+
+/** Settings production cannot do without: every letter and page would show placeholders. */
+export const REQUIRED_IN_PRODUCTION = [
+  "SUPPORT_EMAIL",
+  "SUPPORT_PHONE",
+  "SUPPORT_HOURS",
+  "LETTER_SENDER_NAME",
+  "LETTER_SENDER_ADDRESS",
+  "LETTER_CASE_OFFICER",
+] as const;
 
 /** Parses a set of variables (the process's, or the one a script prepares for the server it starts). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -87,7 +128,30 @@ export function assertReadyToServe(config: Env = env()): void {
   const problems: string[] = [];
   if (!mailbox.enabled && mailbox.refusal) problems.push(`ENABLE_DEV_MAILBOX: ${mailbox.refusal}`);
   else if (config.NODE_ENV === "production" && !config.RESEND_API_KEY && !mailbox.enabled) problems.push(RESEND_REQUIRED_IN_PRODUCTION);
+  // Issue 16 item 3: a real deployment prints its own address and contacts on letters to
+  // mayors. Only a throw-away server (production build with the dev mailbox: the end-to-end
+  // tests, a demonstration) may run on http and with the development placeholders.
+  if (config.NODE_ENV === "production" && !mailbox.enabled) problems.push(...productionIdentityProblems(config));
+  if (config.LETTER_LOGO && !existsSync(publicFile(config.LETTER_LOGO))) {
+    problems.push(`LETTER_LOGO: le fichier public/${config.LETTER_LOGO} n'existe pas`);
+  }
   if (problems.length) throw new Error(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+}
+
+/** A file of public/, by its path under it (the letter's logo). */
+export function publicFile(relative: string): string {
+  return path.join(process.cwd(), "public", relative);
+}
+
+/** What a production server lacks to address people: an https APP_URL, support contacts, a letter sender. */
+export function productionIdentityProblems(config: Env): string[] {
+  const problems: string[] = [];
+  if (new URL(config.APP_URL).protocol !== "https:") {
+    problems.push(`APP_URL: doit commencer par https:// en production (adresse imprimée sur les courriers et les courriels), pas ${config.APP_URL}`);
+  }
+  const missing = REQUIRED_IN_PRODUCTION.filter((name) => !config[name]);
+  if (missing.length) problems.push(`${missing.join(", ")}: obligatoires en production (contacts de l'assistance et expéditeur des courriers, voir .env.example)`);
+  return problems;
 }
 
 /**

@@ -48,6 +48,7 @@ describe("Issue 16 item 9: each PDF has its title and language, and says where i
       currentAdministrator: null,
       supportEmail: "assistance@portail.example",
       supportPhone: "01 23 45 67 89",
+      sender: { name: "Syndicat mixte du numérique", address: ["2 rue de la Poste", "42000 SAINT ETIENNE"], caseOfficer: "Le service des e-services", logo: null },
     });
     const { title, language, text } = await describePdf(pdf);
     expect(title).toMatch(/DA-1234-5678/);

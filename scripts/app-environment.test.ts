@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEV_MAILBOX_WITH_RESEND_REFUSED } from "@/lib/dev-conveniences";
 import { assertReadyToServe, devMailboxEnabled, parseEnv, RESEND_REQUIRED_IN_PRODUCTION } from "@/lib/env";
+import { DEPLOYMENT } from "@/lib/testing/deployment";
 import { appServerEnvironment } from "./app-environment";
 
 const SECRET = "a-local-secret-that-is-long-enough-0123456789";
@@ -18,8 +19,8 @@ describe("MAIL-2 SEC-10 npm start on the embedded database implies no dev mailbo
 
   it("sends through Resend with a key, and refuses the mailbox beside it", () => {
     expect(devMailboxEnabled(start({ RESEND_API_KEY: "re_live" }))).toBe(false);
-    expect(() => assertReadyToServe(start({ RESEND_API_KEY: "re_live" }))).not.toThrow();
-    expect(() => assertReadyToServe(start({ RESEND_API_KEY: "re_live", ENABLE_DEV_MAILBOX: "1" }))).toThrow(DEV_MAILBOX_WITH_RESEND_REFUSED);
+    expect(() => assertReadyToServe(start({ ...DEPLOYMENT, RESEND_API_KEY: "re_live" }))).not.toThrow();
+    expect(() => assertReadyToServe(start({ ...DEPLOYMENT, RESEND_API_KEY: "re_live", ENABLE_DEV_MAILBOX: "1" }))).toThrow(DEV_MAILBOX_WITH_RESEND_REFUSED);
   });
 
   it("keeps the mailbox of npm run dev and of the end-to-end test server (explicit ENABLE_DEV_MAILBOX=1)", () => {

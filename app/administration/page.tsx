@@ -5,6 +5,7 @@ import { requireOrganisationManager } from "@/lib/auth/guards";
 import { TableRegion } from "@/components/ui/table-region";
 import { OrganisationManagersTable } from "@/components/deputies/organisation-managers";
 import { organisationManagers } from "@/lib/deputies/queries";
+import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -15,7 +16,6 @@ const STATUS_LABELS = {
   DEACTIVATED: "Désactivés",
 } as const;
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 // The administrator's console (ADM), also open to accepted deputies (DEP-1): everything is
 // scoped to the organisation taken from the session, never from the request.
@@ -80,7 +80,7 @@ export default async function AdministrationPage() {
                   </td>
                   <td className="py-2 pr-3 font-mono">{account.identifier}</td>
                   <td className="py-2 pr-3">{account.jobTitle ?? "—"}</td>
-                  <td className="py-2">{account.activatedAt ? date.format(account.activatedAt) : "—"}</td>
+                  <td className="py-2">{account.activatedAt ? formatDate(account.activatedAt) : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -99,8 +99,8 @@ export default async function AdministrationPage() {
           <ul className="list-inside list-disc">
             {subscriptions.map((subscription) => (
               <li key={subscription.id}>
-                {subscription.eService.name} : depuis le {date.format(subscription.startDate)}
-                {subscription.endDate ? `, jusqu'au ${date.format(subscription.endDate)}` : ""}
+                {subscription.eService.name} : depuis le {formatDate(subscription.startDate)}
+                {subscription.endDate ? `, jusqu'au ${formatDate(subscription.endDate)}` : ""}
               </li>
             ))}
           </ul>

@@ -8,6 +8,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { activateAction, type ActivationState } from "@/lib/accounts/actions";
 import type { ActivationOutcome } from "@/lib/accounts/activate-account";
 import { TOKEN_PROBLEM_TEXT } from "./token-problem-text";
+import { deNom } from "@/lib/french/names";
+import { BecomeAdministratorForm } from "./new-letter-form";
 
 function Outcome({ outcome }: { outcome: ActivationOutcome }) {
   if (!outcome.ok) {
@@ -25,7 +27,7 @@ function Outcome({ outcome }: { outcome: ActivationOutcome }) {
       <Alert kind="success" title="Votre compte est de nouveau actif">
         <p>
           Vous pouvez vous connecter avec l&apos;identifiant <strong>{outcome.identifier}</strong>. Vos accès aux
-          e-services doivent être attribués à nouveau par l&apos;administrateur de {outcome.organisationName}.
+          e-services doivent être attribués à nouveau par l&apos;administrateur {deNom({ name: outcome.organisationName, typeLiaison: outcome.organisationTypeLiaison })}.
         </p>
         <p className="mt-2">
           <Link href="/connexion">Se connecter</Link>
@@ -37,7 +39,7 @@ function Outcome({ outcome }: { outcome: ActivationOutcome }) {
     return (
       <Alert kind="success" title="Votre adresse électronique est confirmée">
         <p>
-          Votre demande pour devenir administrateur de <strong>{outcome.organisationName}</strong> est enregistrée.
+          Votre demande pour devenir administrateur <strong>{deNom({ name: outcome.organisationName, typeLiaison: outcome.organisationTypeLiaison })}</strong> est enregistrée.
           Un courrier contenant un numéro de demande et un code de confirmation va être envoyé par la poste au
           représentant légal de l&apos;organisation (maire, président). Dès qu&apos;il les aura saisis sur le portail,
           vous deviendrez administrateur et en serez informé par courriel.
@@ -46,18 +48,29 @@ function Outcome({ outcome }: { outcome: ActivationOutcome }) {
       </Alert>
     );
   }
+  const ofOrganisation = deNom({ name: outcome.organisationName, typeLiaison: outcome.organisationTypeLiaison });
+  if (!outcome.organisationHasAdministrator) {
+    // Issue 16 item 4: nobody can validate this account yet; its owner may take the role.
+    return (
+      <>
+        <Alert kind="warning" title="Votre adresse électronique est confirmée">
+          <p>
+            Votre compte doit être validé par l&apos;administrateur {ofOrganisation}, mais votre organisation n&apos;a pas
+            encore d&apos;administrateur sur le portail : vous ne pouvez pas encore vous connecter. Vous pouvez demander à
+            devenir administrateur vous-même, ou attendre qu&apos;un collègue le devienne.
+          </p>
+          <p className="mt-2">Votre identifiant : <strong>{outcome.identifier}</strong></p>
+        </Alert>
+        <BecomeAdministratorForm identifier={outcome.identifier} />
+      </>
+    );
+  }
   return (
     <Alert kind="success" title="Votre adresse électronique est confirmée">
       <p>
-        Votre compte attend maintenant la validation de l&apos;administrateur de <strong>{outcome.organisationName}</strong>.
+        Votre compte attend maintenant la validation de l&apos;administrateur <strong>{ofOrganisation}</strong>.
         Vous recevrez un courriel dès qu&apos;il l&apos;aura validé.
       </p>
-      {outcome.organisationHasAdministrator ? null : (
-        <p className="mt-2">
-          Votre organisation n&apos;a pas encore d&apos;administrateur sur le portail : l&apos;un de vos collègues doit
-          s&apos;inscrire en tant qu&apos;administrateur pour pouvoir valider les comptes.
-        </p>
-      )}
       <p className="mt-2">Votre identifiant : <strong>{outcome.identifier}</strong></p>
     </Alert>
   );

@@ -9,7 +9,7 @@ import { useFocusResult } from "@/components/ui/action-result";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
 import { ACTIVATION_LINK_HELPS } from "@/lib/auth/login-messages";
 import { IDLE } from "@/lib/forms";
-import { NewLetterForm } from "./new-letter-form";
+import { BecomeAdministratorForm, NewLetterForm } from "./new-letter-form";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState<LoginState, FormData>(loginAction, IDLE);
@@ -64,6 +64,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       </div>
     </form>
     {state.status === "error" && state.reason === "pending_legal_representative" ? <NewLetterForm identifier={values.identifier ?? ""} /> : null}
+    {state.status === "error" && state.reason === "pending_validation_unmanaged" ? (
+      <BecomeAdministratorForm identifier={values.identifier ?? ""} />
+    ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
 import { JOB_TITLE_HINT, JOB_TITLE_LIST_ID, JobTitleSuggestions } from "@/components/accounts/job-title-suggestions";
-import { OrganisationCombobox } from "@/components/organisations/organisation-combobox";
+import { OrganisationCombobox, type OrganisationOption } from "@/components/organisations/organisation-combobox";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField, RadioGroupField, RequiredFieldsNote, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,10 +21,12 @@ export function RegistrationForm() {
   useFocusResult(state, "inscription-message", formRef);
   const values = state.status === "error" ? state.values : {};
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const [chosen, setChosen] = useState<OrganisationOption | null>(null);
   const [names, setNames] = useState({ firstName: values.firstName ?? "", lastName: values.lastName ?? "", email: values.email ?? "" });
 
   if (state.status === "success") return <RegistrationSent {...state.result} />;
 
+  const withoutAdministrator = chosen !== null && chosen.hasAdministrator === false;
   const identifier = previewIdentifier(names.firstName, names.lastName) ?? undefined;
   return (
     <form
@@ -50,7 +52,18 @@ export function RegistrationForm() {
         required
         error={errors.organisationId}
         defaultValue={values.organisationId ? { id: values.organisationId, label: values.organisationLabel ?? "" } : undefined}
+        onChoose={setChosen}
       />
+      {withoutAdministrator && chosen ? (
+        <Alert kind="info" title={`${chosen.name} n'a pas encore d'administrateur sur le portail`}>
+          <p>
+            Personne ne peut encore y valider les comptes des utilisateurs. Si vous vous inscrivez comme administrateur, un
+            courrier avec un code sera envoyé au représentant légal (le maire, le président…) ; dès qu&apos;il l&apos;aura
+            saisi, vous pourrez vous connecter et valider les comptes de vos collègues. Le choix « Administrateur » est
+            proposé ci-dessous.
+          </p>
+        </Alert>
+      ) : null}
 
       <fieldset className="grid gap-5 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-semibold text-brand-900">Vous</legend>
@@ -100,6 +113,8 @@ export function RegistrationForm() {
       </fieldset>
 
       <RadioGroupField
+        // A new organisation without administrator proposes the role; the person can still change it.
+        key={withoutAdministrator ? "sans-administrateur" : "avec-administrateur"}
         name="requestedRole"
         legend="Je m'inscris en tant que"
         required
@@ -107,7 +122,7 @@ export function RegistrationForm() {
           { value: "USER", label: "Utilisateur" },
           { value: "ADMINISTRATOR", label: "Administrateur" },
         ]}
-        defaultValue={values.requestedRole}
+        defaultValue={values.requestedRole ?? (withoutAdministrator ? "ADMINISTRATOR" : undefined)}
         error={errors.requestedRole}
         hint="L'administrateur abonne l'organisation aux e-services et valide les comptes de ses collègues. Il est confirmé par le représentant légal (maire, président), qui reçoit un courrier avec des codes."
       />

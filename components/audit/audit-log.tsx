@@ -4,8 +4,8 @@ import { auditActionLabel } from "@/lib/audit/action-labels";
 import { auditFilterParams, encodeAuditCursor, type AuditFilterErrors, type AuditFilterForm } from "@/lib/audit/parse-filters";
 import type { AuditPage } from "@/lib/audit/queries";
 import { TableRegion } from "@/components/ui/table-region";
+import { formatDateTime } from "@/lib/calendar";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });
 
 /** A "du" or "au" day of the filters, with the French message when the day typed does not exist. */
 function DayFilter({ name, label, value, error }: { name: "du" | "au"; label: string; value: string; error?: string }) {
@@ -112,7 +112,7 @@ export function AuditLog({
           <tbody>
             {log.rows.map((event) => (
               <tr key={event.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{dateTime.format(event.createdAt)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(event.createdAt, { seconds: true })}</td>
                 <td className="py-2 pr-3">{auditActionLabel(event.action)}</td>
                 <td className="py-2 pr-3">{event.actorLabel}</td>
                 <td className="py-2 pr-3">{event.targetLabel ?? "—"}</td>

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { apiKeyAction, type ApiKeyResult } from "@/lib/dashboards/actions";
 import { IDLE, type FormState } from "@/lib/forms";
 import { TableRegion } from "@/components/ui/table-region";
+import { formatDateTime } from "@/lib/calendar";
 
 export interface ApiKeyRow {
   id: string;
@@ -19,8 +20,7 @@ export interface ApiKeyRow {
   revokedAt: string | null;
 }
 
-const DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-const when = (iso: string | null) => (iso ? DATE.format(new Date(iso)) : "jamais");
+const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "jamais");
 
 export function ApiKeysPanel({ eServiceId, serviceName, keys }: { eServiceId: string; serviceName: string; keys: ApiKeyRow[] }) {
   const [state, action] = useActionState<FormState<ApiKeyResult>, FormData>(apiKeyAction, IDLE);

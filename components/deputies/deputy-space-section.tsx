@@ -1,6 +1,8 @@
 // Mon espace's part of deputies and continuity (DEP-1, DEP-2), self-contained: it reads the
 // viewer's own designation and shows the answer buttons; when the organisation is left with
 // nobody to run it, it says what to do. Renders nothing for everybody else.
+import { formatDate } from "@/lib/calendar";
+import { deNom } from "@/lib/french/names";
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ownDeputyship } from "@/lib/deputies/queries";
@@ -8,12 +10,12 @@ import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { AnswerDesignationForm } from "./deputy-forms";
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export async function DeputySpaceSection({ viewer }: { viewer: Viewer }) {
   const state = await ownDeputyship(viewer);
   if (!state || state.role !== "USER") return null;
   const { deputy } = state;
+  const ofOrganisation = deNom({ name: state.organisationName, typeLiaison: viewer.organisationTypeLiaison });
 
   if (deputy) {
     const by = deputy.designatedBy ? `${deputy.designatedBy.firstName} ${deputy.designatedBy.lastName}` : "L'administrateur";
@@ -21,7 +23,7 @@ export async function DeputySpaceSection({ viewer }: { viewer: Viewer }) {
       <Section id="suppleance" title="Administrateur suppléant">
         {deputy.status === "PENDING" ? (
           <p>
-            {by} vous a désigné le {date.format(deputy.designatedAt)} administrateur suppléant de {state.organisationName}.
+            {by} vous a désigné le {formatDate(deputy.designatedAt)} administrateur suppléant {ofOrganisation}.
             Un suppléant valide, refuse et désactive les comptes, attribue et retire les e-services, importe des comptes
             et consulte le journal ; les abonnements et le choix des suppléants restent à l&apos;administrateur. Rien ne
             change tant que vous n&apos;avez pas accepté.
@@ -29,8 +31,8 @@ export async function DeputySpaceSection({ viewer }: { viewer: Viewer }) {
         ) : (
           <>
             <p>
-              Vous êtes administrateur suppléant de {state.organisationName} depuis le{" "}
-              {date.format(deputy.acceptedAt ?? deputy.designatedAt)}.{" "}
+              Vous êtes administrateur suppléant {ofOrganisation} depuis le{" "}
+              {formatDate(deputy.acceptedAt ?? deputy.designatedAt)}.{" "}
               <Link href="/administration">Ouvrir la console d&apos;administration</Link>
             </p>
             {!state.administratorActive ? (

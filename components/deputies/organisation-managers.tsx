@@ -1,15 +1,12 @@
 // Who administers the organisation (DEP-1): the administrator and the deputies, with their
 // state. Shown on the console's home to the administrator and the deputies, and on the
 // deputies page with the administrator's "Retirer le rôle" buttons.
+import { formatDate } from "@/lib/calendar";
 import type { OrganisationManagers } from "@/lib/deputies/queries";
 import { ResultOutlet } from "@/components/ui/action-result";
 import { TableRegion } from "@/components/ui/table-region";
 import { RemoveDeputyForm } from "./deputy-forms";
 
-const date = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeZone: "Europe/Paris",
-});
 
 export function OrganisationManagersTable({ managers, removable = false }: { managers: OrganisationManagers; removable?: boolean }) {
   const rows = [
@@ -24,8 +21,8 @@ export function OrganisationManagersTable({ managers, removable = false }: { man
       role: deputy.status === "ACCEPTED" ? "Suppléant" : "Suppléant (en attente)",
       state:
         deputy.status === "ACCEPTED"
-          ? `A accepté le ${date.format(deputy.acceptedAt ?? deputy.designatedAt)}`
-          : `Désigné le ${date.format(deputy.designatedAt)}, n'a pas encore répondu`,
+          ? `A accepté le ${formatDate(deputy.acceptedAt ?? deputy.designatedAt)}`
+          : `Désigné le ${formatDate(deputy.designatedAt)}, n'a pas encore répondu`,
       deputy: true,
     })),
   ];

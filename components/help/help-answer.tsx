@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { HelpBlock } from "@/lib/help/content";
 import { parseInline } from "@/lib/help/text";
+import { typeset } from "@/lib/french/typography";
 
 function Inline({ source }: { source: string }) {
   return (
@@ -10,10 +11,10 @@ function Inline({ source }: { source: string }) {
       {parseInline(source).map((part, index) =>
         "href" in part ? (
           <Link key={index} href={part.href}>
-            {part.text}
+            {typeset(part.text)}
           </Link>
         ) : (
-          <span key={index}>{part.text}</span>
+          <span key={index}>{typeset(part.text)}</span>
         ),
       )}
     </>

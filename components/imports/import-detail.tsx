@@ -10,8 +10,8 @@ import type { ImportSummary } from "./imports-overview";
 import { IMPORT_STATUS_LABELS, OUTCOME_FILTERS, OUTCOME_LABELS } from "./labels";
 import { TableRegion } from "@/components/ui/table-region";
 import { BackLink } from "@/components/ui/back-link";
+import { formatDateTime } from "@/lib/calendar";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export interface DetailProps {
   basePath: string;
@@ -56,7 +56,7 @@ export function ImportDetail({ basePath, organisationId, organisationName, detai
         <BackLink href={basePath}>Retour aux imports</BackLink>
         <h1 className="text-3xl font-bold text-brand-900">{previewing ? "Aperçu de l'import" : "Import"} : {detail.fileName}</h1>
         <p className="text-slate-700">
-          {organisationName}. Envoyé le {dateTime.format(detail.createdAt)}
+          {organisationName}. Envoyé le {formatDateTime(detail.createdAt)}
           {detail.createdBy ? ` par ${detail.createdBy.identifier}` : ""}. État : {IMPORT_STATUS_LABELS[detail.status] ?? detail.status}.
         </p>
       </div>

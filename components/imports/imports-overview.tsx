@@ -4,8 +4,9 @@ import Link from "next/link";
 import { IMPORT_STATUS_LABELS } from "./labels";
 import { UploadForm } from "./upload-form";
 import { TableRegion } from "@/components/ui/table-region";
+import { deNom } from "@/lib/french/names";
+import { formatDateTime } from "@/lib/calendar";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export interface ImportSummary {
   id: string;
@@ -23,11 +24,13 @@ export interface ImportSummary {
 
 export function ImportsOverview({
   organisationName,
+  organisationTypeLiaison,
   basePath,
   organisationId,
   imports,
 }: {
   organisationName: string;
+  organisationTypeLiaison?: number;
   basePath: string;
   organisationId?: string;
   imports: ImportSummary[];
@@ -37,7 +40,7 @@ export function ImportsOverview({
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Imports de comptes</h1>
         <p className="text-slate-700">
-          Créez ou mettez à jour les comptes de {organisationName} à partir d&apos;un export de votre logiciel de gestion. Rien n&apos;est
+          Créez ou mettez à jour les comptes {deNom({ name: organisationName, typeLiaison: organisationTypeLiaison })} à partir d&apos;un export de votre logiciel de gestion. Rien n&apos;est
           enregistré avant que vous ayez lu l&apos;aperçu et confirmé.
         </p>
       </div>
@@ -84,7 +87,7 @@ export function ImportsOverview({
                     <Link href={`${basePath}/${item.id}`}>{item.fileName}</Link>
                   </td>
                   <td className="py-2 pr-3">
-                    {dateTime.format(item.createdAt)}
+                    {formatDateTime(item.createdAt)}
                     {item.createdBy ? ` (${item.createdBy.identifier})` : ""}
                   </td>
                   <td className="py-2 pr-3">{IMPORT_STATUS_LABELS[item.status] ?? item.status}</td>

@@ -15,6 +15,11 @@ export interface QueuedLetterRow {
   createdAt: string;
   addressLines: string[];
   addressComplete: boolean;
+  /** What the address lacks (lib/letters/history-status.ts), empty when complete. */
+  addressProblems: string[];
+  organisationId: string;
+  /** "d'Annecy", "du Havre" (lib/french/names.ts). */
+  ofOrganisation: string;
 }
 
 export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[]; today: string }) {
@@ -66,7 +71,13 @@ export function MarkPostedForm({ letters, today }: { letters: QueuedLetterRow[];
                   </span>
                 ))}
                 {letter.addressComplete ? null : (
-                  <strong className="mt-1 block text-red-700">Adresse incomplète : complétez l&apos;organisation avant l&apos;envoi.</strong>
+                  <span className="mt-1 block text-red-800">
+                    <strong>Adresse incomplète</strong> ({letter.addressProblems.join(", ")}) : non sélectionné.{" "}
+                    <a href={`/operateur/organisations/${letter.organisationId}`}>
+                      Compléter l&apos;adresse<span className="sr-only"> {letter.ofOrganisation}</span>
+                    </a>{" "}
+                    : le courrier sera refait à la nouvelle adresse.
+                  </span>
                 )}
               </td>
               <td className="py-2">

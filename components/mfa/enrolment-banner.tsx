@@ -1,7 +1,7 @@
 // MFA-3: while an administrator's 14 days run, every page counts them down.
 import Link from "next/link";
+import { formatDate } from "@/lib/calendar";
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export function EnrolmentBanner({ deadline, now = new Date() }: { deadline: Date; now?: Date }) {
   const days = Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / (24 * 60 * 60 * 1000)));
@@ -11,7 +11,7 @@ export function EnrolmentBanner({ deadline, now = new Date() }: { deadline: Date
         <strong>
           Plus que {days} jour{days > 1 ? "s" : ""} pour ajouter la double authentification
         </strong>{" "}
-        : elle sera obligatoire pour votre compte d&apos;administrateur à partir du {date.format(deadline)}.{" "}
+        : elle sera obligatoire pour votre compte d&apos;administrateur à partir du {formatDate(deadline)}.{" "}
         <Link href="/espace/securite">L&apos;ajouter maintenant</Link>
       </p>
     </div>

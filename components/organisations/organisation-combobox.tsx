@@ -12,6 +12,13 @@ export interface OrganisationOption {
   kind: string;
   code: string;
   postalCodes: string[];
+  siren: string | null;
+  /** "Haute-Savoie (74)". */
+  department: string | null;
+  /** The former name the search matched (a commune déléguée): "Annecy — dont Annecy-le-Vieux". */
+  formerName: string | null;
+  /** False when no account holds the administrator role (issue 16 item 4). */
+  hasAdministrator?: boolean;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -23,9 +30,22 @@ const KIND_LABELS: Record<string, string> = {
   OTHER: "Autre organisation",
 };
 
+/** The option's title: its name, and the former name the search found it by. */
+export function organisationTitle(option: OrganisationOption): string {
+  return option.formerName ? `${option.name} — dont ${option.formerName}` : option.name;
+}
+
+/** What tells two namesakes apart (issue 16 item 8): kind, département, postal codes, SIREN. */
 export function describeOrganisation(option: OrganisationOption): string {
   const postal = option.postalCodes.slice(0, 3).join(", ") + (option.postalCodes.length > 3 ? "…" : "");
-  return `${KIND_LABELS[option.kind] ?? option.kind}${postal ? ` · ${postal}` : ""} · code ${option.code}`;
+  return [
+    KIND_LABELS[option.kind] ?? option.kind,
+    option.department,
+    postal || null,
+    option.siren ? `SIREN ${option.siren}` : `code ${option.code}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 export function OrganisationCombobox({
@@ -34,7 +54,10 @@ export function OrganisationCombobox({
   required,
   error,
   defaultValue,
+  onChoose,
 }: {
+  /** Told of each choice, and of its undoing (null) when the text changes. */
+  onChoose?: (option: OrganisationOption | null) => void;
   name?: string;
   label?: string;
   required?: boolean;
@@ -86,6 +109,7 @@ export function OrganisationCombobox({
     setOpen(false);
     setActive(-1);
     setStatus(`${option.name} choisie.`);
+    onChoose?.(option);
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -131,7 +155,10 @@ export function OrganisationCombobox({
               setOpen(false);
               setStatus("");
             }
-            if (selected && event.target.value !== selected.label) setSelected(null);
+            if (selected && event.target.value !== selected.label) {
+              setSelected(null);
+              onChoose?.(null);
+            }
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
@@ -163,7 +190,7 @@ export function OrganisationCombobox({
               }}
               className={`cursor-pointer px-3 py-2 ${index === active ? "bg-brand-700 text-white" : "hover:bg-brand-50"}`}
             >
-              <span className="block font-medium">{option.name}</span>
+              <span className="block font-medium">{organisationTitle(option)}</span>
               <span className={`block text-sm ${index === active ? "text-brand-50" : "text-slate-600"}`}>
                 {describeOrganisation(option)}
               </span>

@@ -10,9 +10,11 @@ import type { OrganisationKind } from "@/lib/generated/prisma/enums";
 import { createOrganisationAction, updateOrganisationAction } from "@/lib/organisations/actions";
 import { codeHint, KIND_LABELS, ORGANISATION_KINDS } from "@/lib/organisations/organisation-codes";
 import { ORGANISATION_FIELD_LABELS as LABELS } from "@/lib/organisations/schemas";
+import { TYPE_LIAISON_LABELS, TYPE_LIAISON_VALUES } from "@/lib/french/names";
 
 export interface OrganisationDefaults {
   name: string;
+  typeLiaison: string;
   kind: string;
   code: string;
   siren: string;
@@ -28,6 +30,7 @@ export interface OrganisationDefaults {
 
 const EMPTY: OrganisationDefaults = {
   name: "",
+  typeLiaison: "",
   kind: "",
   code: "",
   siren: "",
@@ -40,6 +43,8 @@ const EMPTY: OrganisationDefaults = {
   addressPostalCode: "",
   addressCity: "",
 };
+
+const LIAISON_OPTIONS = TYPE_LIAISON_VALUES.map((type) => ({ value: String(type), label: TYPE_LIAISON_LABELS[type] }));
 
 const KIND_OPTIONS = ORGANISATION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 
@@ -109,6 +114,15 @@ export function OrganisationForm({ organisationId, organisation }: { organisatio
             <fieldset className="space-y-4 rounded-lg border border-slate-200 p-5">
               <legend className="px-1 text-lg font-semibold text-brand-900">Identification</legend>
               {text("name", { required: true, maxLength: 150 })}
+              <SelectField
+                name="typeLiaison"
+                label={LABELS.typeLiaison}
+                options={LIAISON_OPTIONS}
+                placeholder="Déduit du nom"
+                defaultValue={value("typeLiaison")}
+                error={errors.typeLiaison}
+                hint="Comment le portail écrit « l'administrateur de… » ou « Mairie de… » avec ce nom. Sans choix, il le déduit du nom."
+              />
               <div className="grid gap-4 sm:grid-cols-2">
                 <KindAndCode kind={value("kind")} code={value("code")} errors={errors} />
               </div>

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { TicketCategory, TicketStatus } from "@/lib/generated/prisma/enums";
 import { TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
+import { formatDate } from "@/lib/calendar";
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export function MyTicketsSection({
   tickets,
@@ -22,7 +22,7 @@ export function MyTicketsSection({
             <li key={ticket.id}>
               <Link href={`/espace/demandes/${ticket.id}`}>Demande n° {ticket.number}</Link>{" "}
               <span className="text-slate-700">
-                · {TICKET_CATEGORY_LABELS[ticket.category]} · {TICKET_STATUS_LABELS[ticket.status]} · envoyée le {date.format(ticket.createdAt)}
+                · {TICKET_CATEGORY_LABELS[ticket.category]} · {TICKET_STATUS_LABELS[ticket.status]} · envoyée le {formatDate(ticket.createdAt)}
               </span>
             </li>
           ))}

@@ -4,8 +4,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
 import type { TicketCategory, TicketStatus } from "@/lib/generated/prisma/enums";
+import { formatDateTime } from "@/lib/calendar";
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export interface ThreadProps {
   number: string;
@@ -28,7 +28,7 @@ export function TicketSummary({ ticket }: { ticket: ThreadProps }) {
       <dt className="font-medium">État</dt>
       <dd>{TICKET_STATUS_LABELS[ticket.status]}</dd>
       <dt className="font-medium">Envoyée le</dt>
-      <dd>{dateTime.format(ticket.createdAt)}</dd>
+      <dd>{formatDateTime(ticket.createdAt)}</dd>
       {ticket.organisationLabel ? (
         <>
           <dt className="font-medium">Organisation</dt>
@@ -60,7 +60,7 @@ export function TicketMessages({ ticket }: { ticket: ThreadProps }) {
           className={`rounded-lg border p-4 ${message.author === "OPERATOR" ? "border-brand-700 bg-brand-50" : "border-slate-200"}`}
         >
           <p className="mb-2 text-sm font-semibold text-slate-700">
-            {message.author === "OPERATOR" ? "Assistance du portail" : (ticket.requesterLabel ?? "Vous")} · {dateTime.format(message.createdAt)}
+            {message.author === "OPERATOR" ? "Assistance du portail" : (ticket.requesterLabel ?? "Vous")} · {formatDateTime(message.createdAt)}
           </p>
           <p className="whitespace-pre-line text-slate-900">{message.body}</p>
         </li>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { typesetNode } from "@/lib/french/react";
 
 const STYLES = {
   error: "border-red-700 bg-red-50 text-red-900",
@@ -31,8 +32,8 @@ export function Alert({
       role={kind === "error" ? "alert" : "status"}
       className={`rounded border-l-4 px-4 py-3 ${STYLES[kind]}`}
     >
-      {title ? <p className="font-semibold">{title}</p> : null}
-      {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
+      {title ? <p className="font-semibold">{typesetNode(title)}</p> : null}
+      {children ? <div className={title ? "mt-1" : undefined}>{typesetNode(children)}</div> : null}
     </div>
   );
 }

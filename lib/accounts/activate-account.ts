@@ -11,12 +11,15 @@ import { consumeToken, inspectToken, type TokenProblem } from "../tokens";
 import { hashPassword } from "../security/password-hash";
 import { passwordPolicyError } from "./password-rules";
 import { actorOfAccount, SYSTEM_ACTOR, UserError } from "../operation";
+import { organisationHasManager } from "../deputies/continuity";
 
 export type ActivationOutcome =
   | {
       ok: true;
       identifier: string;
       organisationName: string;
+      /** How the name takes its article (lib/french/names.ts). */
+      organisationTypeLiaison: number;
       status: AccountStatus;
       administratorRequested: boolean;
       organisationHasAdministrator: boolean;
@@ -57,7 +60,7 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
     if (!used.ok || !used.token.accountId) return { ok: false as const, problem: used.ok ? ("unknown" as const) : used.problem };
     const account = await tx.account.findUniqueOrThrow({
       where: { id: used.token.accountId },
-      include: { organisation: { select: { id: true, name: true } } },
+      include: { organisation: { select: { id: true, name: true, typeLiaison: true } } },
     });
     if (!account.organisationId || !account.organisation) return { ok: false as const, problem: "not_applicable" as const };
 
@@ -108,16 +111,13 @@ export async function activateAccount(db: Db, rawToken: string, now = new Date()
         });
       }
     }
-    const organisationHasAdministrator = Boolean(
-      await tx.account.findFirst({
-        where: { organisationId: account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE" },
-        select: { id: true },
-      }),
-    );
+    // Someone to validate the account: an administrator or an accepted deputy (DEP-2).
+    const organisationHasAdministrator = account.organisationId ? await organisationHasManager(tx, account.organisationId) : false;
     return {
       ok: true as const,
       identifier: account.identifier,
       organisationName: account.organisation.name,
+      organisationTypeLiaison: account.organisation.typeLiaison,
       status,
       administratorRequested,
       organisationHasAdministrator,

@@ -23,7 +23,7 @@ export async function personalSpace(actor: Actor) {
       role: true,
       status: true,
       createdAt: true,
-      organisation: { select: { name: true, code: true, kind: true } },
+      organisation: { select: { name: true, code: true, kind: true, typeLiaison: true } },
       permissions: {
         select: { createdAt: true, eService: { select: { name: true, slug: true, handlesHealthData: true } } },
         orderBy: { eService: { name: "asc" } },

@@ -16,7 +16,7 @@ import {
   type ConfirmOutcome,
   type RequestSummary,
 } from "./confirm-admin-request";
-import { askForAdministratorRole } from "./request-administrator-role";
+import { askForAdministratorRole, askForAdministratorRoleWithPassword } from "./request-administrator-role";
 import { requestNewLetter, requestNewLetterWithPassword } from "./request-new-letter";
 
 const codeSchema = z.object({
@@ -121,4 +121,15 @@ export const requestNewLetterWithPasswordAction = defineAction({
   secret: ["password"],
   run: (input, { context }) => requestNewLetterWithPassword(db, input, context),
   success: () => NEW_LETTER_SENT,
+});
+
+/** Issue 16 item 4: from the login page, when the organisation has no administrator account. */
+export const becomeAdministratorWithPasswordAction = defineAction({
+  guard: "anonymous",
+  schema: passwordSchema,
+  secret: ["password"],
+  run: (input, { context }) => askForAdministratorRoleWithPassword(db, input, context),
+  success: () =>
+    "Votre demande est enregistrée : un courrier avec un code va être envoyé au représentant légal de votre organisation. " +
+    "Dès qu'il l'aura saisi, vous pourrez vous connecter comme administrateur.",
 });

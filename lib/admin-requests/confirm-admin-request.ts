@@ -19,6 +19,8 @@ export const MAX_WRONG_CODES = 5;
 export interface RequestSummary {
   number: string;
   organisationName: string;
+  /** How the name takes its article (lib/french/names.ts). */
+  organisationTypeLiaison: number;
   requester: { civility: string; firstName: string; lastName: string; jobTitle: string | null; email: string };
   currentAdministrator: { firstName: string; lastName: string } | null;
 }
@@ -38,7 +40,7 @@ export type CodeCheck = ({ ok: true } & RequestSummary) | ({ ok: false } & CodeR
 
 async function summary(db: Client, request: { number: string; organisationId: string; requesterId: string }): Promise<RequestSummary> {
   const [organisation, requester, current] = await Promise.all([
-    db.organisation.findUniqueOrThrow({ where: { id: request.organisationId }, select: { name: true } }),
+    db.organisation.findUniqueOrThrow({ where: { id: request.organisationId }, select: { name: true, typeLiaison: true } }),
     db.account.findUniqueOrThrow({
       where: { id: request.requesterId },
       select: { civility: true, firstName: true, lastName: true, jobTitle: true, email: true },
@@ -48,7 +50,7 @@ async function summary(db: Client, request: { number: string; organisationId: st
       select: { firstName: true, lastName: true },
     }),
   ]);
-  return { number: request.number, organisationName: organisation.name, requester, currentAdministrator: current };
+  return { number: request.number, organisationName: organisation.name, organisationTypeLiaison: organisation.typeLiaison, requester, currentAdministrator: current };
 }
 
 /**
@@ -159,6 +161,7 @@ export async function confirmAdminRequest(
         data: {
           identifier: former.identifier,
           organisationName: details.organisationName,
+          organisationTypeLiaison: details.organisationTypeLiaison,
           newAdministratorName: `${requester.firstName} ${requester.lastName}`,
           spaceUrl: appUrl("/espace"),
         },
@@ -197,7 +200,12 @@ export async function confirmAdminRequest(
     await tx.letter.updateMany({ where: { adminRequestId: request.id, status: "QUEUED" }, data: { status: "CANCELLED" } });
     await enqueueEmail(tx, requester.email, {
       template: "administrator-confirmed",
-      data: { identifier: requester.identifier, organisationName: details.organisationName, consoleUrl: appUrl("/administration") },
+      data: {
+        identifier: requester.identifier,
+        organisationName: details.organisationName,
+        organisationTypeLiaison: details.organisationTypeLiaison,
+        consoleUrl: appUrl("/administration"),
+      },
     });
     await recordAuditEvent(tx, {
       actor: LEGAL_REPRESENTATIVE,

@@ -7,7 +7,9 @@ import "server-only";
 import { letterJobTitle } from "../accounts/job-titles";
 import { appUrl } from "../app-url";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { UserError, type Actor } from "../operation";
+import { authenticate } from "../auth/authenticate";
+import { loginFailureMessage } from "../auth/login-messages";
+import { actorOfAccount, UserError, type Actor, type OperationContext } from "../operation";
 import type { Db } from "../db";
 import { administratorRequestStatus } from "./queries";
 import type { Prisma } from "../generated/prisma/client";
@@ -16,7 +18,7 @@ import { storeLetterContent, type LetterContent } from "../letters/letter-conten
 import { printQueueSender } from "../letters/letter-sender";
 import { renderLetterPdf } from "../letters/render-letter";
 import { encryptAtRest } from "../security/encryption";
-import { supportContacts } from "../support-contacts";
+import { letterSender, supportContacts } from "../support-contacts";
 import { adminRequestCodeContext, generateConfirmationCode, generateRequestNumber, hashConfirmationCode } from "./confirmation-code";
 
 export const CODE_VALIDITY_DAYS = 60;
@@ -85,7 +87,8 @@ export async function requestAdministratorRole(
     expiresAt,
     issuedAt: now,
     validationUrl: appUrl("/validation-administrateur"),
-    organisation: { name: organisation.name, code: organisation.code },
+    organisation: { name: organisation.name, code: organisation.code, typeLiaison: organisation.typeLiaison },
+    sender: letterSender(),
     addressLines: address.lines,
     requester: {
       civility: requester.civility,
@@ -125,16 +128,46 @@ export async function requestAdministratorRole(
   return { requestId: request.id, number, code };
 }
 
-/** LR-1: a user of the organisation asks for the role from "Mon espace". */
+/**
+ * LR-1: a user of the organisation asks for the role, from "Mon espace", or from the login
+ * page while her account waits for an administrator who does not exist (below).
+ */
 export async function askForAdministratorRole(db: Db, actor: Actor, context: { now?: Date } = {}): Promise<void> {
   if (actor.role !== "USER" || !actor.organisationId) throw new UserError("Votre compte ne peut pas demander ce rôle.");
   if (await administratorRequestStatus(db, actor.accountId)) throw new UserError("Une demande est déjà en cours pour votre compte.");
   const organisationId = actor.organisationId;
-  await db.$transaction((tx) =>
-    requestAdministratorRole(tx, {
+  const now = context.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    // As when the role is asked for at registration: an account still waiting for validation
+    // then reads "waiting for the legal representative" at login (ACC-6).
+    await tx.account.update({ where: { id: actor.accountId }, data: { adminRoleRequestedAt: now } });
+    await requestAdministratorRole(tx, {
       account: { id: actor.accountId, organisationId, identifier: actor.identifier },
       actor,
-      now: context.now,
-    }),
-  );
+      now,
+    });
+  });
+}
+
+/**
+ * Issue 16 item 4, DEP-2: a registered user whose organisation has neither administrator nor deputy cannot
+ * sign in (nobody can validate her) and asks for the role herself, from the login page that
+ * told her so, proving herself with her password (counted by the login limits).
+ */
+export async function askForAdministratorRoleWithPassword(
+  db: Db,
+  credentials: { identifier: string; password: string },
+  context: OperationContext & { ipAddress: string },
+): Promise<void> {
+  const result = await authenticate(db, credentials, { ipAddress: context.ipAddress, userAgent: context.userAgent, now: context.now });
+  if (result.ok) throw new UserError("Votre compte est actif : demandez ce rôle depuis « Mon espace ».");
+  if (result.reason === "pending_validation") {
+    throw new UserError("Votre organisation a maintenant un administrateur ou un suppléant : c'est lui qui valide votre compte.");
+  }
+  if (result.reason !== "pending_validation_unmanaged") throw new UserError(loginFailureMessage(result.reason, result.retryAfterSeconds));
+  const account = await db.account.findUniqueOrThrow({
+    where: { identifier: credentials.identifier.trim().toLowerCase() },
+    select: { id: true, organisationId: true, identifier: true, role: true },
+  });
+  await askForAdministratorRole(db, actorOfAccount(account), context);
 }

@@ -7,8 +7,8 @@ import { loginFailureMessage } from "../auth/login-messages";
 import { administratorRequestStatus } from "./queries";
 import { requestAdministratorRole } from "./request-administrator-role";
 import { actorOfAccount, UserError, type Actor, type OperationContext } from "../operation";
+import { formatDate } from "../calendar";
 
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 export async function requestNewLetter(
   db: Db,
@@ -21,7 +21,7 @@ export async function requestNewLetter(
   if (!pending.overdue) {
     throw new UserError(
       pending.overdueFrom
-        ? `Le courrier a été posté le ${day.format(pending.postedAt!)} : un nouveau courrier pourra être demandé à partir du ${day.format(pending.overdueFrom)}.`
+        ? `Le courrier a été posté le ${formatDate(pending.postedAt!)} : un nouveau courrier pourra être demandé à partir du ${formatDate(pending.overdueFrom)}.`
         : "Le courrier n'a pas encore été posté : il part dans les prochains jours ouvrables.",
     );
   }

@@ -15,6 +15,8 @@ import { activeAgainData } from "../lifecycle/reactivation";
 import { enqueueEmail } from "../mail/outbox";
 import type { Db } from "../db";
 import { UserError, type OperationContext, type OrganisationManagerActor } from "../operation";
+import { deNom } from "../french/names";
+import { formatDate } from "../calendar";
 
 export type AccountDecision = "validate" | "refuse" | "invalidate" | "reactivate";
 
@@ -41,7 +43,6 @@ async function lockAccountOfOrganisation(tx: Prisma.TransactionClient, organisat
   return tx.account.findUniqueOrThrow({ where: { id: row.id } });
 }
 
-const frenchDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 /** The account's administrator request still open to the legal representative, locked. */
 async function lockPendingAdministratorRequest(tx: Prisma.TransactionClient, organisationId: string, accountId: string, now: Date) {
@@ -77,7 +78,7 @@ export async function decideOnAccount(
         throw new UserError(
           `Cette personne a demandé à devenir administrateur (demande ${pending.number}) : c'est le représentant légal ` +
             `de l'organisation qui décide. Vous ne pourrez refuser ou désactiver ce compte qu'une fois la demande ` +
-            `close (sans réponse, elle expire le ${frenchDay.format(pending.expiresAt)}).`,
+            `close (sans réponse, elle expire le ${formatDate(pending.expiresAt)}).`,
         );
       }
     }
@@ -99,10 +100,10 @@ export async function decideOnAccount(
     }
     const { firstName, lastName, organisation } = await tx.account.findUniqueOrThrow({
       where: { id: administrator.accountId },
-      select: { firstName: true, lastName: true, organisation: { select: { name: true } } },
+      select: { firstName: true, lastName: true, organisation: { select: { name: true, typeLiaison: true } } },
     });
     const organisationName = organisation?.name ?? "";
-    const common = { identifier: account.identifier, organisationName };
+    const common = { identifier: account.identifier, organisationName, organisationTypeLiaison: organisation?.typeLiaison ?? 0 };
 
     switch (input.decision) {
       case "validate":
@@ -126,7 +127,7 @@ export async function decideOnAccount(
             reason: input.decision === "refuse" ? "REFUSED" : "INVALIDATED",
             deactivatedAt: now,
             note: input.note!.trim(),
-            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, ${administrator.role === "ADMINISTRATOR" ? "administrateur" : "administrateur suppléant"} de ${organisationName}.`,
+            contactHint: `Pour toute question, adressez-vous à ${firstName} ${lastName}, ${administrator.role === "ADMINISTRATOR" ? "administrateur" : "administrateur suppléant"} ${deNom({ name: organisationName, typeLiaison: organisation?.typeLiaison })}.`,
           },
         });
         break;

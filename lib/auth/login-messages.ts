@@ -15,9 +15,9 @@ export function loginFailureMessage(reason: LoginFailure, retryAfterSeconds = 60
       return "Votre compte attend la validation de l'administrateur de votre organisation : demandez-lui de valider votre inscription.";
     case "pending_validation_unmanaged":
       return (
-        "Votre compte attend la validation d'un administrateur, mais votre organisation n'a plus ni administrateur ni suppléant. " +
-        "Un collègue dont le compte est actif peut demander le rôle d'administrateur depuis « Mon espace » ; sinon, l'un de vous " +
-        "s'inscrit comme administrateur. Le représentant légal confirme par courrier, puis le nouvel administrateur valide votre compte."
+        "Votre compte attend la validation d'un administrateur, mais votre organisation n'a ni administrateur ni suppléant pour le faire. " +
+        "Vous pouvez demander à devenir administrateur ci-dessous : un courrier sera envoyé à son représentant légal. Sinon, un collègue " +
+        "dont le compte est actif peut demander ce rôle depuis « Mon espace », ou s'inscrire comme administrateur."
       );
     case "pending_legal_representative":
       return "Votre demande pour devenir administrateur attend la confirmation du représentant légal de votre organisation, qui reçoit par courrier les codes de confirmation.";

@@ -21,6 +21,8 @@ export interface Viewer {
   organisationName: string | null;
   /** An accepted deputy administrator of the organisation (DEP-1), checked on every request like the role. */
   isDeputy: boolean;
+  /** How the organisation's name takes its article (lib/french/names.ts); absent reads as "de". */
+  organisationTypeLiaison?: number | null;
   /** "accountId:sessionVersion" of the accounts whose password was given in this browser session (ORG-5). */
   unlockedAccountIds: string[];
   /** The sign-in this request belongs to (auth_sessions row) and its absolute end (SEC-7). */
@@ -40,7 +42,7 @@ interface SessionClaims {
   unlockedAccountIds?: string[];
 }
 
-type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName" | "isDeputy"> & {
+type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName" | "isDeputy" | "organisationTypeLiaison"> & {
   id: string;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -59,6 +61,7 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
   const [row] = await db.$queryRaw<ViewerRow[]>`
     SELECT a."id", a."identifier", a."firstName", a."lastName", a."email", a."role"::text AS "role",
            a."sessionVersion", a."organisationId", o."name" AS "organisationName",
+           o."typeLiaison" AS "organisationTypeLiaison",
            s."lastSeenAt", s."expiresAt", a."mfaEnrolmentDeadline",
            COALESCE(o."mfaRequired", false) AS "organisationRequiresMfa",
            EXISTS (SELECT 1 FROM "organisation_deputies" d
@@ -115,6 +118,7 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     organisationId: account.organisationId,
     organisationName: account.organisationName,
     isDeputy: account.isDeputy,
+    organisationTypeLiaison: account.organisationTypeLiaison,
     unlockedAccountIds: session.unlockedAccountIds ?? [],
     authSessionId: session.authSessionId,
     sessionExpiresAt: account.expiresAt,

@@ -170,7 +170,7 @@ describe("DASH-4 PDF export", () => {
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(result.pdf)), { mergePages: true });
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain("Commune de Valchiffres");
-    expect(flat).toContain("12 derniers mois (du 1 décembre 2025 au 21 novembre 2026)");
+    expect(flat).toContain("12 derniers mois (du 1er décembre 2025 au 21 novembre 2026)");
     expect(flat).toContain("Mis à jour le 22 novembre 2026 à 02:00");
     expect(flat).toContain("Actes délivrés");
     expect(flat).toMatch(/1\s234,5/);

@@ -3,7 +3,8 @@
 // chart, drawn as vector graphics with React-PDF's Svg primitives, and its table condensed
 // (newest first, in blocks side by side), with the very figures of the page (same `Dashboard`
 // model, same number format). Dashboards follow one another: a compact document.
-import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, View, type DocumentProps } from "@react-pdf/renderer";
+import { Text } from "../french/pdf-text";
 import type { ReactElement } from "react";
 import { SERIES_COLOURS } from "./palette";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";

@@ -23,7 +23,7 @@ describe("DASH-3 periods", () => {
     const range = periodRange("12m", new Date("2026-01-01T10:00:00Z"));
     expect(range).toEqual({ period: "12m", from: "2025-01-01", to: "2025-12-31", grouping: "month" });
     expect(monthKeysBetween(range.from, range.to)).toHaveLength(12);
-    expect(describeRange(periodRange("12m", new Date("2026-11-22T10:00:00Z")))).toBe("12 derniers mois (du 1 décembre 2025 au 21 novembre 2026)");
+    expect(describeRange(periodRange("12m", new Date("2026-11-22T10:00:00Z")))).toBe("12 derniers mois (du 1er décembre 2025 au 21 novembre 2026)");
   });
 
   it("recognises real calendar days only", () => {

@@ -4,7 +4,7 @@
 // A "day" is a Europe/Paris calendar day, written "YYYY-MM-DD" and stored in `@db.Date`
 // columns as midnight UTC of that day (lib/calendar.ts). The figures of a day are complete
 // the next morning (the daily job computes yesterday), so every period ends yesterday.
-import { formatDay, parisDayKey, shiftDayKey, shiftMonthKey, type DayKey } from "../calendar";
+import { formatDay, parisDayKey, shiftDayKey, shiftMonthKey, type DayKey, formatDateTime } from "../calendar";
 
 export const PERIODS = ["30j", "90j", "12m"] as const;
 export type PeriodKey = (typeof PERIODS)[number];
@@ -40,18 +40,9 @@ export function periodRange(period: PeriodKey, now: Date = new Date()): PeriodRa
   return { period, from: shiftDayKey(to, -(length - 1)), to, grouping: "day" };
 }
 
-const INSTANT_FORMAT = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Paris",
-});
-
 /** "22 novembre 2026 à 06:00" (Paris time). */
 export function formatInstant(instant: Date): string {
-  return INSTANT_FORMAT.format(instant);
+  return formatDateTime(instant);
 }
 
 /** "30 derniers jours (du 23 octobre 2026 au 21 novembre 2026)" */

@@ -19,7 +19,7 @@ import { buildEServiceDashboard, buildPortalDashboard, withSummary, type Dashboa
 import type { PortalMetric } from "./metrics";
 import { periodRange, previousRange, type PeriodKey, type PeriodRange } from "./periods";
 
-export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "role">;
+export type DashboardViewer = Pick<Viewer, "accountId" | "organisationId" | "organisationName" | "organisationTypeLiaison" | "role">;
 
 export interface VisibleEService {
   id: string;
@@ -123,7 +123,7 @@ export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey,
     eServiceBuckets(organisationId, previous),
     countAccountsByStatus(db, organisationId),
   ]);
-  const organisation = { id: organisationId, name: viewer.organisationName ?? "" };
+  const organisation = { id: organisationId, name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison ?? 0 };
 
   // The summary's accounts are today's, read with the console's definition: both agree.
   const today = Object.fromEntries(Object.entries(ACCOUNT_METRIC_STATUS).map(([metric, status]) => [metric, accounts[status]]));

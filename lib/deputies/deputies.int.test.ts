@@ -222,7 +222,7 @@ describe("DEP-2 continuity when the administrator is gone", () => {
     await closeAccount(db, actorOf(administrator), { currentPassword: TEST_PASSWORD }, { ipAddress: "192.0.2.4" });
     await askForAdministratorRole(db, actorOf(deputy));
     const request = await db.adminRequest.findFirstOrThrow({ where: { requesterId: deputy.id, status: "PENDING" } });
-    expect(await letterText(request.id)).toContain("aujourd’hui administratrice suppléante");
+    expect(await letterText(request.id)).toContain("aujourd'hui administratrice suppléante");
 
     // The letter's code, as the legal representative reads it (the test reprints it from the request).
     const { decryptAtRest } = await import("../security/encryption");
@@ -254,7 +254,7 @@ describe("DEP-2 continuity when the administrator is gone", () => {
 
     const login = await authenticate(db, { identifier: waiting.identifier, password: TEST_PASSWORD }, { ipAddress: "192.0.2.6" });
     expect(login).toMatchObject({ ok: false, reason: "pending_validation_unmanaged" });
-    expect(loginFailureMessage("pending_validation_unmanaged")).toMatch(/s'inscrit comme administrateur/);
+    expect(loginFailureMessage("pending_validation_unmanaged")).toMatch(/s'inscrire comme administrateur/);
     expect(await ownDeputyship(viewerOf(colleague))).toMatchObject({ unmanaged: true });
   });
 });

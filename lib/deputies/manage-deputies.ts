@@ -47,7 +47,13 @@ export async function sendDeputyNotice(
   recipient: { email: string; identifier: string },
   notice: { event: DeputyNoticeEvent; organisationName: string; otherPersonName: string; url: string; deactivationAt?: Date },
 ): Promise<void> {
-  await enqueueEmail(tx, recipient.email, { template: "deputy-notice", data: { ...notice, identifier: recipient.identifier } });
+  // The organisation's name takes its article in the e-mail (« suppléant du Havre »): read
+  // here once rather than threaded through every caller, which know the name only.
+  const organisation = await tx.organisation.findFirst({ where: { accounts: { some: { identifier: recipient.identifier } } }, select: { typeLiaison: true } });
+  await enqueueEmail(tx, recipient.email, {
+    template: "deputy-notice",
+    data: { ...notice, organisationTypeLiaison: organisation?.typeLiaison ?? null, identifier: recipient.identifier },
+  });
 }
 
 /** Finds the designated person among the organisation's accounts, by identifier or e-mail address. */

@@ -2,7 +2,8 @@
 // of contents with page numbers, and numbered pages. React-PDF has no table of contents of
 // its own: the document is rendered twice (render-guide.ts). The first pass records, through
 // render callbacks, the page each theme and question lands on; the second prints them.
-import { Document, Link, Page, StyleSheet, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Document, Link, Page, StyleSheet, View, type DocumentProps } from "@react-pdf/renderer";
+import { Text } from "../french/pdf-text";
 import type { ReactElement } from "react";
 import { PDF_FONT_FAMILY } from "../letters/pdf-fonts";
 import type { HelpBlock, HelpTheme } from "./content";

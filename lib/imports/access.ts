@@ -12,6 +12,8 @@ export interface ImportScope {
   viewer: Viewer;
   organisationId: string;
   organisationName: string;
+  /** How the name takes its article (lib/french/names.ts). */
+  organisationTypeLiaison?: number;
   /** Where this console's import pages live. */
   basePath: string;
 }
@@ -22,13 +24,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function importScopeOf(db: Db, viewer: Viewer, requestedOrganisationId?: string | null): Promise<ImportScope | "forbidden" | "not_found"> {
   if (isOrganisationManager(viewer)) {
     if (requestedOrganisationId && requestedOrganisationId !== viewer.organisationId) return "forbidden";
-    return { viewer, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", basePath: "/administration/imports" };
+    return { viewer, organisationId: viewer.organisationId, organisationName: viewer.organisationName ?? "", organisationTypeLiaison: viewer.organisationTypeLiaison ?? 0, basePath: "/administration/imports" };
   }
   if (viewer.role === "OPERATOR") {
     const parsed = requestedOrganisationId && UUID.test(requestedOrganisationId) ? requestedOrganisationId : null;
-    const organisation = parsed ? await db.organisation.findUnique({ where: { id: parsed }, select: { id: true, name: true } }) : null;
+    const organisation = parsed ? await db.organisation.findUnique({ where: { id: parsed }, select: { id: true, name: true, typeLiaison: true } }) : null;
     if (!organisation) return "not_found";
-    return { viewer, organisationId: organisation.id, organisationName: organisation.name, basePath: `/operateur/organisations/${organisation.id}/imports` };
+    return { viewer, organisationId: organisation.id, organisationName: organisation.name, organisationTypeLiaison: organisation.typeLiaison, basePath: `/operateur/organisations/${organisation.id}/imports` };
   }
   return "forbidden";
 }

@@ -286,7 +286,7 @@ describe("BULK-4 listing", () => {
     const csv = listingCsv(entries);
     expect(csv).toContain("Identifiant;Prénom;Nom;Adresse électronique;État d'activation");
     expect(csv).toMatch(/lea-roux\d*;Léa;Roux;lea@exemple\.fr;lien envoyé le/);
-    expect(csv).toContain("ouverture prévue le 01/09/2099");
+    expect(csv).toContain("ouverture prévue le 1er septembre 2099");
     expect(csv.toLowerCase()).not.toContain("mot de passe");
     // Another organisation's id gives nothing.
     const elsewhere = await createOrganisation();

@@ -1,6 +1,7 @@
 // BULK-4: the listing as a PDF (React-PDF, DejaVu fonts for every French character).
 import "server-only";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, StyleSheet, View } from "@react-pdf/renderer";
+import { Text } from "../french/pdf-text";
 import { PDF_FONT_FAMILY, registerPdfFonts } from "../letters/pdf-fonts";
 import { LISTING_HEADER, listingRows } from "./listing";
 import type { ListingEntry } from "./queries";

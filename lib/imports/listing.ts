@@ -2,9 +2,8 @@
 // activation status. Never a password: the accounts have none the portal could show.
 import { CSV_BOM, csvLine } from "../spreadsheet-csv";
 import type { ListingEntry } from "./queries";
+import { formatDate, formatDay } from "../calendar";
 
-const DAY = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
 export const LISTING_OUTCOME_LABELS: Record<string, string> = { CREATED: "créé", UPDATED: "mis à jour", UNCHANGED: "inchangé" };
 
@@ -18,8 +17,8 @@ export function activationStatus(entry: Pick<ListingEntry, "status" | "openingDa
     case "DEACTIVATED":
       return "désactivé";
     default:
-      if (entry.welcomeSentAt) return `lien envoyé le ${DATE_TIME.format(entry.welcomeSentAt)}, pas encore activé`;
-      if (entry.openingDate) return `ouverture prévue le ${DAY.format(entry.openingDate)}`;
+      if (entry.welcomeSentAt) return `lien envoyé le ${formatDate(entry.welcomeSentAt)}, pas encore activé`;
+      if (entry.openingDate) return `ouverture prévue le ${formatDay(entry.openingDate)}`;
       return "courriel de bienvenue en préparation";
   }
 }

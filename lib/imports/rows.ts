@@ -15,7 +15,7 @@
 // - A listed e-service the organisation is not subscribed to is named in the row's reason and
 //   granted to nobody; an e-service the catalogue does not know refuses the row.
 import { emailField, NAME_MAX } from "../accounts/schemas";
-import { formatShortDay, isDayKey } from "../calendar";
+import { formatDay, isDayKey } from "../calendar";
 import type { Civility } from "../generated/prisma/enums";
 import { buildIdentifier, foldText, IdentifierError } from "../identifiers";
 import type { ImportColumn } from "./csv";
@@ -295,7 +295,7 @@ function decideRow(
     };
   }
 
-  const opening = row.openingDate ? [`Ouverture le ${formatShortDay(row.openingDate)} : le courriel de bienvenue partira ce jour-là.`] : [];
+  const opening = row.openingDate ? [`Ouverture le ${formatDay(row.openingDate)} : le courriel de bienvenue partira ce jour-là.`] : [];
   return {
     outcome: "CREATED",
     accountId: null,

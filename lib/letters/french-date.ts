@@ -1,19 +1,9 @@
-// Dates as written in a French letter, in Europe/Paris whatever the server's time zone.
-// Pure: no I/O.
-
-const longDate = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
+// Dates as written in a French letter: the portal's one date style (lib/calendar.ts).
+import { formatDate } from "../calendar";
 
 /** "22 novembre 2026"; the first day of a month is written "1er" ("1er mars 2027"). */
 export function formatFrenchLongDate(date: Date): string {
-  return longDate
-    .formatToParts(date)
-    .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
-    .join("");
+  return formatDate(date);
 }
 
 /** The date line of a letter: "Le 22 novembre 2026". */

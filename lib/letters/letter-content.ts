@@ -3,6 +3,7 @@
 // request's code decrypted for that moment only. The PDF itself, which carries the code in
 // clear, is deleted once the letter is marked posted.
 import { z } from "zod";
+import { letterSender } from "../support-contacts";
 import type { LetterData } from "./letter-document";
 
 export type LetterContent = Omit<LetterData, "confirmationCode">;
@@ -12,7 +13,11 @@ const storedSchema = z.object({
   expiresAt: z.iso.datetime(),
   issuedAt: z.iso.datetime(),
   validationUrl: z.string(),
-  organisation: z.object({ name: z.string(), code: z.string() }),
+  organisation: z.object({ name: z.string(), code: z.string(), typeLiaison: z.number().int().optional() }),
+  // Absent from letters stored before issue 16: the configured sender then signs the re-print.
+  sender: z
+    .object({ name: z.string(), address: z.array(z.string()), caseOfficer: z.string(), logo: z.string().nullable() })
+    .optional(),
   addressLines: z.array(z.string()),
   requester: z.object({
     civility: z.enum(["MADAME", "MONSIEUR"]),
@@ -36,7 +41,8 @@ export function storeLetterContent(content: LetterContent): StoredLetterContent 
     expiresAt: content.expiresAt.toISOString(),
     issuedAt: content.issuedAt.toISOString(),
     validationUrl: content.validationUrl,
-    organisation: { name: content.organisation.name, code: content.organisation.code },
+    organisation: { name: content.organisation.name, code: content.organisation.code, typeLiaison: content.organisation.typeLiaison },
+    sender: { ...content.sender, address: [...content.sender.address] },
     addressLines: [...content.addressLines],
     requester: { ...content.requester },
     ...(content.requesterIsDeputy ? { requesterIsDeputy: true } : {}),
@@ -50,5 +56,11 @@ export function storeLetterContent(content: LetterContent): StoredLetterContent 
 export function readLetterContent(value: unknown): LetterContent | null {
   const parsed = storedSchema.safeParse(value);
   if (!parsed.success) return null;
-  return { ...parsed.data, expiresAt: new Date(parsed.data.expiresAt), issuedAt: new Date(parsed.data.issuedAt) };
+  return {
+    ...parsed.data,
+    // The logo is the file configured now: a path stored on another machine may not exist here.
+    sender: { ...(parsed.data.sender ?? letterSender()), logo: letterSender().logo },
+    expiresAt: new Date(parsed.data.expiresAt),
+    issuedAt: new Date(parsed.data.issuedAt),
+  };
 }

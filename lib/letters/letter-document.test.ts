@@ -43,6 +43,12 @@ function letter(overrides: Partial<LetterData> = {}): LetterData {
     currentAdministrator: { firstName: "Jean-Édouard", lastName: "Dupont" },
     supportEmail: "assistance@portail.example",
     supportPhone: "01 23 45 67 89",
+    sender: {
+      name: "Syndicat mixte du numérique",
+      address: ["2 rue de la Poste", "42000 SAINT ETIENNE"],
+      caseOfficer: "Le service des e-services",
+      logo: path.join(process.cwd(), "public", "icon-192.png"),
+    },
     ...overrides,
   };
 }
@@ -105,12 +111,13 @@ describe("LR-2 courrier de validation de l'administrateur (PDF)", () => {
     expect(text).toContain("lucja-oeillet");
     expect(text).toContain("DA-1234-5678");
     expect(text).toContain("K7QM-3XRT-9PWA");
-    expect(text).toContain("https://portail.example/validation-administrateur");
+    expect(text).toContain("portail.example/validation-administrateur");
+    expect(text).not.toContain("https://");
     expect(text).toContain("Le 22 novembre 2026");
     expect(text).toContain("avant le 21 janvier 2027");
     expect(text).toContain("Numéro de demande");
     expect(text).toContain("Code de confirmation");
-    expect(text).toContain("Objet : confirmation de l’administrateur de « Saint-Étienne »");
+    expect(text).toContain("Objet : confirmation de l'administrateur de Saint-Étienne");
     expect(text).toContain("assistance@portail.example");
     expect(text).toContain("01 23 45 67 89");
     expect(text).toContain("Courrier généré automatiquement");
@@ -139,22 +146,22 @@ describe("LR-2 courrier de validation de l'administrateur (PDF)", () => {
 
   it("says that the current administrator becomes a plain user, only when there is one", async () => {
     const [withCurrent] = await pagesText(await renderLetterPdf(letter()));
-    expect(withCurrent).toContain("Ce rôle est aujourd’hui tenu par Jean-Édouard Dupont");
-    expect(withCurrent).toContain("compte d’utilisateur ordinaire");
+    expect(withCurrent).toContain("Ce rôle est aujourd'hui tenu par Jean-Édouard Dupont");
+    expect(withCurrent).toContain("compte d'utilisateur ordinaire");
 
     const [first] = await pagesText(
       await renderLetterPdf(letter({ currentAdministrator: null, requester: { ...letter().requester, civility: "MONSIEUR", jobTitle: null } })),
     );
-    expect(first).not.toContain("aujourd’hui tenu par");
-    expect(first).toContain("Monsieur Łucja Œillet-Müller souhaite devenir administrateur de l’organisation");
+    expect(first).not.toContain("aujourd'hui tenu par");
+    expect(first).toContain("Monsieur Łucja Œillet-Müller souhaite devenir administrateur de l'organisation");
   });
 
   it("explains what the administrator does and what to do when the request is not wanted", async () => {
     const [text] = await pagesText(await renderLetterPdf(letter()));
-    expect(text).toContain("abonne l’organisation aux e-services");
+    expect(text).toContain("abonne l'organisation aux e-services");
     expect(text).toContain("valide les comptes");
-    expect(text).toContain("l’accès aux seuls e-services");
-    expect(text).toContain("Vous n’avez rien à faire");
+    expect(text).toContain("l'accès aux seuls e-services");
+    expect(text).toContain("Vous n'avez rien à faire");
     expect(text).toContain("sans ce code, personne ne peut devenir administrateur");
   });
 
@@ -176,7 +183,7 @@ describe("LR-2 courrier de validation de l'administrateur (PDF)", () => {
         requester: {
           civility: "MONSIEUR",
           firstName: "Jean-Baptiste-Marie-Amédée",
-          lastName: "de La Tour d’Auvergne-Lauraguais",
+          lastName: "de La Tour d'Auvergne-Lauraguais",
           jobTitle: "Directeur général adjoint des services chargé des ressources et du numérique",
           email: "jean-baptiste.de-la-tour-dauvergne-lauraguais@cc-pays-saint-gilles-croix-de-vie.fr",
           identifier: "jean-baptiste-marie-amedee-de-la-tour",
@@ -187,6 +194,34 @@ describe("LR-2 courrier de validation de l'administrateur (PDF)", () => {
     expect(await pageCount(pdf)).toBe(1);
     const [text] = await pagesText(pdf);
     for (const line of longAddress.lines) expect(text).toContain(line);
+  });
+});
+
+describe("LR-2 / issue 16 item 3: the letter carries the portal operator's identity and names the organisation in French", () => {
+  it("prints the configured sender, its return address, the case officer and the logo", async () => {
+    const pdf = await renderLetterPdf(letter());
+    const [text] = await pagesText(pdf);
+    expect(text).toContain("Syndicat mixte du numérique 2 rue de la Poste 42000 SAINT ETIENNE");
+    expect(text).toContain("Affaire suivie par : Le service des e-services");
+    expect(text).not.toContain("Services en ligne des collectivités");
+    // The logo is an image XObject of the page.
+    expect(pdf.toString("latin1")).toMatch(/\/Subtype\s*\/Image/);
+    const [withoutLogo] = await pagesText(await renderLetterPdf(letter({ sender: { ...letter().sender, logo: null } })));
+    expect(withoutLogo).toContain("Syndicat mixte du numérique");
+  });
+
+  it("writes d'Annecy, du Havre: the name takes its article (issue 16 item 1)", async () => {
+    const [annecy] = await pagesText(await renderLetterPdf(letter({ organisation: { name: "Annecy", code: "74010", typeLiaison: 1 } })));
+    expect(annecy).toContain("confirmation de l'administrateur d'Annecy");
+    const [havre] = await pagesText(await renderLetterPdf(letter({ organisation: { name: "Le Havre", code: "76351", typeLiaison: 2 } })));
+    expect(havre).toContain("confirmation de l'administrateur du Havre");
+  });
+
+  it("uses one apostrophe style (issue 16 item 7; the no-break spaces are lost by text extraction: see lib/french)", async () => {
+    const pdf = await renderLetterPdf(letter({ requester: { ...letter().requester, lastName: "d’Arc" } }));
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(text).toContain("d'Arc");
+    expect(text).not.toContain("’");
   });
 });
 

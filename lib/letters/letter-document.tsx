@@ -8,7 +8,11 @@
 //   envelope's window shows once the sheet is folded in three (fold marks at 99 and 198);
 // - date line under it, then subject, body, code box, signature; footer at the bottom.
 // Nothing confidential sits in the window zone: the code is well below the first fold.
-import { Document, Page, StyleSheet, Text, View, type DocumentProps } from "@react-pdf/renderer";
+import { Document, Image, Page, StyleSheet, View, type DocumentProps } from "@react-pdf/renderer";
+import { deNom } from "../french/names";
+import { typeset } from "../french/typography";
+import { Text } from "../french/pdf-text";
+import type { LetterSender } from "../support-contacts";
 import type { ReactElement } from "react";
 import { formatFrenchLongDate, formatLetterDateLine } from "./french-date";
 import { PDF_FONT_FAMILY, PDF_MONO_FONT_FAMILY, registerPdfFonts } from "./pdf-fonts";
@@ -23,9 +27,12 @@ export interface LetterData {
   /** When the code stops working (60 days, LR-4). */
   expiresAt: Date;
   issuedAt: Date;
-  /** e.g. "https://portail.example/validation-administrateur" */
+  /** e.g. "https://portail.example/validation-administrateur" (printed in short form). */
   validationUrl: string;
-  organisation: { name: string; code: string };
+  /** typeLiaison: how the name takes its article (lib/french/names.ts). */
+  organisation: { name: string; code: string; typeLiaison?: number };
+  /** The portal operator, as configured (issue 16 item 3): entity, return address, logo, case officer. */
+  sender: LetterSender;
   /** The recipient block, already formatted by `formatAddressBlock`. */
   addressLines: string[];
   requester: {
@@ -52,7 +59,7 @@ export interface LetterData {
 }
 
 const NBSP = "\u00a0";
-const SENDER_NAME = "Portail e-services";
+const PORTAL_NAME = "Portail e-services";
 const FONT_SIZE = 10;
 const LINE_HEIGHT = 1.35;
 
@@ -68,6 +75,8 @@ const styles = StyleSheet.create({
   },
   foldMark: { position: "absolute", left: "4mm", width: "5mm", borderTopWidth: 0.5, borderTopColor: "#999999" },
   sender: { position: "absolute", top: "15mm", left: "20mm", width: "80mm" },
+  logo: { width: "16mm", height: "16mm", objectFit: "contain", marginBottom: "2mm" },
+  caseOfficer: { fontSize: 8.5, lineHeight: 1.3, color: "#444444", marginTop: "1.5mm" },
   senderName: { fontWeight: "bold", fontSize: 13, lineHeight: 1.2 },
   senderLine: { fontSize: 8.5, lineHeight: 1.3, color: "#444444" },
   address: { position: "absolute", top: "50mm", left: "110mm", width: "85mm", fontSize: 10, lineHeight: 1.3 },
@@ -117,6 +126,14 @@ const styles = StyleSheet.create({
   },
 });
 
+/**
+ * The address as people type it: "portail.example/validation-administrateur", without the
+ * scheme (production is always https, issue 16 item 3) nor a trailing slash.
+ */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
+}
+
 /** Keeps a phone number ("01 23 45 67 89") on one line. */
 function unbreakable(text: string): string {
   return text.trim().replace(/\s+/g, NBSP);
@@ -141,7 +158,8 @@ function BulletList({ items, numbered = false }: { items: (ReactElement | string
 
 /** One letter: an A4 page (more only if the content ever overflowed). */
 export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
-  const { requester, organisation, currentAdministrator } = letter;
+  const { requester, organisation, currentAdministrator, sender } = letter;
+  const ofOrganisation = deNom(organisation);
   const isWoman = requester.civility === "MADAME";
   const requesterName = `${isWoman ? "Madame" : "Monsieur"} ${fullName(requester)}`;
   const role = isWoman ? "administratrice" : "administrateur";
@@ -154,9 +172,16 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
       <View fixed style={[styles.foldMark, { top: "198mm" }]} />
 
       <View style={styles.sender}>
-        <Text style={styles.senderName}>{SENDER_NAME}</Text>
-        <Text style={styles.senderLine}>Services en ligne des collectivités</Text>
-        <Text style={styles.senderLine}>Validation des administrateurs</Text>
+        {/* eslint-disable-next-line jsx-a11y/alt-text -- React-PDF's Image has no alt text */}
+        {sender.logo ? <Image style={styles.logo} src={sender.logo} /> : null}
+        <Text style={styles.senderName}>{sender.name}</Text>
+        {sender.address.map((line, index) => (
+          <Text key={index} style={styles.senderLine}>
+            {line}
+          </Text>
+        ))}
+        <Text style={styles.caseOfficer}>{`Affaire suivie par : ${sender.caseOfficer}`}</Text>
+        <Text style={styles.senderLine}>{`${letter.supportEmail} · ${unbreakable(letter.supportPhone)}`}</Text>
       </View>
 
       <View style={styles.address}>
@@ -172,49 +197,49 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
           JSX children) as a place where a line may break, with a hyphen, even inside a word or
           before a comma. Joints are therefore only put at spaces. */}
       <Text style={styles.subject}>
-        {`Objet${NBSP}: confirmation de l’administrateur de «${NBSP}${organisation.name}${NBSP}» sur le ${SENDER_NAME}`}
+        {`Objet : confirmation de l'administrateur ${ofOrganisation} sur le ${PORTAL_NAME}`}
       </Text>
 
       <Text style={styles.paragraph}>Madame, Monsieur,</Text>
 
       <Text style={styles.paragraph}>
         <Text style={styles.bold}>{jobTitle ? `${requesterName},` : requesterName}</Text>
-        {`${jobTitle ? ` ${jobTitle},` : ""}${letter.requesterIsDeputy ? ` aujourd’hui ${isWoman ? "administratrice suppléante" : "administrateur suppléant"},` : ""} souhaite devenir ${role} de l’organisation `}
+        {`${jobTitle ? ` ${jobTitle},` : ""}${letter.requesterIsDeputy ? ` aujourd'hui ${isWoman ? "administratrice suppléante" : "administrateur suppléant"},` : ""} souhaite devenir ${role} de l'organisation `}
         <Text style={styles.bold}>{organisation.name}</Text>
-        {` (code ${organisation.code}) sur le ${SENDER_NAME}. Sur le portail, cette personne utilise l’adresse ` +
-          `électronique ${requester.email} et l’identifiant ${requester.identifier}. Parce que vous représentez ` +
-          `légalement l’organisation, cette désignation n’aura lieu qu’avec votre accord.`}
+        {` (code ${organisation.code}) sur le ${PORTAL_NAME}. Sur le portail, cette personne utilise l'adresse ` +
+          `électronique ${requester.email} et l'identifiant ${requester.identifier}. Parce que vous représentez ` +
+          `légalement l'organisation, cette désignation n'aura lieu qu'avec votre accord.`}
       </Text>
 
-      <Text style={styles.paragraph}>{`L’administrateur gère la place de l’organisation sur le portail${NBSP}:`}</Text>
+      <Text style={styles.paragraph}>{"L'administrateur gère la place de l'organisation sur le portail :"}</Text>
       <BulletList
         items={[
-          `il abonne l’organisation aux e-services dont elle a besoin${NBSP};`,
-          `il valide les comptes ouverts par ses collègues au nom de l’organisation${NBSP};`,
-          "il donne à chacun l’accès aux seuls e-services qu’il peut utiliser.",
+          "il abonne l'organisation aux e-services dont elle a besoin ;",
+          "il valide les comptes ouverts par ses collègues au nom de l'organisation ;",
+          "il donne à chacun l'accès aux seuls e-services qu'il peut utiliser.",
         ]}
       />
       {currentAdministrator ? (
         <Text style={styles.paragraph}>
-          {"Ce rôle est aujourd’hui tenu par "}
+          {"Ce rôle est aujourd'hui tenu par "}
           <Text style={styles.bold}>{`${fullName(currentAdministrator)}.`}</Text>
-          {" Si vous confirmez la demande, cette personne le perdra et gardera un compte d’utilisateur ordinaire."}
+          {" Si vous confirmez la demande, cette personne le perdra et gardera un compte d'utilisateur ordinaire."}
         </Text>
       ) : null}
 
       <Text style={styles.paragraph}>
         {"Pour confirmer la demande, "}
-        <Text style={styles.bold}>{`avant le ${expiry}${NBSP}:`}</Text>
+        <Text style={styles.bold}>{`avant le ${expiry} :`}</Text>
       </Text>
       <BulletList
         numbered
         items={[
           <Text key="url">
             {"ouvrez la page "}
-            <Text style={styles.bold}>{`${letter.validationUrl}${NBSP};`}</Text>
+            <Text style={styles.bold}>{`${shortUrl(letter.validationUrl)} ;`}</Text>
           </Text>,
-          `saisissez le numéro de demande et le code de confirmation inscrits dans le cadre ci-dessous${NBSP};`,
-          "vérifiez que la personne et l’organisation affichées sont les bonnes, puis confirmez.",
+          "saisissez le numéro de demande et le code de confirmation inscrits dans le cadre ci-dessous ;",
+          "vérifiez que la personne et l'organisation affichées sont les bonnes, puis confirmez.",
         ]}
       />
 
@@ -233,16 +258,16 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
       </View>
 
       <Text style={styles.paragraph}>
-        {`Vous ne connaissez pas cette personne, ou vous ne voulez pas lui confier ce rôle${NBSP}? Vous n’avez rien ` +
-          `à faire${NBSP}: sans ce code, personne ne peut devenir administrateur de votre organisation. Vous pouvez ` +
-          `aussi nous en informer en écrivant à ${letter.supportEmail} ou en appelant l’assistance au ` +
+        {`Vous ne connaissez pas cette personne, ou vous ne voulez pas lui confier ce rôle ? Vous n'avez rien ` +
+          `à faire : sans ce code, personne ne peut devenir administrateur de votre organisation. Vous pouvez ` +
+          `aussi nous en informer en écrivant à ${letter.supportEmail} ou en appelant l'assistance au ` +
           `${unbreakable(letter.supportPhone)}.`}
       </Text>
 
       <Text style={styles.paragraph}>
-        Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.
+        {"Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées."}
       </Text>
-      <Text style={styles.signature}>{`L’équipe du ${SENDER_NAME}`}</Text>
+      <Text style={styles.signature}>{sender.name}</Text>
 
       <View fixed style={styles.footer}>
         <View style={{ flex: 1 }}>
@@ -257,7 +282,7 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
 }
 
 function documentTitle(letter: LetterData): string {
-  return `Demande ${letter.requestNumber} : confirmation de l’administrateur de ${letter.organisation.name}`;
+  return typeset(`Demande ${letter.requestNumber} : confirmation de l'administrateur ${deNom(letter.organisation)}`);
 }
 
 /** A PDF made of one letter. */
@@ -265,9 +290,9 @@ export function AdminValidationLetterDocument({ letter }: { letter: LetterData }
   return (
     <Document
       title={documentTitle(letter)}
-      author={SENDER_NAME}
-      creator={SENDER_NAME}
-      producer={SENDER_NAME}
+      author={letter.sender.name}
+      creator={PORTAL_NAME}
+      producer={PORTAL_NAME}
       language="fr-FR"
       creationDate={letter.issuedAt}
     >
@@ -279,7 +304,7 @@ export function AdminValidationLetterDocument({ letter }: { letter: LetterData }
 /** Several letters in one PDF, one page each (previews and tests; print batches are merged). */
 export function LettersDocument({ letters }: { letters: LetterData[] }) {
   return (
-    <Document title="Courriers de validation des administrateurs" author={SENDER_NAME} creator={SENDER_NAME} producer={SENDER_NAME} language="fr-FR">
+    <Document title="Courriers de validation des administrateurs" author={letters[0]?.sender.name ?? PORTAL_NAME} creator={PORTAL_NAME} producer={PORTAL_NAME} language="fr-FR">
       {letters.map((letter, index) => (
         <AdminValidationLetterPage key={`${letter.requestNumber}-${index}`} letter={letter} />
       ))}

@@ -11,7 +11,10 @@ import { SYSTEM_ACTOR, type Actor, type OperationContext } from "../operation";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
 import { decryptAtRest } from "../security/encryption";
-import { readLetterContent } from "./letter-content";
+import type { Prisma } from "../generated/prisma/client";
+import { formatAddressBlock, type OrganisationPostalAddress } from "./address-block";
+import { readLetterContent, storeLetterContent } from "./letter-content";
+import { addressProblems as listAddressProblems, letterHistoryStatus } from "./history-status";
 import { mergePdfs } from "./merge-pdfs";
 import { renderLetterPdf } from "./render-letter";
 
@@ -29,16 +32,17 @@ export async function listQueuedLetters(db: Db) {
       adminRequest: {
         select: {
           number: true,
-          organisation: { select: { id: true, name: true, addressPostalCode: true, addressCity: true } },
+          organisation: { select: { id: true, name: true, typeLiaison: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
           requester: { select: { firstName: true, lastName: true } },
         },
       },
     },
   });
-  return letters.map((letter) => ({
-    ...letter,
-    addressComplete: Boolean(letter.adminRequest.organisation.addressPostalCode && letter.adminRequest.organisation.addressCity),
-  }));
+  return letters.map((letter) => {
+    // Issue 16 item 3: flagged before printing, not found out when La Poste returns it.
+    const addressProblems = listAddressProblems(letter.adminRequest.organisation);
+    return { ...letter, addressProblems, addressComplete: addressProblems.length === 0 };
+  });
 }
 
 export async function listLetterHistory(db: Db, take = 50, now = new Date()) {
@@ -60,6 +64,7 @@ export async function listLetterHistory(db: Db, take = 50, now = new Date()) {
   return letters.map(({ content, adminRequest: { codeCiphertext, expiresAt, ...adminRequest }, ...letter }) => ({
     ...letter,
     adminRequest,
+    statusLabel: letterHistoryStatus({ status: letter.status, requestStatus: adminRequest.status }),
     reprintable: isReprintable({ status: letter.status, content, adminRequest: { status: adminRequest.status, expiresAt, codeCiphertext } }, now),
   }));
 }
@@ -208,3 +213,38 @@ export const purgeLetterPdfs: ScheduledJob = {
     return { purged: count, codesErased: codes.count };
   },
 };
+
+/**
+ * Issue 16 item 3: once an operator completes an organisation's address, the letters of its
+ * pending requests still waiting to be printed are rendered again to that address (same
+ * number, code and date), so the flagged letter can then be printed as it is.
+ */
+export async function refreshQueuedLetters(
+  tx: Prisma.TransactionClient,
+  organisation: OrganisationPostalAddress & { id: string; code: string; typeLiaison: number },
+): Promise<number> {
+  const letters = await tx.letter.findMany({
+    where: { status: "QUEUED", adminRequest: { organisationId: organisation.id, status: "PENDING" } },
+    select: { id: true, content: true, adminRequest: { select: { number: true, codeCiphertext: true, codeKeyId: true } } },
+  });
+  const address = formatAddressBlock(organisation);
+  let refreshed = 0;
+  for (const letter of letters) {
+    const content = readLetterContent(letter.content);
+    const { codeCiphertext, codeKeyId, number } = letter.adminRequest;
+    const code = content && codeCiphertext && codeKeyId ? decryptAtRest({ ciphertext: codeCiphertext, keyId: codeKeyId }, adminRequestCodeContext(number)) : null;
+    if (!content || !code) continue;
+    const updated = {
+      ...content,
+      addressLines: address.lines,
+      organisation: { name: organisation.name, code: organisation.code, typeLiaison: organisation.typeLiaison },
+    };
+    const pdf = await renderLetterPdf({ ...updated, confirmationCode: code });
+    await tx.letter.update({
+      where: { id: letter.id },
+      data: { pdf: new Uint8Array(pdf), addressLines: address.lines, content: storeLetterContent(updated) },
+    });
+    refreshed += 1;
+  }
+  return refreshed;
+}

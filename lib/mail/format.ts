@@ -1,25 +1,15 @@
+import { formatDateTime } from "../calendar";
+
 // Small formatting helpers shared by the e-mail templates and the dev mailbox. Pure: no I/O.
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "full",
-  timeStyle: "short",
-});
-
-const parisShortDateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "short",
-  timeStyle: "medium",
-});
-
-/** "mardi 10 mars 2026 à 11:00", in Europe/Paris time whatever the server's zone. */
+/** "10 mars 2026 à 11:00", in Europe/Paris time whatever the server's zone: the portal's one style (lib/calendar.ts). */
 export function formatParisDateTime(date: Date): string {
-  return parisDateTime.format(date);
+  return formatDateTime(date);
 }
 
-/** "10/03/2026 11:00:00", in Europe/Paris time: for lists. */
+/** The same, with seconds: for lists of events. */
 export function formatParisShortDateTime(date: Date): string {
-  return parisShortDateTime.format(date);
+  return formatDateTime(date, { seconds: true });
 }
 
 /**

@@ -111,7 +111,7 @@ describe("MAIL-2 /dev/mailbox lists the messages", () => {
     expect(html).toContain("Votre identifiant de connexion");
     expect(html).toContain('<a href="https://portail.test/connexion?pour=agent-a-bis">');
     expect(html).toMatch(/<pre[^>]*>[^<]*agent-a-bis/);
-    expect(html).toMatch(/<time dateTime="[^"]+">\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}<\/time>/);
+    expect(html).toMatch(/<time dateTime="[^"]+">\d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2}:\d{2}<\/time>/);
     expect(html.indexOf("agent-a-bis")).toBeLessThan(html.indexOf("agent-b"));
 
     const filtered = renderToStaticMarkup(await Page({ searchParams: Promise.resolve({ to: "AGENT.B@commune.test" }) }));

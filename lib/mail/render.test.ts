@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskEmailAddress } from "./format";
-import { extractLinks, renderEmail } from "./render";
+import { extractLinks, renderEmail as renderTypesetEmail } from "./render";
 import {
   AUTOMATIC_NOTICE,
   LATEST_COUNTS_NOTICE,
@@ -9,6 +9,19 @@ import {
   type TemplateDataMap,
   type TemplateName,
 } from "./templates";
+
+/** The text with no-break spaces (French typography, issue 16 item 7) read as spaces. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+/**
+ * The messages' content, no-break spaces read as spaces: these tests are about what each
+ * message says; the typography has its own test at the end.
+ */
+async function renderEmail(...args: Parameters<typeof renderTypesetEmail>) {
+  const email = await renderTypesetEmail(...args);
+  return { ...email, subject: spaced(email.subject), text: spaced(email.text), html: spaced(email.html) };
+}
 
 const ORGANISATION = "Commune de Saint-Exemple-sur-Loire";
 const support = { email: "aide@portail.test", phone: "01 02 03 04 05", hours: "en semaine, de 9 h à 17 h" };
@@ -303,15 +316,15 @@ describe("MAIL-3 password reset (ACC-7) and identifier reminder (ACC-8) for an a
       }),
     );
     expect(email.subject).toBe("Vos identifiants de connexion");
-    expect(email.text).toMatch(/Identifiant : jean-dupont\s+Organisation : Commune de Saint-Exemple-sur-Loire/);
-    expect(email.text).toMatch(/Identifiant : jean-dupont2\s+Organisation : Syndicat des eaux/);
+    expect(email.text).toMatch(/Identifiant\s:\sjean-dupont\s+Organisation\s:\sCommune de Saint-Exemple-sur-Loire/);
+    expect(email.text).toMatch(/Identifiant\s:\sjean-dupont2\s+Organisation\s:\sSyndicat des eaux/);
   });
 });
 
 describe("MAIL-3 security notices", () => {
   it("dates a password change in Paris time", async () => {
     const email = await renderEmail(message("password-changed", SAMPLES["password-changed"].data));
-    expect(email.text).toContain("mardi 10 mars 2026 à 11:05");
+    expect(email.text).toContain("10 mars 2026 à 11:05");
     expect(email.text).toMatch(/Ce n'était pas vous/);
   });
 
@@ -353,7 +366,7 @@ describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the re
     expect(email.subject).toMatch(/faute de connexion/);
     expect(email.text).toContain("16 mois");
     expect(email.text).toMatch(/ne seront\s+pas rétablis automatiquement/);
-    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
+    expect(email.text).toContain("28 février 2026 à 10:00");
   });
 
   it("invalidated or refused: the administrator's note and the contact hint, no reactivation link", async () => {
@@ -361,7 +374,7 @@ describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the re
     const invalidated = await renderEmail(message("account-deactivated", { ...data, reason: "INVALIDATED" }));
     const refused = await renderEmail(message("account-deactivated", { ...data, reason: "REFUSED" }));
     for (const email of [invalidated, refused]) {
-      expect(email.text).toContain("« Agent parti en retraite »");
+      expect(flat(email.text)).toContain("« Agent parti en retraite »");
       expect(email.text).toContain("Mme Martin");
       expect(email.text).not.toContain("16 mois");
       expect(email.links).toEqual([]);
@@ -373,8 +386,8 @@ describe("MAIL-3 account deactivated (LIFE-2, ADM-2): the wording follows the re
 
   it("inactivity warning: the date of deactivation and the way to keep the account", async () => {
     const email = await renderEmail(message("inactivity-warning", SAMPLES["inactivity-warning"].data));
-    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
-    expect(email.text).toContain("jeudi 31 octobre 2024 à 10:00");
+    expect(email.text).toContain("28 février 2026 à 10:00");
+    expect(email.text).toContain("31 octobre 2024 à 10:00");
     expect(email.text).toMatch(/connecter une fois/);
   });
 });
@@ -383,7 +396,7 @@ describe("HELP-2 assistance e-mails", () => {
   it("the acknowledgement gives the ticket number, the DASH-5 context and the private link", async () => {
     const email = await renderEmail(message("ticket-received", SAMPLES["ticket-received"].data));
     expect(email.subject).toBe("Demande d'assistance A-2026-000123 enregistrée");
-    expect(email.text).toContain("Tableau de bord : Portail — période : 30 derniers jours");
+    expect(flat(email.text)).toContain("Tableau de bord : Portail — période : 30 derniers jours");
     expect(email.text).toContain("Le nombre de connexions du 3 mars est à zéro.");
   });
 
@@ -400,7 +413,7 @@ describe("HELP-2 assistance e-mails", () => {
   it("without an account, the organisation alone; the answer is quoted in full", async () => {
     const email = await renderEmail(message("ticket-answered", { ...SAMPLES["ticket-answered"].data, identifier: null }));
     expect(email.text).not.toContain("Identifiant");
-    expect(email.text).toContain(`Organisation : ${ORGANISATION}`);
+    expect(flat(email.text)).toContain(`Organisation : ${ORGANISATION}`);
     expect(email.text).toContain("Ils sont corrects depuis ce matin.");
   });
 
@@ -447,5 +460,21 @@ describe("DEP-1 DEP-2 deputy notices", () => {
   it("warns a deputy of the administrator's coming deactivation, with its date", async () => {
     const email = await renderEmail(message("deputy-notice", { ...base, event: "administrator_inactive", deactivationAt: new Date("2026-02-28T09:00:00Z") }));
     expect(email.text).toContain("samedi 28 février 2026 à 10:00");
+  });
+});
+
+describe("MAIL-3 / issue 16 item 7: every e-mail gets French typography from the renderer", () => {
+  it("puts no-break spaces before high punctuation in the subject, the HTML and the text, never inside markup", async () => {
+    const email = await renderTypesetEmail({
+      template: "administrator-confirmed",
+      data: { identifier: "jean-dupont", organisationName: "Le Havre", organisationTypeLiaison: 2, consoleUrl: "https://portail.example/administration?x=1" },
+    });
+    expect(email.subject).toBe("Vous êtes administrateur du Havre");
+    expect(email.text).toContain("Identifiant\u00a0: jean-dupont");
+    expect(email.text).toContain("Le représentant légal du Havre");
+    expect(email.text).not.toMatch(/ [:;?!]/);
+    expect(email.html).toContain("Identifiant\u00a0:");
+    expect(email.links).toContain("https://portail.example/administration?x=1");
+    expect(email.html).not.toContain("’");
   });
 });

@@ -2,6 +2,7 @@
 // subject, HTML, plain text, and the links it contains (for the dev mailbox, MAIL-2).
 import { render, toPlainText } from "@react-email/components";
 import { createElement } from "react";
+import { typeset } from "../french/typography";
 import { supportContacts, type SupportContacts } from "../support-contacts";
 import { TEMPLATES, type EmailMessage, type TemplateDefinition, type TemplateName, type TemplateDataMap } from "./templates";
 
@@ -22,7 +23,7 @@ export async function renderEmail(message: EmailMessage, options: RenderOptions 
   // TypeScript cannot follow the link between `template` and `data` through the lookup.
   const definition = TEMPLATES[message.template] as unknown as TemplateDefinition<TemplateDataMap[TemplateName]>;
   const element = createElement(definition.component, { ...message.data, support: options.support ?? supportContacts() });
-  const html = await render(element);
+  const html = typesetHtml(await render(element));
   const text = toPlainText(html, {
     selectors: [
       // html-to-text shouts headings in capitals by default; keep them as written.
@@ -32,7 +33,23 @@ export async function renderEmail(message: EmailMessage, options: RenderOptions 
   })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { subject: definition.subject(message.data), html, text, links: extractLinks(html) };
+  return { subject: typeset(definition.subject(message.data)), html, text, links: extractLinks(html) };
+}
+
+// Text between tags, skipping style sheets, scripts and comments (Outlook's conditional ones).
+const HTML_PARTS = /(<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>|<!--[\s\S]*?-->|<[^>]*>)|([^<]+)/gi;
+
+/** French typography (lib/french/typography.ts) on the text of an HTML document, never inside tags. */
+export function typesetHtml(html: string): string {
+  return html.replace(HTML_PARTS, (part, markup: string | undefined) => (markup ? part : typesetText(part)));
+}
+
+// Entities ("&quot;", "&#x27;") stand aside as private-use characters while the rules run, so
+// that their ";" is never taken for punctuation.
+function typesetText(text: string): string {
+  const entities: string[] = [];
+  const shielded = text.replace(/&[#a-z0-9]+;/gi, (entity) => String.fromCharCode(0xe000 + entities.push(entity) - 1));
+  return typeset(shielded).replace(/[\ue000-\uf8ff]/g, (character) => entities[character.charCodeAt(0) - 0xe000] ?? character);
 }
 
 const HREF = /\shref="([^"]*)"/gi;

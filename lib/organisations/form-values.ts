@@ -4,6 +4,7 @@ import type { Organisation } from "../generated/prisma/client";
 export function organisationFormValues(organisation: Organisation) {
   return {
     name: organisation.name,
+    typeLiaison: String(organisation.typeLiaison),
     kind: organisation.kind,
     code: organisation.code,
     siren: organisation.siren ?? "",

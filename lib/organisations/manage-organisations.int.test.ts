@@ -31,6 +31,7 @@ function errorsOf(state: FormState<unknown>) {
 function validInput(overrides: Partial<OrganisationInput> = {}): OrganisationInput {
   return {
     name: "Centre de gestion de test",
+    typeLiaison: 0,
     kind: "PUBLIC_BODY",
     code: publicBodyCode(),
     siren: null,

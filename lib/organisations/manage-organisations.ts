@@ -5,11 +5,12 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
 import { Prisma, type Organisation } from "../generated/prisma/client";
+import { refreshQueuedLetters } from "../letters/queue";
 import { departmentOfInsee, inseeCodeOf } from "./organisation-codes";
 import { checkOrganisation, ORGANISATION_FIELD_LABELS, type OrganisationField, type OrganisationInput } from "./schemas";
 import { UserError, type Actor, type OperationContext } from "../operation";
 
-type FieldValue = string | string[] | null;
+type FieldValue = string | number | string[] | null;
 export type OrganisationChanges = Partial<Record<OrganisationField, { from: FieldValue; to: FieldValue }>>;
 
 const FIELDS = Object.keys(ORGANISATION_FIELD_LABELS) as OrganisationField[];
@@ -117,6 +118,8 @@ export async function updateOrganisation(
         where: { id: current.id },
         data: { ...input, inseeCode: insee, departmentCode, directoryManaged: false },
       });
+      // The letters waiting to be printed go to the address as corrected (issue 16 item 3).
+      await refreshQueuedLetters(tx, organisation);
       await recordAuditEvent(tx, {
         actor,
         action: "organisation.updated",

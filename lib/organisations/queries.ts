@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "../db";
 import type { OrganisationKind } from "../generated/prisma/enums";
 import type { OperatorActor } from "../operation";
+import { departmentLabel } from "./departments";
 import { searchOrganisations } from "./search-organisations";
 
 export const ORGANISATIONS_PER_PAGE = 20;
@@ -91,7 +92,36 @@ export function countOrganisations(_operator: OperatorActor): Promise<number> {
   return db.organisation.count();
 }
 
-/** The directory search behind the organisation combobox (ORG-2): public, it lists only the open directory. */
-export function searchDirectory(query: string, limit: number) {
-  return searchOrganisations(db, query, limit);
+export interface DirectoryOption {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  code: string;
+  postalCodes: string[];
+  siren: string | null;
+  /** "Haute-Savoie (74)". */
+  department: string | null;
+  /** The former name (commune déléguée…) the query matched: "Annecy — dont Annecy-le-Vieux". */
+  formerName: string | null;
+  /** False: registration says so and offers the administrator role (issue 16 item 4). */
+  hasAdministrator: boolean;
+}
+
+/**
+ * The directory search behind the organisation combobox (ORG-2): public, it lists only the
+ * open directory, and only what can register (issue 16 item 8).
+ */
+export async function searchDirectory(query: string, limit: number): Promise<DirectoryOption[]> {
+  const hits = await searchOrganisations(db, query, limit, { listedOnly: true });
+  return hits.map((hit) => ({
+    id: hit.id,
+    name: hit.name,
+    kind: hit.kind,
+    code: hit.code,
+    postalCodes: hit.postalCodes,
+    siren: hit.siren,
+    department: departmentLabel(hit.departmentCode),
+    formerName: hit.formerName,
+    hasAdministrator: hit.hasAdministrator,
+  }));
 }

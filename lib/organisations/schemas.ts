@@ -10,9 +10,11 @@ import {
   validateSiret,
 } from "./organisation-codes";
 import { postalCityLine } from "./postal-address";
+import { guessTypeLiaison, TYPE_LIAISON_VALUES } from "../french/names";
 
 export const ORGANISATION_FIELD_LABELS = {
   name: "Nom",
+  typeLiaison: "Le nom dans une phrase",
   kind: "Type d'organisation",
   code: "Code organisation",
   siren: "SIREN",
@@ -54,6 +56,8 @@ export function parsePostalCodes(raw: string): { ok: true; codes: string[] } | {
 
 const organisationFields = {
   name: requiredText("Indiquez le nom de l'organisation.", 150),
+  // Empty: guessed from the name (lib/french/names.ts); the service receives a number.
+  typeLiaison: z.union([z.string().max(2), z.number()]).optional(),
   kind: z.enum(ORGANISATION_KINDS, { error: "Choisissez le type d'organisation." }),
   code: z.string({ error: "Indiquez le code organisation." }).max(40, "Code organisation trop long : 40 caractères au plus."),
   siren: optionalText(30),
@@ -75,6 +79,8 @@ type RawOrganisation = z.output<z.ZodObject<typeof organisationFields>>;
 
 export interface OrganisationInput {
   name: string;
+  /** INSEE TNCC 0–8: how the name takes its article ("d'Annecy", "du Havre"; lib/french/names.ts). */
+  typeLiaison: number;
   kind: OrganisationKind;
   /** Trimmed, upper-cased and valid for the kind (ORG-3). */
   code: string;
@@ -100,6 +106,13 @@ type Problem = { field: OrganisationField; message: string };
 export function checkOrganisation(raw: RawOrganisation): { ok: true; input: OrganisationInput } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const kind = raw.kind;
+
+  let typeLiaison: number = guessTypeLiaison(raw.name ?? "");
+  if (raw.typeLiaison !== undefined && raw.typeLiaison !== "") {
+    const chosen = Number(raw.typeLiaison);
+    if ((TYPE_LIAISON_VALUES as readonly number[]).includes(chosen)) typeLiaison = chosen;
+    else problems.push({ field: "typeLiaison", message: "Choisissez comment le nom s'écrit dans une phrase." });
+  }
 
   let code = "";
   if (ORGANISATION_KINDS.includes(kind) && typeof raw.code === "string") {
@@ -160,6 +173,7 @@ export function checkOrganisation(raw: RawOrganisation): { ok: true; input: Orga
     ok: true,
     input: {
       name: raw.name,
+      typeLiaison,
       kind,
       code,
       siren,

@@ -61,3 +61,40 @@ describe("ORG-2 organisation search over the whole directory", () => {
     expect(badLimit.status).toBe(400);
   });
 });
+
+describe("ORG-2 / issue 16 item 8: the directory offers only what can register", () => {
+  it("finds a commune nouvelle by a commune déléguée's name, and says which", async () => {
+    const response = await GET(new Request("http://127.0.0.1/api/organisations?q=Annecy-le-Vieux&limit=5"));
+    const { results } = await response.json();
+    expect(results[0]).toMatchObject({ name: "Annecy", formerName: "Annecy-le-Vieux", department: "Haute-Savoie (74)", siren: "200063402" });
+    expect(results.map((option: { name: string }) => option.name)).not.toContain("Annecy-le-Vieux");
+  });
+
+  it("offers Annecy once, with its département and SIREN, and no former name when the name matches", async () => {
+    const { results } = await (await GET(new Request("http://127.0.0.1/api/organisations?q=Annecy&limit=10"))).json();
+    const annecys = results.filter((option: { name: string }) => option.name === "Annecy");
+    expect(annecys).toHaveLength(1);
+    expect(annecys[0]).toMatchObject({ kind: "COMMUNE", formerName: null, department: "Haute-Savoie (74)" });
+  });
+
+  it("does not offer municipal arrondissements, but finds their city", async () => {
+    const { results } = await (await GET(new Request("http://127.0.0.1/api/organisations?q=Lyon%201er%20Arrondissement&limit=5"))).json();
+    expect(results[0]).toMatchObject({ name: "Lyon", formerName: "Lyon 1er Arrondissement" });
+  });
+
+  it("unlists directory rows that left the open data, and keeps operators' own organisations", async () => {
+    const stale = await db.organisation.create({
+      data: { kind: "COMMUNE", name: "Commune disparue", code: "99999D", legalRepresentativeTitle: "Maire délégué" },
+    });
+    const own = await db.organisation.create({
+      data: { kind: "ASSOCIATION", name: "Association disparue", code: "ASSO-DISP", legalRepresentativeTitle: "Président", directoryManaged: false },
+    });
+    await seedDirectory(db);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: stale.id } })).listed).toBe(false);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: own.id } })).listed).toBe(true);
+    const { results } = await (await GET(new Request("http://127.0.0.1/api/organisations?q=disparue"))).json();
+    expect(results.map((option: { name: string }) => option.name)).toEqual(["Association disparue"]);
+    // Operators still find every row.
+    expect((await searchOrganisations(db, "disparue")).map((hit) => hit.name).sort()).toEqual(["Association disparue", "Commune disparue"]);
+  });
+});

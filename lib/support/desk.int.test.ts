@@ -16,6 +16,7 @@ import { supportReplyAlertAddress } from "../support-contacts";
 import { formData as form, operatorOf, session, viewerOf } from "../testing/actions";
 import { createAccount, mailbox } from "../testing/factories";
 import { countTicketsAwaitingOperator, listTicketsForOperator, OPERATOR_PAGE_SIZE } from "./queries";
+import { typeset } from "../french/typography";
 
 const { replyAsAccountAction, operatorTicketAction } = await import("./actions");
 const IDLE = { status: "idle" } as const;
@@ -89,7 +90,7 @@ describe("HELP-2 a requester's reply alerts the operators", () => {
     expect(desk.tickets.find((entry) => entry.id === answered.id)?.requesterRepliedAt).toBeInstanceOf(Date);
 
     const [alert] = await mailbox("guichet@portail.test");
-    expect(alert).toMatchObject({ template: "ticket-reply-alert", subject: `Nouvelle réponse du demandeur : demande ${answered.number}` });
+    expect(alert).toMatchObject({ template: "ticket-reply-alert", subject: typeset(`Nouvelle réponse du demandeur : demande ${answered.number}`) });
     expect(alert!.links[0]).toBe(`http://127.0.0.1:3000/operateur/assistance/${answered.id}`);
     expect(alert!.text).toContain(requester.identifier);
     // The requester's text stays on the desk, not in an e-mail.

@@ -52,7 +52,7 @@ export async function reactivateRequesterAccount(
     const ticket = await tx.supportTicket.findUnique({ where: { id: input.ticketId } });
     if (!ticket) throw new UserError("Cette demande d'assistance n'existe pas.");
     const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "accounts" WHERE "id" = ${input.accountId}::uuid FOR UPDATE`;
-    const account = row ? await tx.account.findUniqueOrThrow({ where: { id: row.id }, include: { organisation: { select: { name: true } } } }) : null;
+    const account = row ? await tx.account.findUniqueOrThrow({ where: { id: row.id }, include: { organisation: { select: { name: true, typeLiaison: true } } } }) : null;
     // An unknown id and an account foreign to the ticket get the same answer.
     if (!account || !isRequesterAccount(ticket, account)) throw new UserError("Ce compte n'est pas celui de la personne qui a fait la demande.");
     const refusal = reactivationRefusal(account);
@@ -66,6 +66,7 @@ export async function reactivateRequesterAccount(
         data: {
           identifier: account.identifier,
           organisationName: account.organisation?.name ?? null,
+          organisationTypeLiaison: account.organisation?.typeLiaison,
           ticketNumber: ticket.number,
           loginUrl: appUrl("/connexion"),
         },

@@ -174,7 +174,7 @@ describe("DASH-5 a dashboard error report keeps the dashboard and the period", (
     const [a, b] = await Promise.all(numbers.map((number) => db.supportTicket.findUniqueOrThrow({ where: { number } })));
     expect(a).toMatchObject({ category: "DASHBOARDS", context: { dashboard: "portail", period: "30j", dashboardName: "Portail" } });
     expect(b.context).toEqual({ dashboard: "etat-civil", period: "12m", dashboardName: "État civil" });
-    expect((await mailbox("chiffres@test.example"))[0].text).toContain("Tableau de bord : Portail — période : 30 derniers jours");
+    expect((await mailbox("chiffres@test.example"))[0].text.replace(/\s+/g, " ")).toContain("Tableau de bord : Portail — période : 30 derniers jours");
   });
 
   it("ignores unknown dashboards and periods, and context outside the dashboards category", async () => {

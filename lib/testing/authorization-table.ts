@@ -314,6 +314,12 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     form: (world) => ({ identifier: world.accounts.user.identifier, password: "pas-le-bon" }),
     writesOnRefusal: LOGIN_ATTEMPTS,
   },
+  // Issue 16 item 4: proven by the password, like the new letter above.
+  "lib/admin-requests/actions.ts#becomeAdministratorWithPasswordAction": {
+    expect: PUBLIC,
+    form: (world) => ({ identifier: world.accounts.user.identifier, password: "pas-le-bon" }),
+    writesOnRefusal: LOGIN_ATTEMPTS,
+  },
   // The administrator's console: only for accounts of the administrator's own organisation.
   "lib/administration/actions.ts#decideOnAccountAction": {
     expect: MANAGER_OF_IT,

@@ -5,10 +5,10 @@ import { directoryRows } from "./directory";
 describe("ORG-1 organisation directory from @etalab/decoupage-administratif", () => {
   const rows = directoryRows();
 
-  it("holds every commune and EPCI, about 38,800 organisations", () => {
-    expect(rows.length).toBeGreaterThan(38_000);
+  it("holds every commune actuelle and EPCI, about 36,200 organisations", () => {
+    expect(rows.length).toBeGreaterThan(36_000);
     expect(rows.filter((row) => row.kind === "EPCI").length).toBeGreaterThan(1_200);
-    expect(rows.filter((row) => row.kind === "COMMUNE").length).toBeGreaterThan(37_000);
+    expect(rows.filter((row) => row.kind === "COMMUNE").length).toBeGreaterThan(34_800);
   });
 
   it("gives every organisation a unique code", () => {
@@ -34,11 +34,26 @@ describe("ORG-1 organisation directory from @etalab/decoupage-administratif", ()
     expect(besancon?.postalCodes).toContain("25000");
   });
 
-  it("distinguishes communes déléguées sharing their commune nouvelle's INSEE code", () => {
-    const sharing = rows.filter((row) => row.inseeCode === "01015");
-    expect(sharing.map((row) => row.code).sort()).toEqual(["01015", "01015D"]);
-    expect(sharing.find((row) => row.code === "01015D")?.legalRepresentativeTitle).toBe("Maire délégué");
-    expect(sharing.every((row) => row.postalCodes.length > 0)).toBe(true);
+  it("ORG-1 / issue 16 item 8: offers only what can register, communes déléguées as former names of their commune", () => {
+    expect(rows.filter((row) => row.inseeCode === "01015").map((row) => row.code)).toEqual(["01015"]);
+    expect(rows.some((row) => /D$|A$/.test(row.code) && row.kind === "COMMUNE")).toBe(false);
+    expect(rows.some((row) => row.name.includes("Arrondissement"))).toBe(false);
+    const annecy = rows.find((row) => row.code === "74010");
+    expect(annecy?.formerNames).toContain("Annecy-le-Vieux");
+    expect(annecy?.formerNames).not.toContain("Annecy");
+    expect(rows.find((row) => row.code === "75056")?.formerNames.length).toBe(20);
+    expect(rows.every((row) => row.formerNames.every((name) => !name.includes("|")))).toBe(true);
+  });
+
+  it("issue 16 item 1: keeps each commune's typeLiaison and names its mairie with it", () => {
+    expect(rows.find((row) => row.code === "74010")).toMatchObject({ typeLiaison: 1, addressRecipient: "Mairie d'Annecy" });
+    expect(rows.find((row) => row.code === "76351")).toMatchObject({ typeLiaison: 2, addressRecipient: "Mairie du Havre" });
+    expect(rows.find((row) => row.code === "91692")).toMatchObject({ typeLiaison: 4, addressRecipient: "Mairie des Ulis" });
+    expect(rows.find((row) => row.code === "17300")).toMatchObject({ typeLiaison: 3, addressRecipient: "Mairie de La Rochelle" });
+  });
+
+  it("issue 16 item 8: gives every organisation its département", () => {
+    expect(rows.filter((row) => !row.departmentCode).map((row) => row.name)).toEqual([]);
   });
 
   it("writes the city line in capitals without accents", () => {

@@ -27,6 +27,7 @@ const section: BenchSection = {
             currentAdministrator: n % 3 ? null : { firstName: "Paul", lastName: "Martin" },
             supportEmail: "assistance@portail.example",
             supportPhone: "01 00 00 00 00",
+            sender: { name: "Syndicat mixte du numérique", address: ["2 rue de la Poste", "42000 SAINT ETIENNE"], caseOfficer: "Le service des e-services", logo: null },
           }),
         );
       }

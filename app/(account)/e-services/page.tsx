@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/submit-button";
 import { requireViewer } from "@/lib/auth/guards";
 import { accessibleEServices, organisationAdministrator } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Mes e-services" };
 
@@ -22,7 +23,7 @@ export default async function MyEServicesPage() {
         <h1 className="text-3xl font-bold text-brand-900">Mes e-services</h1>
         <p className="text-slate-700">
           Les e-services que vous pouvez ouvrir aujourd&apos;hui
-          {viewer.organisationName ? ` au nom de ${viewer.organisationName}` : ""}.
+          {viewer.organisationName ? ` au nom ${deNom({ name: viewer.organisationName, typeLiaison: viewer.organisationTypeLiaison })}` : ""}.
         </p>
       </div>
 

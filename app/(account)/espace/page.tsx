@@ -12,10 +12,11 @@ import { MyTicketsSection } from "@/components/support/my-tickets-section";
 import { ownTickets } from "@/lib/support/queries";
 import { Section } from "@/components/ui/section";
 import { DeputySpaceSection } from "@/components/deputies/deputy-space-section";
+import { deNom } from "@/lib/french/names";
+import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 // The index of Mon espace (ACC-9, issue 16 item 5): who the account is, its sub-pages with a
 // line each, and what concerns the person here (the administrator role, e-services, tickets).
@@ -47,7 +48,7 @@ export default async function PersonalSpacePage() {
           <dt className="font-medium">Adresse électronique</dt>
           <dd className="break-all">{space.email}</dd>
           <dt className="font-medium">Inscription</dt>
-          <dd>{date.format(space.createdAt)}</dd>
+          <dd>{formatDate(space.createdAt)}</dd>
         </dl>
       </Section>
 
@@ -73,17 +74,17 @@ export default async function PersonalSpacePage() {
         <Section id="administration" title="Administrateur de mon organisation">
           {space.role === "ADMINISTRATOR" ? (
             <p>
-              Vous êtes l&apos;administrateur de {space.organisation.name}. <Link href="/administration">Ouvrir la console d&apos;administration</Link>
+              Vous êtes l&apos;administrateur {deNom(space.organisation)}. <Link href="/administration">Ouvrir la console d&apos;administration</Link>
             </p>
           ) : adminRequest ? (
             <>
               <Alert kind="info" title={`Demande n° ${adminRequest.number} en cours`}>
                 <p>
-                  Demandée le {date.format(adminRequest.createdAt)}.{" "}
+                  Demandée le {formatDate(adminRequest.createdAt)}.{" "}
                   {adminRequest.postedAt
-                    ? `Le courrier a été posté le ${date.format(adminRequest.postedAt)} au représentant légal de votre organisation.`
+                    ? `Le courrier a été posté le ${formatDate(adminRequest.postedAt)} au représentant légal de votre organisation.`
                     : "Le courrier au représentant légal de votre organisation est en cours d'impression."}{" "}
-                  Le code est valable jusqu&apos;au {date.format(adminRequest.expiresAt)}.
+                  Le code est valable jusqu&apos;au {formatDate(adminRequest.expiresAt)}.
                 </p>
               </Alert>
               {adminRequest.overdue ? (
@@ -120,7 +121,7 @@ export default async function PersonalSpacePage() {
           <ul className="list-inside list-disc">
             {space.permissions.map((permission) => (
               <li key={permission.eService.slug}>
-                {permission.eService.name} <span className="text-slate-600">(attribué le {date.format(permission.createdAt)})</span>
+                {permission.eService.name} <span className="text-slate-600">(attribué le {formatDate(permission.createdAt)})</span>
               </li>
             ))}
           </ul>

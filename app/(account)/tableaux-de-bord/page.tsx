@@ -8,6 +8,7 @@ import { exportHref, periodHref, reportErrorHref } from "@/lib/dashboards/links"
 import { describeRange, formatInstant, parsePeriod, PERIOD_LABELS, PERIODS } from "@/lib/dashboards/periods";
 import { hasFigures } from "@/lib/dashboards/build";
 import { loadDashboards } from "@/lib/dashboards/queries";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Tableaux de bord" };
 
@@ -57,7 +58,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       <div className="space-y-2">
         <h1 className="text-3xl font-bold text-brand-900">Tableaux de bord</h1>
         <p className="text-slate-700">
-          Les chiffres de {organisation.name}, mis à jour chaque jour. Période affichée : {describeRange(range)}.
+          Les chiffres {deNom(organisation)}, mis à jour chaque jour. Période affichée : {describeRange(range)}.
         </p>
       </div>
 

@@ -7,6 +7,7 @@ import { requireOrganisationManager } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 import { TableRegion } from "@/components/ui/table-region";
+import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Comptes de l'organisation" };
 
@@ -24,7 +25,6 @@ const REASONS: Record<string, string> = {
   CLOSED_BY_OWNER: "fermé par son titulaire",
 };
 
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" });
 
 /** Everyone's role in the organisation (DEP-1). */
 function roleLabel(account: { role: string; deputyStatus: "PENDING" | "ACCEPTED" | null }): string {
@@ -112,11 +112,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-3">
                       {status === "ACTIVE"
                         ? account.lastLoginAt
-                          ? date.format(account.lastLoginAt)
+                          ? formatDate(account.lastLoginAt)
                           : "Jamais"
                         : status === "DEACTIVATED"
                           ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
-                          : date.format(account.createdAt)}
+                          : formatDate(account.createdAt)}
                     </td>
                     <td className="space-y-2 py-2">
                       {self ? <span className="text-slate-600">Votre compte</span> : null}

@@ -10,5 +10,5 @@ export const metadata: Metadata = { title: "Imports de comptes" };
 export default async function ImportsPage() {
   await requireOrganisationManager("/administration/imports");
   const scope = await requireImportScope(null, "/administration/imports");
-  return <ImportsOverview organisationName={scope.organisationName} basePath={scope.basePath} imports={await listImports(scope)} />;
+  return <ImportsOverview organisationName={scope.organisationName} organisationTypeLiaison={scope.organisationTypeLiaison} basePath={scope.basePath} imports={await listImports(scope)} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/lib/calendar";
 import Link from "next/link";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationForm } from "@/components/invitations/invitation-form";
@@ -9,11 +10,10 @@ import { invitableEServices, listPendingInvitations, type PendingInvitation } fr
 
 export const metadata: Metadata = { title: "Invitations" };
 
-const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 function stateOf(invitation: PendingInvitation, today: string): { text: string; canResend: boolean } {
   if (invitation.status === "DEACTIVATED") return { text: "Lien expiré sans être utilisé : renvoyez l'invitation pour en envoyer un nouveau.", canResend: true };
-  if (invitation.welcomeSentAt) return { text: `Courriel de bienvenue envoyé le ${DATE_TIME.format(invitation.welcomeSentAt)}, compte pas encore activé.`, canResend: true };
+  if (invitation.welcomeSentAt) return { text: `Courriel de bienvenue envoyé le ${formatDateTime(invitation.welcomeSentAt)}, compte pas encore activé.`, canResend: true };
   if (invitation.openingDate && invitation.openingDate.toISOString().slice(0, 10) > today) {
     return { text: `Ouverture le ${formatDay(invitation.openingDate)} : le courriel de bienvenue partira ce jour-là.`, canResend: false };
   }
@@ -66,7 +66,7 @@ export default async function InvitationsPage() {
                       <dd>{invitation.email}</dd>
                       <dt className="font-medium">Invitée le</dt>
                       <dd>
-                        {invitation.invitedAt ? DATE_TIME.format(invitation.invitedAt) : ""}
+                        {invitation.invitedAt ? formatDateTime(invitation.invitedAt) : ""}
                         {invitation.invitedBy ? ` par ${invitation.invitedBy.identifier}` : ""}
                       </dd>
                       <dt className="font-medium">E-services</dt>

@@ -7,6 +7,7 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { categoryFromSlug, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_CATEGORY_SLUGS, TICKET_STATUS_LABELS } from "@/lib/support/categories";
 import { listTicketsForOperator } from "@/lib/support/queries";
 import { TableRegion } from "@/components/ui/table-region";
+import { formatDateTime } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Assistance" };
 
@@ -17,7 +18,6 @@ const STATUSES: { slug: string; status: TicketStatus | null; label: string }[] =
   { slug: "toutes", status: null, label: "Toutes" },
 ];
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function OperatorAssistancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const operator = await requireOperator("/operateur/assistance");
@@ -108,7 +108,7 @@ export default async function OperatorAssistancePage({ searchParams }: { searchP
                 </td>
                 <td className="py-2 pr-3">{ticket.contactEmail}</td>
                 <td className="py-2 pr-3">{ticket.organisationLabel ?? "—"}</td>
-                <td className="py-2">{dateTime.format(ticket.createdAt)}</td>
+                <td className="py-2">{formatDateTime(ticket.createdAt)}</td>
               </tr>
             ))}
           </tbody>

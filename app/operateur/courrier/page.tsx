@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import { MarkPostedForm } from "@/components/letters/mark-posted-form";
 import { requireOperator } from "@/lib/auth/guards";
-import { parisDayKey } from "@/lib/calendar";
+import { parisDayKey, formatDate, formatDateTime } from "@/lib/calendar";
 import { letterHistory, queuedLetters } from "@/lib/letters/queries";
 import { TableRegion } from "@/components/ui/table-region";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Courrier" };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-const dateOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
-
-const STATUS = { POSTED: "Posté", CANCELLED: "Annulé (demande remplacée ou confirmée)" } as Record<string, string>;
 
 export default async function CourrierPage() {
   const operator = await requireOperator("/operateur/courrier");
@@ -48,9 +45,12 @@ export default async function CourrierPage() {
             number: letter.adminRequest.number,
             organisationName: letter.adminRequest.organisation.name,
             requesterName: `${letter.adminRequest.requester.firstName} ${letter.adminRequest.requester.lastName}`,
-            createdAt: dateTime.format(letter.createdAt),
+            createdAt: formatDateTime(letter.createdAt),
             addressLines: letter.addressLines,
             addressComplete: letter.addressComplete,
+            addressProblems: letter.addressProblems,
+            organisationId: letter.adminRequest.organisation.id,
+            ofOrganisation: deNom(letter.adminRequest.organisation),
           }))}
         />
       </section>
@@ -77,8 +77,9 @@ export default async function CourrierPage() {
                   <td className="py-2 pr-3 font-mono">{letter.adminRequest.number}</td>
                   <td className="py-2 pr-3">{letter.adminRequest.organisation.name}</td>
                   <td className="py-2 pr-3">
-                    {STATUS[letter.status]}
-                    {letter.postedAt ? ` le ${dateOnly.format(letter.postedAt)}` : ""}
+                    {letter.statusLabel}
+                    {letter.postedAt ? ` (posté le ${formatDate(letter.postedAt)}` : ""}
+                    {letter.postedAt ? ")" : ""}
                     {letter.postedBy ? ` par ${letter.postedBy.identifier}` : ""}
                   </td>
                   <td className="py-2">

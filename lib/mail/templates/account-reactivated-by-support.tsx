@@ -1,11 +1,14 @@
 // Sent when a portal operator reactivates a deactivated account while handling an
 // assistance request (LIFE-4). Former e-service permissions are not given back.
 import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
+import { deNom } from "../../french/names";
 
 export interface AccountReactivatedBySupportEmailData {
   identifier: string;
   /** Null for an operator's account. */
   organisationName: string | null;
+  /** How the name takes its article (lib/french/names.ts); absent in older messages: "de". */
+  organisationTypeLiaison?: number;
   ticketNumber: string;
   loginUrl: string;
 }
@@ -25,8 +28,8 @@ export function AccountReactivatedBySupportEmail({ support, ...data }: AccountRe
       <AccountDetails identifier={data.identifier} organisationName={data.organisationName} />
       {data.organisationName ? (
         <Paragraph>
-          Les e-services que vous utilisiez ne vous sont pas rendus automatiquement : demandez à l&apos;administrateur de{" "}
-          {data.organisationName} de vous les attribuer de nouveau.
+          Les e-services que vous utilisiez ne vous sont pas rendus automatiquement : demandez à l&apos;administrateur{" "}
+          {deNom({ name: data.organisationName, typeLiaison: data.organisationTypeLiaison })} de vous les attribuer de nouveau.
         </Paragraph>
       ) : null}
       <Paragraph>Si vous n&apos;êtes pas à l&apos;origine de cette demande, changez votre mot de passe dès votre connexion.</Paragraph>

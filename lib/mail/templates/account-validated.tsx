@@ -1,9 +1,12 @@
 // Sent when the administrator validates an account, or reactivates it (ADM-2, LIFE-4).
 import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
+import { deNom } from "../../french/names";
 
 export interface AccountValidatedEmailData {
   identifier: string;
   organisationName: string;
+  /** How the name takes its article (lib/french/names.ts); absent in older messages: "de". */
+  organisationTypeLiaison?: number;
   loginUrl: string;
   reactivated: boolean;
 }
@@ -21,7 +24,7 @@ export function AccountValidatedEmail({ support, ...data }: AccountValidatedEmai
     >
       <Paragraph>Bonjour,</Paragraph>
       <Paragraph>
-        L&apos;administrateur de {data.organisationName} a {data.reactivated ? "réactivé" : "validé"} votre compte : vous
+        L&apos;administrateur {deNom({ name: data.organisationName, typeLiaison: data.organisationTypeLiaison })} a {data.reactivated ? "réactivé" : "validé"} votre compte : vous
         pouvez vous connecter au portail.
       </Paragraph>
       <AccountDetails identifier={data.identifier} organisationName={data.organisationName} />

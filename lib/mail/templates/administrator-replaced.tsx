@@ -1,9 +1,12 @@
 // Sent to the previous administrator when the legal representative confirmed another one (LR-5).
 import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
+import { deNom } from "../../french/names";
 
 export interface AdministratorReplacedEmailData {
   identifier: string;
   organisationName: string;
+  /** How the name takes its article (lib/french/names.ts); absent in older messages: "de". */
+  organisationTypeLiaison?: number;
   newAdministratorName: string;
   spaceUrl: string;
 }
@@ -15,13 +18,13 @@ export function administratorReplacedSubject(data: AdministratorReplacedEmailDat
 export function AdministratorReplacedEmail({ support, ...data }: AdministratorReplacedEmailData & CommonEmailProps) {
   return (
     <EmailLayout
-      preview={`${data.newAdministratorName} devient l'administrateur de ${data.organisationName}.`}
+      preview={`${data.newAdministratorName} devient l'administrateur ${deNom({ name: data.organisationName, typeLiaison: data.organisationTypeLiaison })}.`}
       heading="Vous n'êtes plus administrateur"
       support={support}
     >
       <Paragraph>Bonjour,</Paragraph>
       <Paragraph>
-        Le représentant légal de {data.organisationName} a confirmé {data.newAdministratorName} comme nouvel
+        Le représentant légal {deNom({ name: data.organisationName, typeLiaison: data.organisationTypeLiaison })} a confirmé {data.newAdministratorName} comme nouvel
         administrateur. Votre compte reste actif en tant qu&apos;utilisateur, avec les e-services qui vous sont
         attribués.
       </Paragraph>

@@ -1,6 +1,7 @@
 // Every step of a deputy administrator's designation and of the organisation's continuity
 // (DEP-1, DEP-2), in one template: what happened is `event`, told to the person concerned.
 // `identifier` is always the recipient's own account.
+import { deNom } from "../../french/names";
 import { formatParisDateTime } from "../format";
 import { AccountDetails, ActionLink, EmailLayout, Paragraph, type CommonEmailProps } from "./layout";
 
@@ -24,6 +25,8 @@ export interface DeputyNoticeEmailData {
   event: DeputyNoticeEvent;
   identifier: string;
   organisationName: string;
+  /** How the organisation's name takes its article (lib/french/names.ts). */
+  organisationTypeLiaison?: number | null;
   /** The other person of the story: the deputy (to the administrator) or the administrator (to the deputy). */
   otherPersonName: string;
   /** For administrator_inactive: when the administrator's account will be deactivated. */
@@ -32,15 +35,18 @@ export interface DeputyNoticeEmailData {
   url: string;
 }
 
+/** « de Saint-Étienne », « du Havre », « d'Annecy ». */
+const of = (data: DeputyNoticeEmailData) => deNom({ name: data.organisationName, typeLiaison: data.organisationTypeLiaison });
+
 const SUBJECTS: Record<DeputyNoticeEvent, (data: DeputyNoticeEmailData) => string> = {
-  designated: (data) => `Vous êtes désigné administrateur suppléant de ${data.organisationName}`,
+  designated: (data) => `Vous êtes désigné administrateur suppléant ${of(data)}`,
   accepted: (data) => `${data.otherPersonName} a accepté d'être suppléant`,
   declined: (data) => `${data.otherPersonName} a décliné le rôle de suppléant`,
   resigned: (data) => `${data.otherPersonName} a renoncé au rôle de suppléant`,
-  removed: (data) => `Vous n'êtes plus administrateur suppléant de ${data.organisationName}`,
+  removed: (data) => `Vous n'êtes plus administrateur suppléant ${of(data)}`,
   ended: (data) => `${data.otherPersonName} n'est plus suppléant`,
   administrator_gone: (data) => `${data.organisationName} n'a plus d'administrateur actif`,
-  administrator_inactive: (data) => `Le compte de l'administrateur de ${data.organisationName} sera bientôt désactivé`,
+  administrator_inactive: (data) => `Le compte de l'administrateur ${of(data)} sera bientôt désactivé`,
 };
 
 export function deputyNoticeSubject(data: DeputyNoticeEmailData): string {
@@ -58,37 +64,37 @@ function Body({ data }: { data: DeputyNoticeEmailData }) {
       return (
         <>
           <Paragraph>
-            {other}, administrateur de {data.organisationName}, vous a désigné administrateur suppléant sur le Portail
+            {other}, administrateur {of(data)}, vous a désigné administrateur suppléant sur le Portail
             e-services. {DEPUTY_POWERS}
           </Paragraph>
           <Paragraph>Rien ne change tant que vous n&apos;avez pas accepté : acceptez ou déclinez depuis votre espace.</Paragraph>
         </>
       );
     case "accepted":
-      return <Paragraph>{other} a accepté d&apos;être administrateur suppléant de {data.organisationName}. {DEPUTY_POWERS}</Paragraph>;
+      return <Paragraph>{other} a accepté d&apos;être administrateur suppléant {of(data)}. {DEPUTY_POWERS}</Paragraph>;
     case "declined":
-      return <Paragraph>{other} a décliné le rôle d&apos;administrateur suppléant de {data.organisationName}. Vous pouvez désigner une autre personne.</Paragraph>;
+      return <Paragraph>{other} a décliné le rôle d&apos;administrateur suppléant {of(data)}. Vous pouvez désigner une autre personne.</Paragraph>;
     case "resigned":
-      return <Paragraph>{other} a renoncé au rôle d&apos;administrateur suppléant de {data.organisationName}. Vous pouvez désigner une autre personne.</Paragraph>;
+      return <Paragraph>{other} a renoncé au rôle d&apos;administrateur suppléant {of(data)}. Vous pouvez désigner une autre personne.</Paragraph>;
     case "removed":
       return (
         <Paragraph>
-          {other}, administrateur de {data.organisationName}, vous a retiré le rôle d&apos;administrateur suppléant. Votre
+          {other}, administrateur {of(data)}, vous a retiré le rôle d&apos;administrateur suppléant. Votre
           compte reste actif, avec les e-services qui vous sont attribués.
         </Paragraph>
       );
     case "ended":
       return (
         <Paragraph>
-          Le compte de {other} a été désactivé : cette personne n&apos;est plus administrateur suppléant de{" "}
-          {data.organisationName}. Vous pouvez désigner une autre personne.
+          Le compte de {other} a été désactivé : cette personne n&apos;est plus administrateur suppléant{" "}
+          {of(data)}. Vous pouvez désigner une autre personne.
         </Paragraph>
       );
     case "administrator_gone":
       return (
         <>
           <Paragraph>
-            Le compte de {other}, administrateur de {data.organisationName}, a été désactivé ou fermé. En tant
+            Le compte de {other}, administrateur {of(data)}, a été désactivé ou fermé. En tant
             qu&apos;administrateur suppléant, vous continuez à valider les comptes et à attribuer les e-services : rien ne
             s&apos;arrête pour vos collègues.
           </Paragraph>
@@ -103,7 +109,7 @@ function Body({ data }: { data: DeputyNoticeEmailData }) {
       return (
         <>
           <Paragraph>
-            {other}, administrateur de {data.organisationName}, ne s&apos;est pas connecté depuis 15 mois. Sans connexion
+            {other}, administrateur {of(data)}, ne s&apos;est pas connecté depuis 15 mois. Sans connexion
             de sa part, son compte sera désactivé le{" "}
             {data.deactivationAt ? `${formatParisDateTime(data.deactivationAt)} (heure de Paris)` : "mois prochain"}.
           </Paragraph>

@@ -10,6 +10,7 @@ import { requireViewer } from "@/lib/auth/guards";
 import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e-services/access/messages";
 import { eServiceAccess } from "@/lib/e-services/access/queries";
 import { supportContacts } from "@/lib/support-contacts";
+import { deNom } from "@/lib/french/names";
 
 // One read for the title and the page (issue 16 item 9: each e-service's page has its own title).
 const loadAccess = cache(async (slug: string) => eServiceAccess(await requireViewer("/e-services"), slug));
@@ -68,8 +69,8 @@ export default async function EServicePage({ params }: { params: Promise<{ slug:
             Ouvrir l&apos;e-service
           </h2>
           <p>
-            Vous allez quitter le portail pour l&apos;e-service, qui vous reconnaîtra sans nouveau mot de passe, au nom
-            de {viewer.organisationName}.
+            Vous allez quitter le portail pour l&apos;e-service, qui vous reconnaîtra sans nouveau mot de passe, au nom{" "}
+            {deNom({ name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison })}.
           </p>
           <OpenEServiceForm slug={access.service.slug} serviceName={access.service.name} />
         </section>

@@ -9,11 +9,10 @@ import { SignOutEverywhereForm } from "@/components/space/space-forms";
 import { BackLink } from "@/components/ui/back-link";
 import { TableRegion } from "@/components/ui/table-region";
 import { personalSpace } from "@/lib/accounts/queries";
+import { formatDate, formatDateTime } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Sécurité" };
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 
 function browserName(userAgent: string | null): string {
@@ -29,7 +28,7 @@ export default async function SecurityPage() {
   const viewer = await requireEnrolment();
   const [factors, space] = await Promise.all([ownFactors(viewer), personalSpace(viewer)]);
   const count = factorCount(factors);
-  const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${dateTime.format(at)}` : "jamais utilisée");
+  const lastUse = (at: Date | null) => (at ? `dernière utilisation le ${formatDateTime(at)}` : "jamais utilisée");
 
   return (
     <div className="space-y-8">
@@ -54,7 +53,7 @@ export default async function SecurityPage() {
         </Alert>
       ) : viewer.secondFactor.deadline ? (
         <Alert kind="warning" title="Double authentification à ajouter">
-          <p>En tant qu&apos;administrateur, ajoutez une méthode avant le {date.format(viewer.secondFactor.deadline)}.</p>
+          <p>En tant qu&apos;administrateur, ajoutez une méthode avant le {formatDate(viewer.secondFactor.deadline)}.</p>
         </Alert>
       ) : null}
 
@@ -62,7 +61,7 @@ export default async function SecurityPage() {
         {factors.totp ? (
           <>
             <p>
-              Enregistrée le {dateTime.format(factors.totp.confirmedAt)} ; {factors.totp.lastUsedAt ? `dernier code accepté le ${dateTime.format(factors.totp.lastUsedAt)}` : "aucun code encore utilisé"}.
+              Enregistrée le {formatDateTime(factors.totp.confirmedAt)} ; {factors.totp.lastUsedAt ? `dernier code accepté le ${formatDateTime(factors.totp.lastUsedAt)}` : "aucun code encore utilisé"}.
             </p>
             <RemoveTotpForm />
           </>
@@ -84,7 +83,7 @@ export default async function SecurityPage() {
             {factors.passkeys.map((passkey) => (
               <li key={passkey.id} className="space-y-3 rounded border border-slate-200 p-4">
                 <p>
-                  <strong>{passkey.name}</strong> · ajoutée le {date.format(passkey.createdAt)} · {lastUse(passkey.lastUsedAt)}
+                  <strong>{passkey.name}</strong> · ajoutée le {formatDate(passkey.createdAt)} · {lastUse(passkey.lastUsedAt)}
                 </p>
                 <RemovePasskeyForm passkey={{ id: passkey.id, name: passkey.name }} />
               </li>
@@ -125,7 +124,7 @@ export default async function SecurityPage() {
               <tbody>
                 {space.loginEvents.map((event) => (
                   <tr key={event.createdAt.toISOString()} className="border-b border-slate-100">
-                    <td className="py-2 pr-4">{dateTime.format(event.createdAt)}</td>
+                    <td className="py-2 pr-4">{formatDateTime(event.createdAt)}</td>
                     <td className="py-2 pr-4">{browserName(event.userAgent)}</td>
                     <td className="py-2">{event.ipAddress ?? "—"}</td>
                   </tr>

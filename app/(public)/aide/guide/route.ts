@@ -1,6 +1,7 @@
 import { appUrl } from "@/lib/app-url";
 import { renderGuidePdf } from "@/lib/help/render-guide";
 import { supportContacts } from "@/lib/support-contacts";
+import { formatDate } from "@/lib/calendar";
 
 // The guide only changes with the code (its content) and the configuration (contacts), so one
 // rendering per process and per day is enough: the two passes take about a second.
@@ -8,7 +9,7 @@ let cached: { day: string; pdf: Buffer } | null = null;
 
 /** The practical guide as a PDF (HELP-3), public like the help pages it is made from. */
 export async function GET() {
-  const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date());
+  const day = formatDate(new Date());
   if (cached?.day !== day) {
     const { pdf } = await renderGuidePdf({ editionDate: day, baseUrl: appUrl("/"), support: supportContacts() });
     cached = { day, pdf };

@@ -15,6 +15,7 @@ import { HOLDER_ONLY_STATEMENT, REFUSAL_MESSAGES, REFUSAL_TITLES } from "@/lib/e
 import { EXPIRED_INTERACTION, SECOND_FACTOR_REQUIRED_TITLE } from "@/lib/oidc/interactions";
 import { interactionForViewer } from "@/lib/oidc/queries";
 import { supportContacts } from "@/lib/support-contacts";
+import { deNom } from "@/lib/french/names";
 
 export const metadata: Metadata = { title: "Connexion à un e-service" };
 
@@ -86,7 +87,7 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
       ) : access.ok ? (
         <section aria-labelledby="titre-connexion" className="space-y-4 rounded-lg border border-slate-200 p-5">
           <h2 id="titre-connexion" className="text-xl font-semibold text-brand-900">
-            Vous connecter au nom de {viewer.organisationName}
+            Vous connecter au nom {deNom({ name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison })}
           </h2>
           <p>
             L&apos;e-service recevra votre nom, votre identifiant <strong>{viewer.identifier}</strong>, votre adresse

@@ -14,6 +14,7 @@ import { getOrganisationForOperator, type OrganisationDetail } from "@/lib/organ
 import { ORGANISATION_FIELD_LABELS, type OrganisationField } from "@/lib/organisations/schemas";
 import { Section } from "@/components/ui/section";
 import { TableRegion } from "@/components/ui/table-region";
+import { formatDateTime } from "@/lib/calendar";
 
 // One read for the title and the page (issue 16 item 9: each organisation's page has its own title).
 const loadOrganisation = cache(async (id: string) => getOrganisationForOperator(await requireOperator("/operateur/organisations"), id));
@@ -23,7 +24,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: detail ? `${detail.organisation.name} (organisation)` : "Organisation introuvable" };
 }
 
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 // The events of this organisation's accounts appear too; an action without a label here
 // shows its code.
@@ -148,7 +148,7 @@ export default async function OrganisationPage({
               <tbody>
                 {events.map((event) => (
                   <tr key={event.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(event.createdAt)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(event.createdAt)}</td>
                     <td className="py-2 pr-4">{event.actorLabel}</td>
                     <td className="py-2 pr-4">{ACTION_LABELS[event.action] ?? <code>{event.action}</code>}</td>
                     <td className="py-2">{eventDetail(event) || "—"}</td>

@@ -1,11 +1,10 @@
 // BULK-4: the listing of an import's accounts, CSV or PDF; same access as the import's page.
-import { parisDayKey } from "@/lib/calendar";
+import { parisDayKey, formatDateTime } from "@/lib/calendar";
 import { requireImportAccess } from "@/lib/imports/access";
 import { listingCsv } from "@/lib/imports/listing";
 import { PDF_LISTING_MAX, renderListingPdf } from "@/lib/imports/listing-pdf";
 import { getImport, importListing } from "@/lib/imports/queries";
 
-const DATE_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -30,7 +29,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const pdf = await renderListingPdf({ organisationName: scope.organisationName, fileName: found.fileName, generatedAt: DATE_TIME.format(new Date()), entries, htmlPath: `${scope.basePath}/${scope.importId}` });
+  const pdf = await renderListingPdf({ organisationName: scope.organisationName, fileName: found.fileName, generatedAt: formatDateTime(new Date()), entries, htmlPath: `${scope.basePath}/${scope.importId}` });
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${base}.pdf"`, "Cache-Control": "no-store" },
   });

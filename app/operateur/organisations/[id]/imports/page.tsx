@@ -17,6 +17,7 @@ export default async function OperatorImportsPage({ params }: { params: Promise<
       <BackLink href={`/operateur/organisations/${scope.organisationId}`}>Retour à l&apos;organisation</BackLink>
       <ImportsOverview
         organisationName={scope.organisationName}
+        organisationTypeLiaison={scope.organisationTypeLiaison}
         basePath={scope.basePath}
         organisationId={scope.organisationId}
         imports={await listImports(scope)}

@@ -1,0 +1,28 @@
+// French typography for React copy (issue 16 item 7): one helper, used where text is
+// rendered (the page frame's sections and prose, alerts, the help content, the PDF text
+// component), so that no string carries its own no-break spaces.
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { typeset } from "./typography";
+
+// Elements whose text is not prose: code, identifiers typed by hand, scripts.
+const VERBATIM = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea"]);
+
+/**
+ * The node with `typeset` applied to every string it holds, down through the children of the
+ * elements written inside it (not the text that other components produce on their own:
+ * those apply it where they render).
+ */
+export function typesetNode(node: ReactNode): ReactNode {
+  if (typeof node === "string") return typeset(node);
+  if (Array.isArray(node)) return Children.map(node, typesetNode);
+  if (!isValidElement(node)) return node;
+  const element = node as ReactElement<{ children?: ReactNode }>;
+  if (typeof element.type === "string" && VERBATIM.has(element.type)) return element;
+  if (element.props.children === undefined) return element;
+  return cloneElement(element, undefined, typesetNode(element.props.children));
+}
+
+/** Renders its children with French typography. */
+export function French({ children }: { children?: ReactNode }) {
+  return <>{typesetNode(children)}</>;
+}
