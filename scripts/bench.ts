@@ -27,7 +27,9 @@ async function main() {
 
   const dir = mkdtempSync(path.join(tmpdir(), "portail-bench-"));
   chmodSync(dir, 0o755);
-  const server = await startEmbeddedServer({ dataDir: path.join(dir, "data"), port: await freePort() });
+  // BENCH_PG_PORT: a fixed port, for machines where each person is given their own.
+  const pgPort = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : await freePort();
+  const server = await startEmbeddedServer({ dataDir: path.join(dir, "data"), port: pgPort });
   try {
     await ensureDatabase(server.url("postgres"), "bench");
     const databaseUrl = server.url("bench");
