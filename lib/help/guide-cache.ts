@@ -47,7 +47,7 @@ export async function practicalGuidePdf(inputs: GuideInputs, client: Client = db
     return { ...memo, built: false };
   }
   const { pdf } = await renderGuidePdf({ editionDate: EDITION_DATE.format(now), baseUrl: inputs.baseUrl, support: inputs.support, themes: inputs.themes });
-  await client.generatedDocument.createMany({ data: [{ kind: KIND, version, content: pdf, createdAt: now }], skipDuplicates: true });
+  await client.generatedDocument.createMany({ data: [{ kind: KIND, version, content: new Uint8Array(pdf), createdAt: now }], skipDuplicates: true });
   await client.generatedDocument.deleteMany({ where: { kind: KIND, version: { not: version } } });
   // Whoever stored first, everyone serves the same bytes.
   const kept = await client.generatedDocument.findUniqueOrThrow({ where: { kind_version: { kind: KIND, version } }, select: { content: true } });
