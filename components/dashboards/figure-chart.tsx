@@ -3,12 +3,29 @@
 // One dashboard chart (DASH-3), drawn by recharts in the browser. The chart repeats the table
 // that follows it, which is the accessible form of the same data: the chart itself is hidden
 // from assistive technologies and not focusable.
+//
+// Drawn in the browser only: the server renders the empty box of the same size. Rendering
+// recharts' SVG on the server cost most of the dashboard page's CPU time and HTML, for a
+// drawing the browser redraws at its real width anyway (SPEC "Performance targets").
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Section } from "@/lib/dashboards/build";
 import { formatFigure } from "@/lib/dashboards/build";
 import { seriesColour } from "@/lib/dashboards/palette";
 
+const noSubscription = () => () => undefined;
+
+/** False while rendering on the server and hydrating, true once in the browser. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 export function FigureChart({ section }: { section: Pick<Section, "chart" | "columns" | "rows"> }) {
+  const inBrowser = useInBrowser();
   const data = section.rows.map((row) => ({
     label: row.label,
     ...Object.fromEntries(section.columns.map((column, index) => [column.metric, row.values[index]])),
@@ -23,6 +40,7 @@ export function FigureChart({ section }: { section: Pick<Section, "chart" | "col
       <Legend wrapperStyle={{ fontSize: 13 }} />
     </>
   );
+  if (!inBrowser) return <div aria-hidden="true" className="h-72 w-full" />;
   return (
     <div aria-hidden="true" className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 288 }}>
