@@ -9,9 +9,21 @@ export async function register() {
   const { clientAddressKey } = await import("./lib/security/client-address.mjs");
   assertClientAddressesKnown({ production: process.env.NODE_ENV === "production", key: clientAddressKey() });
   const config = env();
+  // The first PDF export after start-up as fast as the others (SPEC "Performance targets"):
+  // fonts and React-PDF are loaded now, not during someone's request. A failure here is
+  // logged, not fatal: the export then says what is wrong when it is asked for.
+  // Production only: under `npm run dev` routes compile on demand anyway.
+  const { logger } = await import("./lib/logger");
+  if (process.env.NODE_ENV === "production") {
+    const { preparePdfRendering } = await import("./lib/letters/pdf-fonts");
+    const started = performance.now();
+    await preparePdfRendering().then(
+      () => logger.info({ ms: Math.round(performance.now() - started) }, "PDF rendering prepared"),
+      (error: unknown) => logger.error({ err: error }, "PDF rendering could not be prepared"),
+    );
+  }
   if (config.JOBS_IN_PROCESS === "0") return;
   const { startJobRunner } = await import("./lib/jobs/start");
-  const { logger } = await import("./lib/logger");
   const log = logger.child({ source: "jobs" });
   startJobRunner(({ msg, ...event }) =>
     String(msg).includes("failed") ? log.error(event, String(msg)) : log.info(event, String(msg)),

@@ -53,7 +53,7 @@ describe("Issue 16 item 9: each PDF has its title and language, and says where i
     const { title, language, text } = await describePdf(pdf);
     expect(title).toMatch(/DA-1234-5678/);
     expect(language).toBe(PDF_LANGUAGE);
-    expect(text).toContain("Version accessible, en page web : https://portail.example/validation-administrateur");
+    expect(text).toContain("Version accessible, en page web : portail.example/validation-administrateur");
   });
 
   it("the dashboards export", async () => {

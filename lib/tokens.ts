@@ -20,7 +20,15 @@ export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
 
 export async function issueToken(
   db: Client,
-  input: { purpose: TokenPurpose; accountId?: string; ticketId?: string; email?: string; now?: Date },
+  input: {
+    purpose: TokenPurpose;
+    accountId?: string;
+    ticketId?: string;
+    email?: string;
+    now?: Date;
+    /** Drawn beforehand with newSecret(), when the e-mail carrying it is rendered before the transaction. */
+    token?: string;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = input.now ?? new Date();
   if (input.accountId) {
@@ -30,7 +38,7 @@ export async function issueToken(
       data: { invalidatedAt: now },
     });
   }
-  const token = newSecret();
+  const token = input.token ?? newSecret();
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[input.purpose]);
   await db.token.create({
     data: {

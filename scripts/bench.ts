@@ -5,6 +5,7 @@
 // (e.g. `npm run bench -- mail --json mail.json`) to write them there. Prints figures;
 // asserts nothing (these machines are shared and noisy).
 import "./load-env";
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -27,12 +28,17 @@ async function main() {
 
   const dir = mkdtempSync(path.join(tmpdir(), "portail-bench-"));
   chmodSync(dir, 0o755);
-  const server = await startEmbeddedServer({ dataDir: path.join(dir, "data"), port: await freePort() });
+  // BENCH_PG_PORT: a fixed port, for machines where each person is given their own.
+  const pgPort = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : await freePort();
+  const server = await startEmbeddedServer({ dataDir: path.join(dir, "data"), port: pgPort });
   try {
     await ensureDatabase(server.url("postgres"), "bench");
     const databaseUrl = server.url("bench");
     process.env.DATABASE_URL = databaseUrl;
     process.env.DATABASE_POOL_SIZE = String(CONCURRENCY);
+    // Tokens and codes are hashed with a key derived from AUTH_SECRET (SEC-12): a throw-away
+    // one for this throw-away database.
+    process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
     await deployMigrations(databaseUrl);
     const { db } = await import("../lib/db");
     // Other work on the machine skews every figure: say how busy it was.

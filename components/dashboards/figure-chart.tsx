@@ -9,6 +9,10 @@
 //   weekend sawtooth, and two equal series stand next to each other;
 // - levels (accounts by status, permissions held) are drawn one small chart per series, as
 //   straight steps, so that equal levels never sit on the same line.
+// Drawn in the browser only: the server renders an empty box. Rendering recharts' SVG on the
+// server cost most of the dashboard page's CPU time and HTML, for a drawing the browser
+// redraws at its real width anyway (SPEC "Performance targets", issue 17 item 2).
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Section } from "@/lib/dashboards/build";
 import { formatFigure } from "@/lib/dashboards/build";
@@ -108,6 +112,19 @@ function LevelCharts({ section }: { section: Pick<Section, "columns" | "rows"> }
   );
 }
 
+const noSubscription = () => () => undefined;
+
+/** False while rendering on the server and hydrating, true once in the browser. */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 export function FigureChart({ section }: { section: Pick<Section, "id" | "chart" | "columns" | "rows"> }) {
+  const inBrowser = useInBrowser();
+  if (!inBrowser) return <div aria-hidden="true" className="min-h-72 w-full" />;
   return section.chart === "bar" ? <BarFigureChart section={section} /> : <LevelCharts section={section} />;
 }

@@ -7,6 +7,7 @@ import { viewerOf, formData as form, session } from "../testing/actions";
 import { createAccount, createOrganisation } from "../testing/factories";
 import { exportDashboardsPdf, fileSlug } from "./export";
 import { dayKeyToDate } from "../calendar";
+import { refreshPortalMonthlyFigures } from "./monthly-figures";
 import { loadDashboards, visibleEServices } from "./queries";
 
 session.ip = "198.51.100.30";
@@ -129,6 +130,8 @@ describe("DASH-3 periods and figures", () => {
         ],
       });
     }
+    // What the daily job does after storing days: the months' roll-ups (the 12-month view).
+    await refreshPortalMonthlyFigures(db, "2025-11-30", "2026-11-21");
   });
 
   it("30 days: one row per day ending yesterday, a dash where no figure exists, and the date of the data", async () => {
@@ -163,6 +166,7 @@ describe("DASH-4 PDF export", () => {
     await db.portalDailyFigure.create({
       data: { organisationId, day: dayKeyToDate("2026-11-21"), metric: "logins", value: 321, computedAt: new Date("2026-11-22T01:00:00Z") },
     });
+    await refreshPortalMonthlyFigures(db, "2026-11-21", "2026-11-21");
     const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "12m", NOW);
     if (!result.ok) throw new Error("expected a PDF");
     expect(result.filename).toBe("tableaux-de-bord-commune-de-valchiffres-12m-2026-11-22.pdf");

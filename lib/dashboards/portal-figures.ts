@@ -4,7 +4,8 @@
 //
 // Decisions:
 // - Idempotent: each (organisation, day, metric) row is upserted, so computing a day again
-//   gives the same figures as long as the data it reads has not changed.
+//   gives the same figures as long as the data it reads has not changed; the monthly
+//   roll-ups of the months touched are then recomputed from the days (monthly-figures.ts).
 // - A day is [00:00, 24:00) in Europe/Paris, converted by PostgreSQL's time-zone rules: the
 //   23-hour and 25-hour days of the clock changes are handled there, not by hand.
 // - Accounts by status at the end of a past day are reconstructed from the account's
@@ -22,6 +23,7 @@ import { Prisma } from "../generated/prisma/client";
 import { isDayKey, parisDayKey, shiftDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { ScheduledJob } from "../jobs/runner";
+import { refreshPortalMonthlyFigures } from "./monthly-figures";
 
 export interface PortalFiguresReport {
   from: string;
@@ -78,6 +80,10 @@ export async function computePortalFigures(db: Db, from: string, to: string, now
     ) AS m(metric, value)
     ON CONFLICT ("organisationId", "day", "metric")
     DO UPDATE SET "value" = EXCLUDED."value", "computedAt" = EXCLUDED."computedAt"`;
+  // The months these days belong to, rolled up again for the 12-month view (DASH-3). Not in
+  // one transaction with the days (a year's backfill outlasts any sensible transaction
+  // timeout): both steps are idempotent, so a failed run is simply run again.
+  await refreshPortalMonthlyFigures(db, from, to);
   return { from, to, rows };
 }
 

@@ -72,18 +72,20 @@ interface BucketRow {
 
 /**
  * The figures are aggregated by the database, one row per metric and table row (day or
- * month): a 12-month dashboard reads a few dozen rows instead of thousands.
+ * month): 30 and 90 days read the daily rows; 12 months read the monthly roll-ups kept by the
+ * daily job and the backfill (monthly-figures.ts), 12 rows per metric.
  */
 function portalBuckets(organisationId: string, range: PeriodRange) {
-  const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  if (range.grouping === "month") {
+    return db.$queryRaw<BucketRow[]>`
+      SELECT to_char("month", 'YYYY-MM') AS bucket, "metric", "sum"::float8 AS sum, "last"::float8 AS last, "computedAt" AS updated
+      FROM "portal_monthly_figures"
+      WHERE "organisationId" = ${organisationId}::uuid AND "month" BETWEEN date_trunc('month', ${range.from}::date)::date AND ${range.to}::date`;
+  }
   return db.$queryRaw<BucketRow[]>`
-    SELECT to_char("day", ${format}) AS bucket, "metric",
-           sum("value")::float8 AS sum,
-           (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
-           max("computedAt") AS updated
+    SELECT to_char("day", 'YYYY-MM-DD') AS bucket, "metric", "value"::float8 AS sum, "value"::float8 AS last, "computedAt" AS updated
     FROM "portal_daily_figures"
-    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
-    GROUP BY 1, 2`;
+    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date`;
 }
 
 /** Every e-service's figures of the organisation: the caller keeps those the viewer may see. */

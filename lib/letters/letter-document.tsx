@@ -273,7 +273,7 @@ export function AdminValidationLetterPage({ letter }: { letter: LetterData }) {
         <View style={{ flex: 1 }}>
           <Text>{`Courrier généré automatiquement · demande ${letter.requestNumber}`}</Text>
           {/* Issue 16 item 9: the web page that shows the same request accessibly, once the number and code are typed. */}
-          <Text>{`Version accessible, en page web : ${letter.validationUrl}`}</Text>
+          <Text>{`Version accessible, en page web : ${shortUrl(letter.validationUrl)}`}</Text>
         </View>
         <Text render={({ subPageNumber, subPageTotalPages }) => `Page ${subPageNumber} / ${subPageTotalPages}`} />
       </View>

@@ -68,7 +68,13 @@ let registered = false;
  * global). Safe to call before every render.
  */
 export function registerPdfFonts(): void {
-  if (registered) return;
+  // The flag is per copy of this module, and the server bundles one copy per route: React-PDF's
+  // store (one per process) says whether another copy has registered the families already, so
+  // that the fonts loaded at start-up are the ones every route renders with.
+  if (registered || Font.getRegisteredFontFamilies().includes(PDF_FONT_FAMILY)) {
+    registered = true;
+    return;
+  }
   Font.register({
     family: PDF_FONT_FAMILY,
     fonts: [
@@ -87,4 +93,37 @@ export function registerPdfFonts(): void {
   // codes and addresses in the wrong places; a word that does not fit goes to the next line.
   Font.registerHyphenationCallback((word) => [word]);
   registered = true;
+}
+
+/**
+ * DASH-4 (SPEC: a dashboard export under 1 s, the first one after start-up included): run at
+ * server start-up (instrumentation.ts). Registers the fonts, reads and parses the four TTF
+ * files, and renders a small page with both families, both weights and a vector drawing, so
+ * that React-PDF's layout engine, text shaping and PDF writer are loaded and compiled before
+ * the first person asks for a PDF rather than during their request.
+ */
+export async function preparePdfRendering(): Promise<void> {
+  registerPdfFonts();
+  const { createElement: h } = await import("react");
+  const { Document, Font: Fonts, Page, Path, Svg, Text, renderToBuffer } = await import("@react-pdf/renderer");
+  await Promise.all(
+    [PDF_FONT_FAMILY, PDF_MONO_FONT_FAMILY].flatMap((fontFamily) =>
+      (["normal", "bold"] as const).map((fontWeight) => Fonts.load({ fontFamily, fontWeight: fontWeight === "bold" ? 700 : 400 })),
+    ),
+  );
+  await renderToBuffer(
+    h(
+      Document,
+      null,
+      h(
+        Page,
+        { size: "A4", style: { fontFamily: PDF_FONT_FAMILY, padding: 40 } },
+        h(Text, null, "Préparation des PDF : é ł ő ș"),
+        h(Text, { style: { fontWeight: "bold" } }, "Tableaux de bord 1 234,5"),
+        h(Text, { style: { fontFamily: PDF_MONO_FONT_FAMILY } }, "ABCD-EFGH"),
+        h(Text, { style: { fontFamily: PDF_MONO_FONT_FAMILY, fontWeight: "bold" } }, "0123456789"),
+        h(Svg, { width: 100, height: 40 }, h(Path, { d: "M0 40 L50 10 L100 25", stroke: "#1e3a8a", strokeWidth: 2, fill: "none" })),
+      ),
+    ),
+  );
 }

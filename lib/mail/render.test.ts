@@ -459,7 +459,7 @@ describe("DEP-1 DEP-2 deputy notices", () => {
 
   it("warns a deputy of the administrator's coming deactivation, with its date", async () => {
     const email = await renderEmail(message("deputy-notice", { ...base, event: "administrator_inactive", deactivationAt: new Date("2026-02-28T09:00:00Z") }));
-    expect(email.text).toContain("samedi 28 février 2026 à 10:00");
+    expect(email.text).toContain("28 février 2026 à 10:00");
   });
 });
 

@@ -9,8 +9,10 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { parisDayKey } from "../calendar";
 import type { Db } from "../db";
 import type { Prisma, SupportTicket } from "../generated/prisma/client";
-import { enqueueEmail } from "../mail/outbox";
-import { hit, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
+import { enqueueEmail, enqueuePreparedEmails } from "../mail/outbox";
+import { newSecret } from "../security/secrets";
+import { renderTicketAcknowledgement } from "./acknowledgement";
+import { hit, hitAll, RATE_LIMITS, tooManyAttempts } from "../rate-limit";
 import { supportReplyAlertAddress } from "../support-contacts";
 import { issueToken } from "../tokens";
 import {
@@ -94,26 +96,46 @@ export async function createTicket(
   context: OperationContext & { ipAddress: string },
 ): Promise<{ id: string; number: string }> {
   const now = context.now ?? new Date();
-  for (const [rule, subject] of [
+  // Both limits recorded at once (a refusal by one gives the other's attempt back), and the
+  // reads below in parallel: each round trip waits its turn on a busy machine.
+  const limits = await hitAll(db, [
     [RATE_LIMITS.ticketsPerAddress, context.ipAddress],
     [RATE_LIMITS.ticketsPerEmail, input.contactEmail],
-  ] as const) {
-    const decision = await hit(db, rule, subject);
-    if (!decision.allowed) throw new RateLimitedError(tooManyAttempts(decision.retryAfterSeconds), decision.retryAfterSeconds);
-  }
+  ]);
+  if (!limits.allowed) throw new RateLimitedError(tooManyAttempts(limits.retryAfterSeconds), limits.retryAfterSeconds);
 
   // Signed in: the organisation of the session, whatever the form says (ADM-5 journals
   // show the ticket's events to that organisation's administrator).
   const organisationId = requester?.organisationId ?? input.organisationId;
-  const organisation = organisationId
-    ? await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true } })
-    : null;
+  const [organisation, dashboard, account] = await Promise.all([
+    organisationId ? db.organisation.findUnique({ where: { id: organisationId }, select: { id: true, name: true } }) : null,
+    input.category === "DASHBOARDS" ? resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null,
+    requester ? db.account.findUnique({ where: { id: requester.accountId }, select: { email: true, emailVerifiedAt: true } }) : null,
+  ]);
   if (organisationId && !organisation) {
     throw new UserError("Cette organisation est introuvable : choisissez-la dans la liste proposée.", "organisationId");
   }
-  const dashboard = input.category === "DASHBOARDS" ? await resolveDashboardContext(db, { tableau: input.tableau, periode: input.periode }) : null;
 
   const number = await nextTicketNumber(db, now);
+  // Anyone may type any address here, so the acknowledgement is an e-mail the portal sends,
+  // under its own name, to an address nobody has verified (HELP-2).
+  // It therefore quotes what the sender typed (message, organisation, steps) only back to
+  // the signed-in person's own verified address; everyone else gets the number, the
+  // category, the dashboard context (both taken from closed lists) and the private link.
+  const ownAddress = Boolean(account?.emailVerifiedAt) && account!.email.toLowerCase() === input.contactEmail.toLowerCase();
+  // Rendered before the transaction (its link's token drawn beforehand), so that no
+  // connection is held while the message is rendered; stored in the same transaction as the
+  // ticket, as every e-mail with the change that causes it.
+  const followToken = newSecret();
+  const acknowledgement = await renderTicketAcknowledgement({
+    number,
+    identifier: ownAddress ? requester!.identifier : null,
+    organisationName: ownAddress ? (organisation?.name ?? input.organisationLabel) : null,
+    categoryLabel: TICKET_CATEGORY_LABELS[input.category],
+    message: ownAddress ? input.message : null,
+    contextLine: dashboardContextLine(dashboard),
+    followUrl: appUrl(`/aide/demande/${followToken}`),
+  });
   return db.$transaction(async (tx) => {
     const ticket = await tx.supportTicket.create({
       data: {
@@ -129,25 +151,8 @@ export async function createTicket(
         messages: { create: { author: "REQUESTER", authorId: requester?.accountId ?? null, body: input.message, createdAt: now } },
       },
     });
-    // Anyone may type any address here, so the acknowledgement is an e-mail the portal sends,
-    // under its own name, to an address nobody has verified (HELP-2).
-    // It therefore quotes what the sender typed (message, organisation, steps) only back to
-    // the signed-in person's own verified address; everyone else gets the number, the
-    // category, the dashboard context (both taken from closed lists) and the private link.
-    const account = requester ? await tx.account.findUnique({ where: { id: requester.accountId }, select: { email: true, emailVerifiedAt: true } }) : null;
-    const ownAddress = Boolean(account?.emailVerifiedAt) && account!.email.toLowerCase() === input.contactEmail.toLowerCase();
-    await enqueueEmail(tx, input.contactEmail, {
-      template: "ticket-received",
-      data: {
-        number,
-        identifier: ownAddress ? requester!.identifier : null,
-        organisationName: ownAddress ? ticket.organisationLabel : null,
-        categoryLabel: TICKET_CATEGORY_LABELS[input.category],
-        message: ownAddress ? input.message : null,
-        contextLine: dashboardContextLine(dashboard),
-        followUrl: await followLink(tx, ticket.id, now),
-      },
-    });
+    await issueToken(tx, { purpose: "TICKET_ACCESS", ticketId: ticket.id, now, token: followToken });
+    await enqueuePreparedEmails(tx, [{ to: input.contactEmail, template: "ticket-received", rendered: acknowledgement }], "TRANSACTIONAL");
     return { id: ticket.id, number };
   });
 }

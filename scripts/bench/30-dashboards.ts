@@ -5,6 +5,7 @@ import { PORTAL_METRICS } from "../../lib/dashboards/metrics";
 import { parisDayKey, shiftDayKey } from "../../lib/calendar";
 import { loadDashboards, type DashboardViewer } from "../../lib/dashboards/queries";
 import { computePortalFigures } from "../../lib/dashboards/portal-figures";
+import { refreshPortalMonthlyFigures } from "../../lib/dashboards/monthly-figures";
 import { line, report, runConcurrently, timed, type BenchSection } from "./measure";
 
 const ORGANISATIONS = 2_000;
@@ -46,6 +47,7 @@ const section: BenchSection = {
         INSERT INTO "e_service_daily_figures" ("eServiceId", "organisationId", "day", "metric", "label", "value", "receivedAt")
         SELECT (SELECT id FROM "e_services" WHERE slug = 'bench-dash'), o.id, d::date, m, initcap(m), (abs(hashtext(o.id::text || d::text || m)) % 90), now()
         FROM bench_orgs o CROSS JOIN generate_series(DATE '${from}', DATE '${yesterday}', interval '1 day') AS d CROSS JOIN unnest(ARRAY['demandes', 'dossiers']) AS m`);
+      await refreshPortalMonthlyFigures(db, from, yesterday);
       await db.$executeRawUnsafe("ANALYZE");
     });
     const rows = await db.portalDailyFigure.count();
