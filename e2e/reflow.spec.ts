@@ -80,6 +80,7 @@ const ROUTES: Record<string, { as: Persona; target: Target }> = {
   "/administration/imports/[id]": { as: "administrator", target: firstLink("/administration/imports", /^\/administration\/imports\/[0-9a-f-]{36}$/) },
   "/administration/invitations": { as: "administrator", target: "/administration/invitations" },
   "/administration/journal": { as: "administrator", target: "/administration/journal" },
+  "/administration/suppleants": { as: "administrator", target: "/administration/suppleants" },
   "/administration/permissions": { as: "administrator", target: "/administration/permissions" },
 
   "/operateur": { as: "operator", target: "/operateur" },

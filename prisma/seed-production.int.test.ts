@@ -24,7 +24,8 @@ describe("SEC-10 the seed never loads the demo accounts in production", () => {
     vi.stubEnv("NODE_ENV", "production");
     const report = await seed(db);
     expect(report.demo).toBe(false);
-    expect(report.organisations).toBeGreaterThan(38_000);
+    // Communes actuelles and EPCIs only (issue 16 item 2).
+    expect(report.organisations).toBeGreaterThan(36_000);
     expect(report.eServices).toBeGreaterThan(0);
     expect(report.accounts).toBe(0);
     expect(await db.account.findUnique({ where: { identifier: DEMO_OPERATOR.identifier } })).toBeNull();

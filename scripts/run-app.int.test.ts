@@ -39,6 +39,17 @@ async function npmStart(env: Record<string, string>, args: string[] = []): Promi
   return { code, output };
 }
 
+/** What production requires besides the e-mail provider (issue 16 item 3). */
+const PRODUCTION_SETTINGS = {
+  APP_URL: "https://portail.example",
+  SUPPORT_EMAIL: "assistance@portail.example",
+  SUPPORT_PHONE: "01 23 45 67 89",
+  SUPPORT_HOURS: "du lundi au vendredi, de 9 h à 17 h",
+  LETTER_SENDER_NAME: "Syndicat mixte du numérique",
+  LETTER_SENDER_ADDRESS: "2 rue de la Poste|42000 SAINT ETIENNE",
+  LETTER_CASE_OFFICER: "Le service des e-services",
+};
+
 describe("MAIL-2 SEC-10 npm start on the embedded database is production", () => {
   it("refuses to start without RESEND_API_KEY and without an explicit mailbox, saying how e-mails would go", async () => {
     const { code, output } = await npmStart({});
@@ -51,7 +62,8 @@ describe("MAIL-2 SEC-10 npm start on the embedded database is production", () =>
     const mailbox = await npmStart({ RESEND_API_KEY: "re_live", ENABLE_DEV_MAILBOX: "1" });
     expect(mailbox.code).toBe(1);
     expect(mailbox.output.replace(/\s+/g, " ")).toContain(DEV_MAILBOX_WITH_RESEND_REFUSED);
-    const demo = await npmStart({ RESEND_API_KEY: "re_live", SEED_DEMO: "1" });
+    // Otherwise complete production settings: the demo data is what is refused.
+    const demo = await npmStart({ RESEND_API_KEY: "re_live", SEED_DEMO: "1", ...PRODUCTION_SETTINGS });
     expect(demo.code).toBe(1);
     expect(demo.output.replace(/\s+/g, " ")).toContain(DEMO_DATA_REFUSED);
     expect(demo.output).not.toContain("PostgreSQL intégré démarré");
