@@ -60,8 +60,8 @@ test.describe("LR-1 to LR-6 the legal representative confirms the administrator 
     await page.getByRole("row").filter({ hasNotText: number }).getByRole("checkbox").evaluateAll((boxes) => boxes.forEach((box) => ((box as HTMLInputElement).checked = false)));
     await page.getByRole("button", { name: "Marquer comme posté" }).click();
     await expect(page.getByText(/marqué comme posté/)).toBeVisible();
-    await expect(page.getByRole("region", { name: "Historique" })).toContainText(number);
-    await expect(page.getByRole("region", { name: "Historique" }).getByRole("row").filter({ hasText: number })).toContainText(
+    await expect(page.getByRole("region", { name: "Historique", exact: true })).toContainText(number);
+    await expect(page.getByRole("region", { name: "Historique", exact: true }).getByRole("row").filter({ hasText: number })).toContainText(
       "Posté · En attente du représentant légal",
     );
     await expectNoAxeViolations(page);

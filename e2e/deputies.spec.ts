@@ -31,7 +31,7 @@ async function confirmAsLegalRepresentative(page: Page, number: string, code: st
 async function validateInConsole(page: Page, name: string) {
   await page.goto("/administration/comptes");
   await page.getByRole("button", { name: `Valider ${name}` }).click();
-  await expect(page.getByText("Le compte est validé")).toBeVisible();
+  await expect(page.locator("#decision-message")).toContainText(`Compte validé : ${name}.`);
 }
 
 async function designate(page: Page, identifier: string) {

@@ -80,6 +80,7 @@ test.describe("DEP-3 invitations from the administrator's console", () => {
     await page.getByRole("button", { name: "Activer mon compte" }).click();
     await expect(page.getByText("Votre compte est activé")).toBeVisible();
     await login(page, identifier, "Glycine-Mauve-2027");
+    await page.goto("/espace");
     await expect(page.getByRole("main")).toContainText(identifier);
   });
 });

@@ -134,7 +134,7 @@ test("SSO-3 ORG-5 a person with accounts in two organisations chooses the one th
   const marc = await signedIn(browser, "marc-lefebvre");
   await marc.goto("/administration/abonnements");
   const subscription = marc.getByRole("region", { name: SERVICE });
-  await subscription.getByLabel("J'accepte les conditions d'utilisation de cet e-service").check();
+  await subscription.getByLabel(`J'accepte les conditions d'utilisation de l'e-service « ${SERVICE} »`).check();
   await subscription.getByRole("button", { name: `S'abonner à ${SERVICE}` }).click();
   await expect(marc.getByRole("region", { name: SERVICE }).getByRole("button", { name: /Mettre fin à l'abonnement/ })).toBeVisible();
   await marc.goto("/administration/permissions");

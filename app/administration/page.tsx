@@ -61,7 +61,7 @@ export default async function AdministrationPage() {
           Comptes en attente de votre validation
         </h2>
         {pending.length ? (
-          <TableRegion label="Comptes en attente de votre validation">
+          <TableRegion label="Tableau des comptes à valider">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Les comptes dont l&apos;adresse est confirmée et qui attendent votre validation</caption>
             <thead>

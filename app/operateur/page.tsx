@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableRegion } from "@/components/ui/table-region";
 import Link from "next/link";
 import { countPendingAdminRequests } from "@/lib/admin-requests/queries";
 import { requireOperator } from "@/lib/auth/guards";
@@ -51,6 +52,7 @@ export default async function OperatorHomePage({ searchParams }: { searchParams:
           quelqu&apos;un s&apos;inscrit comme administrateur. Dans les deux cas, le représentant légal confirme par courrier.
         </p>
         {unmanaged.rows.length ? (
+          <TableRegion label="Liste des organisations concernées">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Organisations sans administrateur ni suppléant, celles qui ont le plus d&apos;inscriptions en attente d&apos;abord</caption>
             <thead>
@@ -75,6 +77,7 @@ export default async function OperatorHomePage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </table>
+          </TableRegion>
         ) : (
           <p>Toutes les organisations dont des personnes utilisent le portail ont un administrateur ou un suppléant.</p>
         )}

@@ -148,7 +148,7 @@ export function ImportDetail({ basePath, organisationId, organisationName, detai
             </button>
           </form>
           {rows.length ? (
-            <TableRegion label="Lignes du fichier">
+            <TableRegion label="Tableau des lignes du fichier">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">
                 Lignes {((page - 1) * 100 + 1).toLocaleString("fr-FR")} à {((page - 1) * 100 + rows.length).toLocaleString("fr-FR")} sur{" "}

@@ -68,7 +68,7 @@ export function ImportsOverview({
           Imports précédents
         </h2>
         {imports.length ? (
-          <TableRegion label="Imports précédents">
+          <TableRegion label="Tableau des imports précédents">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Les imports de l&apos;organisation, du plus récent au plus ancien</caption>
             <thead>

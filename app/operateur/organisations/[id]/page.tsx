@@ -134,7 +134,7 @@ export default async function OrganisationPage({
 
       <Section id="journal" title="Dernières actions sur cette organisation">
         {events.length ? (
-          <TableRegion label="Dernières actions sur cette organisation">
+          <TableRegion label="Tableau des dernières actions">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Les {events.length} dernières actions enregistrées au journal pour cette organisation</caption>
               <thead>
