@@ -1,30 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { DEMO_PASSWORD, login, logout, registerAndActivate } from "./fixtures/journeys";
-import { codesFromLetter } from "./fixtures/letters";
+import { letterFor, submitCodes } from "./fixtures/letters";
 
 const OPERATOR = "camille-roux";
-
-/** As the operator: the letter waiting for this organisation, downloaded and read. */
-async function letterFor(page: Page, organisationName: string, options: { axe?: boolean } = {}) {
-  await login(page, OPERATOR, DEMO_PASSWORD);
-  await page.goto("/operateur/courrier");
-  await expect(page.getByRole("heading", { name: "Courrier", level: 1 })).toBeVisible();
-  if (options.axe) await expectNoAxeViolations(page);
-  const row = page.getByRole("row").filter({ hasText: organisationName }).first();
-  const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Télécharger/ }).click()]);
-  const pdf = await (await import("node:fs/promises")).readFile((await download.path())!);
-  const codes = await codesFromLetter(pdf);
-  await logout(page);
-  return codes;
-}
-
-async function submitCodes(page: Page, number: string, code: string) {
-  await page.goto("/validation-administrateur");
-  await page.getByLabel("Numéro de demande", { exact: true }).fill(number);
-  await page.getByLabel("Code de confirmation", { exact: true }).fill(code);
-  await page.getByRole("button", { name: "Valider" }).click();
-}
 
 test.describe("LR-1 to LR-6 the legal representative confirms the administrator with the letter's codes", () => {
   test("register as administrator → letter in the courrier queue → codes typed by the legal representative → console", async ({ page, request }) => {

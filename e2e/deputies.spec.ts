@@ -1,32 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { DEMO_PASSWORD, login, logout, registerAndActivate } from "./fixtures/journeys";
-import { codesFromLetter } from "./fixtures/letters";
+import { confirmAsLegalRepresentative, letterFor } from "./fixtures/letters";
 import { waitForMessage } from "./fixtures/mailbox";
 
 const OPERATOR = "camille-roux";
-
-/** As the operator: the letter waiting for this organisation, downloaded and read (as administrator-validation.spec.ts does). */
-async function letterFor(page: Page, organisationName: string) {
-  await login(page, OPERATOR, DEMO_PASSWORD);
-  await page.goto("/operateur/courrier");
-  const row = page.getByRole("row").filter({ hasText: organisationName }).first();
-  const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: /Télécharger/ }).click()]);
-  const pdf = await (await import("node:fs/promises")).readFile((await download.path())!);
-  const codes = await codesFromLetter(pdf);
-  await logout(page);
-  return codes;
-}
-
-/** The legal representative types the letter's codes and confirms. */
-async function confirmAsLegalRepresentative(page: Page, number: string, code: string) {
-  await page.goto("/validation-administrateur");
-  await page.getByLabel("Numéro de demande", { exact: true }).fill(number);
-  await page.getByLabel("Code de confirmation", { exact: true }).fill(code);
-  await page.getByRole("button", { name: "Valider" }).click();
-  await page.getByRole("button", { name: "Confirmer cet administrateur" }).click();
-  await expect(page.getByRole("heading", { name: "Administrateur confirmé" })).toBeVisible();
-}
 
 async function validateInConsole(page: Page, name: string) {
   await page.goto("/administration/comptes");
@@ -157,7 +135,7 @@ test.describe("DEP-2 continuity: the administrator is gone, a deputy becomes adm
 
     // The administrator leaves: closing the account deactivates it.
     await login(page, administrator, "Cigogne-Blanche-68");
-    await page.goto("/espace");
+    await page.goto("/espace/donnees");
     const closing = page.getByRole("region", { name: "Fermer mon compte" });
     await closing.getByLabel("Mot de passe actuel").fill("Cigogne-Blanche-68");
     await closing.getByLabel("Je confirme vouloir fermer mon compte").check();
