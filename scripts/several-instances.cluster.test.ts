@@ -129,6 +129,15 @@ beforeAll(async () => {
     MAIL_BATCH_SIZE: "100",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "info",
+    // What production requires to address people (issue 16 item 3): the address printed in
+    // e-mails and letters is the public one, not the instance's own loopback address.
+    APP_URL: "https://portail.example",
+    SUPPORT_EMAIL: "assistance@portail.example",
+    SUPPORT_PHONE: "01 23 45 67 89",
+    SUPPORT_HOURS: "du lundi au vendredi, de 9 h à 17 h",
+    LETTER_SENDER_NAME: "Syndicat mixte du numérique",
+    LETTER_SENDER_ADDRESS: "2 rue de la Poste|42000 SAINT ETIENNE",
+    LETTER_CASE_OFFICER: "Le service des e-services",
   };
   instances = { a: `http://127.0.0.1:${port.a}`, b: `http://127.0.0.1:${port.b}` };
   for (const [name, appPort] of [["a", port.a], ["b", port.b]] as const) {
@@ -137,7 +146,6 @@ beforeAll(async () => {
         ...common,
         PORT: String(appPort),
         HOST: "127.0.0.1",
-        APP_URL: `http://127.0.0.1:${appPort}`,
         // The web instances serve; the workers run the jobs.
         JOBS_IN_PROCESS: "0",
         // The test's clients come through "a proxy" that names their address.
@@ -146,7 +154,7 @@ beforeAll(async () => {
     );
   }
   startedAt = new Date();
-  workers = [1, 2].map((index) => startProcess(`worker ${index}`, "scripts/worker.ts", [], { ...common, APP_URL: instances.a }));
+  workers = [1, 2].map((index) => startProcess(`worker ${index}`, "scripts/worker.ts", [], common));
   processes.push(...workers);
   await Promise.all(
     [instances.a, instances.b].map((base) =>
