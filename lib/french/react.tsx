@@ -2,10 +2,8 @@
 // rendered (the page frame's sections and prose, alerts, the help content, the PDF text
 // component), so that no string carries its own no-break spaces.
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { VERBATIM } from "./host-text";
 import { typeset } from "./typography";
-
-// Elements whose text is not prose: code, identifiers typed by hand, scripts.
-const VERBATIM = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea"]);
 
 /**
  * The node with `typeset` applied to every string it holds, down through the children of the
