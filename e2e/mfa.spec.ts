@@ -23,7 +23,9 @@ test.describe("MFA authenticator app and recovery codes", () => {
   // julien-bernard; his authenticator app is removed at the end.
   const IDENTIFIER = "julien-bernard";
 
-  test("enrol by reading the key, sign in with a code, then with a recovery code once", async ({ page }) => {
+  test("enrol by reading the key, sign in with a code, then with a recovery code once; support resets it after a confirmation", async ({ page, browser }) => {
+    // Two people and axe on a shared 2-core machine.
+    test.setTimeout(180_000);
     await login(page, IDENTIFIER, DEMO_PASSWORD);
     await page.goto("/espace");
     await page.getByRole("navigation", { name: "Mes réglages" }).getByRole("link", { name: "Sécurité", exact: true }).click();
@@ -81,12 +83,40 @@ test.describe("MFA authenticator app and recovery codes", () => {
     await page.getByRole("button", { name: "Vérifier" }).click();
     await expect(page).toHaveURL(/\/accueil|\/espace/);
 
-    // A user may remove their factor: the journeys after this file sign him in with his
-    // password alone (the demo state).
-    await page.goto("/espace/securite");
-    await page.locator("#totp-retrait-mot-de-passe").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Retirer l'application d'authentification", exact: true }).click();
-    await expect(app.getByRole("button", { name: "Ajouter une application d'authentification" })).toBeVisible();
+    // MFA-4: he lost his phone and his codes; he asks for help…
+    await page.goto("/aide#assistance");
+    const request = page.locator("#assistance");
+    await request.getByLabel("Catégorie", { exact: true }).selectOption({ index: 1 });
+    await request.getByLabel("Votre message", { exact: true }).fill("J'ai perdu mon téléphone et mes codes de secours.");
+    await request.getByRole("button", { name: "Envoyer ma demande" }).click();
+    const confirmation = request.getByRole("status").filter({ hasText: /Demande n° A-\d{4}-\d{6} enregistrée/ });
+    await expect(confirmation).toBeVisible();
+    const ticketNumber = /A-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? "")![0];
+    await logout(page);
+
+    // …and the operator, after checking who he is, resets his second factor: the portal's
+    // confirmation first says what it ends for him (issue 16 item 6), Annuler has the focus.
+    const operator = await (await browser.newContext()).newPage();
+    await login(operator, "camille-roux", DEMO_PASSWORD);
+    await operator.goto("/operateur/assistance");
+    await operator.getByRole("link", { name: ticketNumber, exact: true }).click();
+    await operator.getByLabel(`Vérification d'identité faite pour ${IDENTIFIER}`, { exact: true }).fill("Rappel au numéro de la mairie, identité confirmée.");
+    await operator.getByRole("button", { name: `Réinitialiser la double authentification de ${IDENTIFIER}`, exact: true }).click();
+    const dialog = operator.getByRole("dialog", { name: `Réinitialiser la double authentification de ${IDENTIFIER} ?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("toutes ses sessions fermées");
+    await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
+    await expectNoAxeViolations(operator);
+    await dialog.getByRole("button", { name: "Réinitialiser la double authentification", exact: true }).click();
+    // Done: the page is rendered again without the factor, so without the button.
+    await expect(dialog).toBeHidden();
+    await expect(operator.getByRole("button", { name: `Réinitialiser la double authentification de ${IDENTIFIER}`, exact: true })).toHaveCount(0);
+    await operator.context().close();
+
+    // The journeys after this file sign him in with his password alone (the demo state).
+    TOTP_KEYS.delete(IDENTIFIER);
+    await login(page, IDENTIFIER, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/accueil|\/espace/);
   });
 });
 

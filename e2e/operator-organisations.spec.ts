@@ -27,7 +27,7 @@ test.describe("ORG-3 ORG-4 operators keep the directory and its postal addresses
     await page.getByLabel("Code organisation", { exact: true }).fill("12345RH");
     await page.getByLabel("Titre du représentant légal", { exact: true }).fill("Directeur");
     await page.getByRole("button", { name: "Créer l'organisation" }).click();
-    await expect(page.getByText(/6 chiffres suivis de « RH »|123456RH/).first()).toBeVisible();
+    await expect(page.getByText(/6 chiffres suivis de «\sRH\s»|123456RH/).first()).toBeVisible();
     await expect(page.getByLabel("Code organisation", { exact: true })).toBeFocused();
     await expectNoAxeViolations(page);
     await page.getByLabel("Code organisation", { exact: true }).fill(" 123456rh ");

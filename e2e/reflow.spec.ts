@@ -2,6 +2,9 @@
 // - no page scrolls sideways at 320 CSS px, nor at 200 % zoom of a 1280 px window (640 CSS px)
 //   (WCAG 1.4.10): wide tables scroll inside their own region;
 // - every page has its own title, "<page> – Portail e-services";
+// - French typography reaches every text of the page (issue 16 item 1): no ordinary space
+//   before « : ; ! ? » nor inside « » (they take a no-break one, applied by the JSX runtime,
+//   lib/french/jsx-runtime.ts), in the header, the main content and the footer;
 // - the home after sign-in and the sub-pages of Mon espace pass axe, on a phone too, and the
 //   home works with the keyboard alone (the menu button, then the tasks).
 // The list of pages is checked against app/**/page.tsx at test time: a new page fails here
@@ -133,11 +136,45 @@ interface Visit {
   url: string;
   title: string;
   overflows: string[];
+  typography: string[];
+}
+
+// An ordinary space (U+0020, which a line may break at) before high punctuation that ends a
+// word, or on the inner side of guillemets. U+00A0 and U+202F are the right ones.
+const BREAKING_SPACE = [/ [:;!?](?=\s|$)/g, /« | »/g];
+
+/** The passages of the page's text with a breakable space where French wants a no-break one. */
+async function typographyFaults(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    // Every text node of the header, the main content and the footer, hidden ones included
+    // (a closed menu or dialog is read later); code and form values are as typed.
+    const verbatim = "code, pre, kbd, samp, script, style, textarea, template";
+    const parts: string[] = [];
+    for (const root of document.querySelectorAll("header, main, footer")) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement?.closest(verbatim)) parts.push(node.nodeValue ?? "");
+      }
+      parts.push("\n");
+    }
+    return parts.join("");
+  });
+  // Line breaks and tabs of the source collapse to one ordinary space, as the browser shows them.
+  const shown = text.replace(/[ \t\r\n\f]+/g, " ");
+  const faults: string[] = [];
+  for (const pattern of BREAKING_SPACE) {
+    for (const match of shown.matchAll(pattern)) {
+      const start = Math.max(0, match.index - 30);
+      faults.push(`…${shown.slice(start, match.index + 12).trim()}…`);
+    }
+  }
+  return faults;
 }
 
 async function visit(page: Page, route: string, target: Target): Promise<Visit> {
   const url = typeof target === "string" ? target : await target(page);
   const overflows: string[] = [];
+  let typography: string[] = [];
   let title = "";
   for (const { name, viewport } of WIDTHS) {
     await page.setViewportSize(viewport);
@@ -165,8 +202,9 @@ async function visit(page: Page, route: string, target: Target): Promise<Visit> 
       return { scrollWidth: root.scrollWidth, clientWidth: width, culprits };
     });
     if (scrollWidth > clientWidth) overflows.push(`${name} : ${scrollWidth} > ${clientWidth} (${culprits.join(", ")})`);
+    if (viewport === WIDTHS[0].viewport) typography = await typographyFaults(page);
   }
-  return { route, url: new URL(page.url()).pathname, title, overflows };
+  return { route, url: new URL(page.url()).pathname, title, overflows, typography };
 }
 
 async function signedIn(browser: Browser, persona: Persona): Promise<Page> {
@@ -176,12 +214,12 @@ async function signedIn(browser: Browser, persona: Persona): Promise<Page> {
   return page;
 }
 
-test.describe("Issue 16 items 8 and 9: every page reflows at 320 px and at 200 % zoom, and has its own title", () => {
+test.describe("Issue 16 items 1, 8 and 9: every page reflows at 320 px and at 200 % zoom, has its own title, and French typography", () => {
   test("the list of pages is the app's: every app/**/page.tsx route is visited", () => {
     expect(appRoutes()).toEqual(Object.keys(ROUTES).sort());
   });
 
-  test("no page scrolls sideways, and every title is distinct and says the portal", async ({ browser }) => {
+  test("no page scrolls sideways, every title is distinct and says the portal, and no text breaks before « : ; ! ? »", async ({ browser }) => {
     test.setTimeout(600_000);
     const visits: Visit[] = [];
 
@@ -215,6 +253,9 @@ test.describe("Issue 16 items 8 and 9: every page reflows at 320 px and at 200 %
 
     const overflowing = visits.filter((entry) => entry.overflows.length).map((entry) => `${entry.route} (${entry.url}) : ${entry.overflows.join(" ; ")}`);
     expect.soft(overflowing, "pages qui défilent horizontalement").toEqual([]);
+
+    const badTypography = visits.filter((entry) => entry.typography.length).map((entry) => `${entry.route} (${entry.url}) : ${entry.typography.join(" | ")}`);
+    expect.soft(badTypography, "espaces sécables devant « : ; ! ? » ou à l'intérieur des guillemets").toEqual([]);
 
     const badTitles = visits.filter((entry) => !TITLE.test(entry.title)).map((entry) => `${entry.route} : « ${entry.title} »`);
     expect.soft(badTitles, "titres sans « – Portail e-services »").toEqual([]);

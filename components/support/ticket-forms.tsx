@@ -108,6 +108,23 @@ export function ResetSecondFactorForm({ ticketId, accountId, identifier }: { tic
       action={resetSecondFactorAction}
       submitLabel={`Réinitialiser la double authentification de ${identifier}`}
       variant="secondary"
+      // Issue 16 item 6: it ends something for someone else (their factors and sessions).
+      confirm={{
+        title: `Réinitialiser la double authentification de ${identifier} ?`,
+        consequence: (
+          <>
+            <p>
+              Son application d&apos;authentification, ses clés d&apos;accès et ses codes de secours seront supprimés, et toutes ses
+              sessions fermées, y compris dans les e-services.
+            </p>
+            <p>
+              À sa prochaine connexion, avec son mot de passe, {identifier} devra configurer une nouvelle double authentification. Un
+              e-mail l&apos;en informe.
+            </p>
+          </>
+        ),
+        confirmLabel: "Réinitialiser la double authentification",
+      }}
     >
       {({ values, errors }) => (
         <>

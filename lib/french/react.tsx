@@ -1,11 +1,10 @@
-// French typography for React copy (issue 16 item 7): one helper, used where text is
-// rendered (the page frame's sections and prose, alerts, the help content, the PDF text
-// component), so that no string carries its own no-break spaces.
+// French typography for React copy (issue 16 item 7). Every element the portal's code creates
+// already gets it from the JSX runtime (lib/french/jsx-runtime.ts); this helper remains for
+// nodes built elsewhere (React.createElement, content handed to a library), and is harmless
+// twice since the typography is idempotent.
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { VERBATIM } from "./host-text";
 import { typeset } from "./typography";
-
-// Elements whose text is not prose: code, identifiers typed by hand, scripts.
-const VERBATIM = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea"]);
 
 /**
  * The node with `typeset` applied to every string it holds, down through the children of the

@@ -1,6 +1,7 @@
 // French typography for every text the portal renders (issue 16 item 7), applied by ONE
-// function where text is rendered (the e-mail renderer, the PDF text component, the pages'
-// copy helper), never by hand in each string:
+// function where text is rendered (the portal's JSX runtime, lib/french/jsx-runtime.ts, for
+// pages, components, e-mails and PDFs; the e-mail renderer and the PDF text component for the
+// strings they receive), never by hand in each string:
 // - a narrow no-break space (U+202F) before ; ! ? and a no-break space (U+00A0) before : and
 //   inside « », so that no line ever starts with a lone ";" or "»";
 // - "1er" for the first day of a month ("1er janvier", never "1 janvier");
