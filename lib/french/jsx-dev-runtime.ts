@@ -5,5 +5,9 @@ import { typesetProps } from "./host-text";
 export type { JSX } from "react/jsx-dev-runtime";
 export { Fragment };
 
-export const jsxDEV: typeof reactJsxDEV = (type, props, key, isStatic, source, self) =>
-  reactJsxDEV(type, typesetProps(type, props), key, isStatic, source, self);
+export const jsxDEV: typeof reactJsxDEV = (type, props, key, isStatic, source, self) => {
+  const typeset = typesetProps(type, props);
+  // Joined strings may leave one child where JSX wrote several: no longer "static children".
+  const stillStatic = isStatic && Array.isArray((typeset as { children?: unknown }).children);
+  return reactJsxDEV(type, typeset, key, stillStatic, source, self);
+};

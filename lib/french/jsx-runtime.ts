@@ -12,4 +12,9 @@ export type { JSX } from "react/jsx-runtime";
 export { Fragment };
 
 export const jsx: typeof reactJsx = (type, props, key) => reactJsx(type, typesetProps(type, props), key);
-export const jsxs: typeof reactJsxs = (type, props, key) => reactJsxs(type, typesetProps(type, props), key);
+// Joining neighbouring strings can leave a single child where JSX wrote several: React's
+// static-children form expects an array, so such an element is created as a plain one.
+export const jsxs: typeof reactJsxs = (type, props, key) => {
+  const typeset = typesetProps(type, props);
+  return Array.isArray((typeset as { children?: unknown }).children) ? reactJsxs(type, typeset, key) : reactJsx(type, typeset, key);
+};
