@@ -108,8 +108,11 @@ test.describe("MFA authenticator app and recovery codes", () => {
     await expect(dialog.getByRole("button", { name: "Annuler" })).toBeFocused();
     await expectNoAxeViolations(operator);
     await dialog.getByRole("button", { name: "Réinitialiser la double authentification", exact: true }).click();
-    // Done: the page is rendered again without the factor, so without the button.
+    // Done: the page is rendered again without the factor, so without the button; the answer
+    // stays above the list, focused (issue 16 item 6).
     await expect(dialog).toBeHidden();
+    await expect(operator.locator("#compte-message")).toBeFocused();
+    await expect(operator.locator("#compte-message")).toContainText("La double authentification du compte est réinitialisée");
     await expect(operator.getByRole("button", { name: `Réinitialiser la double authentification de ${IDENTIFIER}`, exact: true })).toHaveCount(0);
     await operator.context().close();
 

@@ -119,7 +119,7 @@ export function ResetSecondFactorForm({ ticketId, accountId, identifier }: { tic
             </p>
             <p>
               À sa prochaine connexion, avec son mot de passe, {identifier} devra configurer une nouvelle double authentification. Un
-              e-mail l&apos;en informe.
+              courriel l&apos;en informe.
             </p>
           </>
         ),

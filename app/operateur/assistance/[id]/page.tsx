@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ResultOutlet } from "@/components/ui/action-result";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BackLink } from "@/components/ui/back-link";
@@ -72,6 +73,8 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
           e-services : l&apos;administrateur de l&apos;organisation les attribue de nouveau.
         </p>
         {ticket.accounts.length ? (
+          // A reactivation or a reset removes its own form: the answer is said above the list.
+          <ResultOutlet id="compte-message">
           <ul className="space-y-4">
             {ticket.accounts.map((account) => {
               const refusal = reactivationRefusal(account);
@@ -113,6 +116,7 @@ export default async function OperatorTicketPage({ params }: { params: Promise<{
               );
             })}
           </ul>
+          </ResultOutlet>
         ) : (
           <p>Aucun compte n&apos;utilise cette adresse.</p>
         )}
