@@ -5,11 +5,9 @@
 // with a redirect to the e-service.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { PasswordInput } from "@/components/accounts/password-input";
-import { Alert } from "@/components/ui/alert";
-import { CheckboxField } from "@/components/ui/field";
+import { HealthConsentField } from "@/components/e-services/health-consent-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormResult, useFocusResult } from "@/components/ui/action-result";
-import { CONSENT_STATEMENT } from "@/lib/e-services/access/messages";
+import { FormResult } from "@/components/ui/action-result";
 import { IDLE } from "@/lib/forms";
 import { continueInteractionAction, declineInteractionAction, type InteractionState } from "@/lib/oidc/actions";
 
@@ -22,25 +20,14 @@ function useLeaveOnSuccess(state: InteractionState) {
 export function ContinueForm({ uid, label, consentNeeded }: { uid: string; label: string; consentNeeded: boolean }) {
   const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusResult(state, "interaction-message", formRef);
   useLeaveOnSuccess(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
-      {state.status === "error" && state.message ? (
-        <Alert kind="error" id="interaction-message" tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormResult id="interaction-message" state={state} form={formRef} />
       <input type="hidden" name="uid" value={uid} />
       {consentNeeded ? (
-        <CheckboxField
-          name="consent"
-          label={CONSENT_STATEMENT}
-          required
-          error={errors.consent}
-          hint="Votre consentement est demandé une seule fois pour cet e-service. Il est enregistré avec sa date."
-        />
+        <HealthConsentField error={errors.consent} />
       ) : null}
       <SubmitButton pendingLabel="Connexion…">{label}</SubmitButton>
     </form>
@@ -66,17 +53,12 @@ export function ChooseAccountForm({ uid, options, label }: { uid: string; option
   const [state, action] = useActionState(continueInteractionAction, IDLE as InteractionState);
   const [selectedId, setSelectedId] = useState(options[0].accountId);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusResult(state, "interaction-message", formRef);
   useLeaveOnSuccess(state);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const selected = options.find((option) => option.accountId === selectedId) ?? options[0];
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
-      {state.status === "error" && state.message ? (
-        <Alert kind="error" id="interaction-message" tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormResult id="interaction-message" state={state} form={formRef} />
       <input type="hidden" name="uid" value={uid} />
       {options.length > 1 ? (
         <fieldset className="space-y-2">
@@ -113,14 +95,7 @@ export function ChooseAccountForm({ uid, options, label }: { uid: string; option
         />
       ) : null}
       {selected.consentNeeded ? (
-        <CheckboxField
-          key={`consentement-${selected.accountId}`}
-          name="consent"
-          label={CONSENT_STATEMENT}
-          required
-          error={errors.consent}
-          hint="Votre consentement est demandé une seule fois pour cet e-service. Il est enregistré avec sa date."
-        />
+        <HealthConsentField key={`consentement-${selected.accountId}`} error={errors.consent} />
       ) : null}
       <SubmitButton pendingLabel="Connexion…">{label}</SubmitButton>
     </form>
