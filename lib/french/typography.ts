@@ -33,8 +33,13 @@ const RULES: [RegExp, string][] = [
   [new RegExp(`(?<![\\p{N}])1(${HORIZONTAL_SPACE}+)(${MONTHS})(?![\\p{L}])`, "gu"), "1er$1$2"],
 ];
 
+// Every rule needs one of these characters: most strings (names, figures, labels) have none,
+// and the JSX runtime calls typeset for the text of every element rendered.
+const TRIGGERS = /[’ʼ;!?:«»1]/;
+
 /** The text with French typography applied (see the rules above). */
 export function typeset(text: string): string {
+  if (!TRIGGERS.test(text)) return text;
   let result = text;
   for (const [pattern, replacement] of RULES) result = result.replace(pattern, replacement);
   return result;
