@@ -75,7 +75,10 @@ async function main(): Promise<void> {
   // Our server in front of Next.js resolves the client's address (SEC-2) and serves the
   // OpenID Connect provider at /oidc (SSO-1), in development as in production. It runs under
   // tsx (with the server-only hook) because the provider's modules are TypeScript.
-  const serverArgs = ["--import", "tsx", "--import", path.resolve("scripts", "server-only-hook.mjs"), path.resolve("scripts", "next-server.mjs")];
+  // APP_SERVER_NODE_FLAGS: Node flags for the server process alone, such as `--cpu-prof`,
+  // which NODE_OPTIONS refuses (the HTTP bench's HTTP_BENCH_CPU_PROFILE).
+  const nodeFlags = (process.env.APP_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const serverArgs = [...nodeFlags, "--import", "tsx", "--import", path.resolve("scripts", "server-only-hook.mjs"), path.resolve("scripts", "next-server.mjs")];
   const child: ChildProcess = spawn(process.execPath, mode === "dev" ? [...serverArgs, "--dev"] : serverArgs, { stdio: "inherit", env: childEnv });
   say(`Portail disponible sur http://${host}:${port}`);
 
