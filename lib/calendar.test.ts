@@ -492,6 +492,13 @@ describe("ADM-5 Paris days: @db.Date values, day and month arithmetic, French la
     expect(shiftMonthKey("2026-01", -1)).toBe("2025-12");
     expect(dayKeysBetween("2026-03-28", "2026-03-30")).toEqual(["2026-03-28", "2026-03-29", "2026-03-30"]);
     expect(dayKeysBetween("2026-03-30", "2026-03-28")).toEqual([]);
+    expect(dayKeysBetween("2028-02-27", "2028-03-01")).toEqual(["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"]);
+    expect(dayKeysBetween("2026-02-27", "2026-03-01")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01"]);
+    expect(dayKeysBetween("2026-12-30", "2027-01-02")).toEqual(["2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"]);
+    // A whole year day by day agrees with one-day steps.
+    const year = dayKeysBetween("2027-11-30", "2028-11-30");
+    expect(year).toHaveLength(367);
+    year.slice(1).forEach((day, index) => expect(day).toBe(shiftDayKey(year[index], 1)));
     expect(monthKeysBetween("2025-11-30", "2026-02-01")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
   });
 
@@ -499,6 +506,8 @@ describe("ADM-5 Paris days: @db.Date values, day and month arithmetic, French la
     expect(formatDay("2027-03-12")).toBe("12 mars 2027");
     expect(formatDay(new Date("2025-12-01T00:00:00.000Z"))).toBe("1er décembre 2025");
     expect(formatShortDay("2027-09-01")).toBe("01/09/2027");
+    // A key and its `@db.Date` value are written alike.
+    for (const day of dayKeysBetween("2027-12-25", "2028-03-05")) expect(formatShortDay(day)).toBe(formatShortDay(dayKeyToDate(day)));
     expect(formatMonth("2026-11")).toBe("novembre 2026");
   });
 });

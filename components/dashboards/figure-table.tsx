@@ -1,6 +1,11 @@
+"use client";
+
 // The table of one dashboard section (DASH-3): the chart's data, readable by everyone, newest
 // day (or month) first. It scrolls sideways in its own labelled region when it is wider than
 // the screen; its height is the page's (no small scroll box to read 90 rows through).
+// A client component although it has no state: the page sends the section's figures once, for
+// the chart and this table alike, instead of the figures plus every cell of the table as a
+// server-rendered tree (about two thirds of the dashboard's server work; issue 17 item 2).
 import { formatFigure, type Section } from "@/lib/dashboards/build";
 
 export function FigureTable({ section, caption, firstHeader }: { section: Section; caption: string; firstHeader: string }) {

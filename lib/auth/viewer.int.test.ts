@@ -1,4 +1,4 @@
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { switchAccount, unlockKey } from "../accounts/switch-account";
 import { db } from "../db";
@@ -9,16 +9,18 @@ import { LAST_SEEN_REFRESH_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startAuthSe
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
 import { signSessionTicket } from "./session-ticket";
 
-type Claims = { accountId?: string; sessionVersion?: number; authSessionId?: string; unlockedAccountIds?: string[] };
-const claims = vi.hoisted(() => ({ current: null as null | Claims }));
+// The browser's cookie: what every request of that browser presents (read by the viewer as Auth.js wrote it).
+const browser = vi.hoisted(() => ({ cookie: "" }));
 const authCalls = vi.hoisted(() => ({ signOut: vi.fn(), updateSession: vi.fn() }));
-vi.mock("./auth", () => ({ auth: async () => claims.current, ...authCalls }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77", "user-agent": "vitest" }) }));
+vi.mock("./auth", () => ({ ...authCalls }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77", "user-agent": "vitest", ...(browser.cookie ? { cookie: browser.cookie } : {}) }),
+}));
 const { currentViewer } = await import("./viewer");
 const { signOutEverywhereAction } = await import("../accounts/actions");
 
 beforeEach(() => {
-  claims.current = null;
+  browser.cookie = "";
   Object.values(authCalls).forEach((mock) => mock.mockReset());
 });
 
@@ -31,13 +33,14 @@ async function signIn(account: Account, now?: Date): Promise<JWT> {
   return sessionCallbacks.jwt({ token: {}, user, account: null } as never) as JWT;
 }
 
-/** The claims auth() returns for a token: what every request of that browser presents. */
-function present(token: JWT): void {
-  claims.current = sessionCallbacks.session({ session: { expires: new Date(Date.now() + 3_600_000).toISOString() }, token } as never) as Claims;
+/** The session cookie Auth.js writes for a token: what every request of that browser presents. */
+async function present(token: JWT): Promise<void> {
+  const salt = "authjs.session-token";
+  browser.cookie = `${salt}=${await encode({ token, secret: process.env.AUTH_SECRET!, salt, maxAge: 3_600 })}`;
 }
 
 async function viewerWith(token: JWT) {
-  present(token);
+  await present(token);
   return currentViewer();
 }
 
@@ -61,7 +64,8 @@ describe("SEC-3 ACC-10 a session is checked against the database on every reques
   });
 
   it("ignores a session without an account, or naming an account that does not exist", async () => {
-    claims.current = {};
+    expect(await currentViewer()).toBeNull();
+    await present({});
     expect(await currentViewer()).toBeNull();
     const account = await createAccount();
     const token = await signIn(account);

@@ -2,12 +2,13 @@
 // whose sign-in row (SEC-7) has ended or outlived its idle or absolute lifetime, whose
 // sessionVersion is stale, or whose account is no longer active, is no session.
 import "server-only";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
-import { auth } from "./auth";
 import { secondFactorPolicy } from "../mfa/policy";
 import { isSessionId, SESSION_IDLE_MS, touchAuthSession } from "./auth-sessions";
+import { readSessionCookie, type SessionClaims } from "./session-cookie";
 
 export interface Viewer {
   accountId: string;
@@ -35,13 +36,6 @@ export interface Viewer {
   secondFactor: { enrolled: boolean; required: boolean; deadline: Date | null };
 }
 
-interface SessionClaims {
-  accountId?: string;
-  sessionVersion?: number;
-  authSessionId?: string;
-  unlockedAccountIds?: string[];
-}
-
 type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" | "role" | "sessionVersion" | "organisationId" | "organisationName" | "isDeputy" | "organisationTypeLiaison"> & {
   id: string;
   lastSeenAt: Date;
@@ -56,7 +50,7 @@ type ViewerRow = Pick<Viewer, "identifier" | "firstName" | "lastName" | "email" 
  * whole session: written in SQL so that it stays one statement (Prisma would load the
  * relations in separate queries).
  */
-async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "sessionVersion" | "authSessionId">>, now: Date): Promise<ViewerRow | null> {
+async function readSession(claims: { accountId: string; sessionVersion: number; authSessionId: string }, now: Date): Promise<ViewerRow | null> {
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
   const [row] = await db.$queryRaw<ViewerRow[]>`
     SELECT a."id", a."identifier", a."firstName", a."lastName", a."email", a."role"::text AS "role",
@@ -95,12 +89,12 @@ function secondFactorState(account: ViewerRow, now: Date): Viewer["secondFactor"
 }
 
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
-  const session = (await auth()) as SessionClaims | null;
-  // Tokens issued before sign-in rows existed carry no authSessionId: they sign in again.
-  if (!session || !isSessionId(session.accountId) || !isSessionId(session.authSessionId) || !Number.isInteger(session.sessionVersion)) {
-    return null;
-  }
   const now = new Date();
+  // Auth.js's session cookie, decrypted as Auth.js does (lib/auth/session-cookie.ts explains
+  // why not through `auth()`). Tokens issued before sign-in rows existed carry no
+  // authSessionId: they sign in again.
+  const session: SessionClaims | undefined = (await readSessionCookie((await headers()).get("cookie"), now))?.claims;
+  if (!session || !isSessionId(session.accountId) || !Number.isInteger(session.sessionVersion)) return null;
   const account = await readSession(
     { accountId: session.accountId, sessionVersion: session.sessionVersion as number, authSessionId: session.authSessionId },
     now,

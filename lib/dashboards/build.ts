@@ -92,12 +92,29 @@ function gridOf(figures: BucketFigure[]): Grid {
   return grid;
 }
 
+/**
+ * The rows' keys and labels of a period. Every dashboard of every organisation asks for the
+ * same few periods on a given day (each section, current and previous): they are computed
+ * once and kept, a handful at a time.
+ */
+const bucketsByRange = new Map<string, readonly { key: string; label: string }[]>();
+
+function bucketsOf(range: PeriodRange): readonly { key: string; label: string }[] {
+  const id = `${range.grouping}:${range.from}:${range.to}`;
+  let buckets = bucketsByRange.get(id);
+  if (!buckets) {
+    buckets =
+      range.grouping === "day"
+        ? dayKeysBetween(range.from, range.to).map((day) => ({ key: day, label: formatShortDay(day) }))
+        : monthKeysBetween(range.from, range.to).map((month) => ({ key: month, label: formatMonth(month) }));
+    if (bucketsByRange.size >= 32) bucketsByRange.clear();
+    bucketsByRange.set(id, buckets);
+  }
+  return buckets;
+}
+
 function rowsOf(range: PeriodRange, columns: Column[], grid: Grid, aggregationOf: (metric: string) => Aggregation): Row[] {
-  const buckets =
-    range.grouping === "day"
-      ? dayKeysBetween(range.from, range.to).map((day) => ({ key: day, label: formatShortDay(day) }))
-      : monthKeysBetween(range.from, range.to).map((month) => ({ key: month, label: formatMonth(month) }));
-  return buckets.map(({ key, label }) => ({
+  return bucketsOf(range).map(({ key, label }) => ({
     key,
     label,
     values: columns.map((column) => {
@@ -156,7 +173,8 @@ export function buildEServiceDashboard(
   updatedAt: Date | null,
 ): Dashboard {
   const labels = new Map<string, string>();
-  for (const figure of [...figures].sort((a, b) => a.bucket.localeCompare(b.bucket))) {
+  // Buckets are "YYYY-MM(-DD)" keys: their code-unit order is time order.
+  for (const figure of [...figures].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0))) {
     labels.set(figure.metric, figure.label?.trim() || labels.get(figure.metric) || figure.metric);
   }
   const columns = [...labels.keys()].sort().map((metric) => ({ metric, label: labels.get(metric)!, aggregation: "sum" as const }));

@@ -2,32 +2,12 @@
 // "se déconnecter" on the provider's page leaves the portal, and the other e-services opened
 // from that portal session get their logout tokens (endAuthSession → endOidcLogins).
 // The provider runs in our Node server, outside Next.js and Auth.js: the portal session is read
-// from Auth.js's own cookie, decrypted with Auth.js's own decode (its key is derived from
-// AUTH_SECRET and the cookie's name), and ended on the server like "Se déconnecter" (SEC-7).
+// from Auth.js's own cookie (lib/auth/session-cookie.ts, as every page reads it), and ended on
+// the server like "Se déconnecter" (SEC-7).
 import "server-only";
-import { decode } from "next-auth/jwt";
 import type { Db } from "../db";
-import { endAuthSession, isSessionId } from "../auth/auth-sessions";
-
-/** Auth.js's session cookie: the __Secure- form is used when the portal is served over https. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(/;\s*/)) {
-    const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index), part.slice(index + 1));
-  }
-  return cookies;
-}
-
-/** The cookie's value, reassembled when Auth.js split it into chunks (name.0, name.1…). */
-function cookieValue(cookies: Map<string, string>, name: string): string | null {
-  if (cookies.has(name)) return cookies.get(name)!;
-  const chunks: string[] = [];
-  for (let index = 0; cookies.has(`${name}.${index}`); index++) chunks.push(cookies.get(`${name}.${index}`)!);
-  return chunks.length ? chunks.join("") : null;
-}
+import { endAuthSession } from "../auth/auth-sessions";
+import { readSessionCookie } from "../auth/session-cookie";
 
 export interface PortalSessionCookie {
   /** The cookie's name (and its chunks'), for clearing it. */
@@ -38,23 +18,8 @@ export interface PortalSessionCookie {
 
 /** The portal session this browser presents, or null (no cookie, or one that does not decrypt). */
 export async function portalSessionOf(cookieHeader: string | undefined): Promise<PortalSessionCookie | null> {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  const cookies = parseCookies(cookieHeader);
-  for (const name of SESSION_COOKIES) {
-    const token = cookieValue(cookies, name);
-    if (!token) continue;
-    try {
-      const claims = await decode({ token, secret, salt: name });
-      if (claims && isSessionId(claims.authSessionId) && typeof claims.accountId === "string") {
-        const names = [...cookies.keys()].filter((cookie) => cookie === name || cookie.startsWith(`${name}.`));
-        return { names, authSessionId: claims.authSessionId, accountId: claims.accountId };
-      }
-    } catch {
-      // Not a cookie of this portal (another secret, or tampered with): no session.
-    }
-  }
-  return null;
+  const session = await readSessionCookie(cookieHeader);
+  return session && { names: session.names, authSessionId: session.claims.authSessionId, accountId: session.claims.accountId };
 }
 
 /** Whether this browser holds a portal session that is still alive on the server. */
