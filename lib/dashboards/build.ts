@@ -199,7 +199,11 @@ const FIGURE_FORMAT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 
 
 /** A figure as shown in tables, on screen and in the PDF; a missing one is a dash. */
 export function formatFigure(value: number | null): string {
-  return value === null ? "–" : FIGURE_FORMAT.format(value);
+  if (value === null) return "–";
+  // Most figures are small whole numbers, which French writes as JavaScript does: no Intl
+  // call for each of a dashboard's hundreds of cells (and "-0" stays Intl's).
+  if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) return String(value);
+  return FIGURE_FORMAT.format(value);
 }
 
 /** A column's figure over the rows of a period: the latest value of a level, the total of a flow. */

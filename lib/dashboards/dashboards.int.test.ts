@@ -158,6 +158,37 @@ describe("DASH-3 periods and figures", () => {
     expect(accounts.rows.at(-1)!.values[0]).toBe(3);
     expect(logins.rows[0].label).toBe("décembre 2025");
   });
+
+  it("the summaries compare with the previous period: a flow's total, a level's latest value", async () => {
+    const computedAt = new Date("2026-11-22T01:00:00Z");
+    // Before the 30 days (23 Sept – 22 Oct is the previous period): 30 Sept, and 12 Oct from beforeEach.
+    await db.portalDailyFigure.createMany({
+      data: [
+        { organisationId, day: dayKeyToDate("2026-09-30"), metric: "accounts_active", value: 9, computedAt },
+        { organisationId, day: dayKeyToDate("2026-09-30"), metric: "logins", value: 6, computedAt },
+        { organisationId, day: dayKeyToDate("2025-06-15"), metric: "accounts_active", value: 4, computedAt },
+        { organisationId, day: dayKeyToDate("2025-06-15"), metric: "logins", value: 20, computedAt },
+      ],
+    });
+    await refreshPortalMonthlyFigures(db, "2025-06-01", "2025-06-30");
+    await figure(etatCivil.id, organisationId, "2026-10-01", "actes", 3, "Actes");
+    await figure(etatCivil.id, organisationId, "2026-10-20", "actes", 4, "Actes");
+    await figure(etatCivil.id, organisationId, "2026-11-01", "actes", 5, "Actes");
+    const summaryOf = async (period: "30j" | "12m") => {
+      const result = await loadDashboards(viewerOf(user, ORGANISATION), period, NOW);
+      if (!result.ok) throw new Error("expected dashboards");
+      return result.dashboards.flatMap((dashboard) => dashboard.summary).map(({ metric, value, previous }) => ({ metric, value, previous }));
+    };
+    const days = await summaryOf("30j");
+    expect(days).toContainEqual({ metric: "logins", value: 8, previous: 10 });
+    expect(days).toContainEqual(expect.objectContaining({ metric: "accounts_active", previous: 1 }));
+    expect(days).toContainEqual({ metric: "actes", value: 5, previous: 7 });
+    // 12 months against December 2024 – November 2025, from the monthly roll-ups.
+    const months = await summaryOf("12m");
+    expect(months).toContainEqual({ metric: "logins", value: 21, previous: 120 });
+    expect(months).toContainEqual(expect.objectContaining({ metric: "accounts_active", previous: 1 }));
+    expect(months).toContainEqual({ metric: "actes", value: 12, previous: null });
+  });
 });
 
 describe("DASH-4 PDF export", () => {

@@ -37,6 +37,9 @@ describe("DASH-3 figures", () => {
     expect(formatFigure(1234.5).replace(/\s/g, " ")).toBe("1 234,5");
     expect(formatFigure(0)).toBe("0");
     expect(formatFigure(null)).toBe("–");
+    // Whole numbers short of a thousand take a shortcut: it must write what Intl writes.
+    const french = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+    for (const value of [-999, -5, -0, 0, 7, 999, 1000, -1000, 12.5, 0.25, 123456]) expect(formatFigure(value)).toBe(french.format(value));
   });
 
   it("names an e-service's columns with the newest label it sent and shows its monthly sums", () => {

@@ -102,6 +102,43 @@ function eServiceBuckets(organisationId: string, range: PeriodRange) {
     GROUP BY 1, 2, 3`;
 }
 
+/**
+ * The previous period's figures, which only feed the summaries (`withSummary` reads a flow's
+ * total and a level's latest value): one row per metric, holding both, on the period's last
+ * bucket that has a figure, instead of every day's row.
+ */
+function portalTotals(organisationId: string, range: PeriodRange) {
+  const rows =
+    range.grouping === "month"
+      ? db.$queryRaw<BucketRow[]>`
+      SELECT to_char(max("month"), 'YYYY-MM') AS bucket, "metric", sum("sum")::float8 AS sum,
+             (array_agg("last" ORDER BY "month" DESC))[1]::float8 AS last, max("computedAt") AS updated
+      FROM "portal_monthly_figures"
+      WHERE "organisationId" = ${organisationId}::uuid AND "month" BETWEEN date_trunc('month', ${range.from}::date)::date AND ${range.to}::date
+      GROUP BY "metric"`
+      : db.$queryRaw<BucketRow[]>`
+      SELECT to_char(max("day"), 'YYYY-MM-DD') AS bucket, "metric", sum("value")::float8 AS sum,
+             (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last, max("computedAt") AS updated
+      FROM "portal_daily_figures"
+      WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
+      GROUP BY "metric"`;
+  return rows;
+}
+
+/** Every e-service's previous-period figures, one row per e-service and metric (see portalTotals). */
+function eServiceTotals(organisationId: string, range: PeriodRange) {
+  const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  return db.$queryRaw<(BucketRow & { eServiceId: string; label: string | null })[]>`
+    SELECT "eServiceId"::text AS "eServiceId", to_char(max("day"), ${format}) AS bucket, "metric",
+           sum("value")::float8 AS sum,
+           (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
+           (array_agg("label" ORDER BY "day" DESC) FILTER (WHERE "label" IS NOT NULL))[1] AS label,
+           max("receivedAt") AS updated
+    FROM "e_service_daily_figures"
+    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
+    GROUP BY 1, 3`;
+}
+
 function newest(rows: { updated: Date }[]): Date | null {
   let found: Date | null = null;
   for (const row of rows) if (!found || row.updated > found) found = row.updated;
@@ -121,8 +158,8 @@ export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey,
     visibleEServices(viewer, now),
     portalBuckets(organisationId, range),
     eServiceBuckets(organisationId, range),
-    portalBuckets(organisationId, previous),
-    eServiceBuckets(organisationId, previous),
+    portalTotals(organisationId, previous),
+    eServiceTotals(organisationId, previous),
     countAccountsByStatus(db, organisationId),
   ]);
   const organisation = { id: organisationId, name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison ?? 0 };
