@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
@@ -73,6 +74,9 @@ async function withEngine<T>(
     return await run(engine, output);
   } finally {
     engine.free();
+    // The engine does not close the connections it opened: the factory does, or a process
+    // that migrated at start keeps them open, idle, for its whole life.
+    await (factory as { close?: () => Promise<void> }).close?.();
   }
 }
 
@@ -130,34 +134,73 @@ function runScriptsWhole<T>(adapter: T): T {
   return adapter;
 }
 
-function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+function pgFactory(url: string): SqlMigrationAwareDriverAdapterFactory & { close(): Promise<void> } {
   const factory = new PrismaPg({ connectionString: url, max: 2 });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = <T extends { dispose(): Promise<void> }>(adapter: T) => {
+    opened.push(adapter);
+    return adapter;
+  };
   return {
+    // A query still running (which deployMigrations makes unlikely) would hold `dispose`: not
+    // waited for past a second.
+    close: async () => {
+      await Promise.race([Promise.allSettled(opened.map((adapter) => adapter.dispose())), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    },
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => runScriptsWhole(await factory.connect()),
-    connectToShadowDb: async () => runScriptsWhole(await factory.connectToShadowDb()),
+    connect: async () => runScriptsWhole(track(await factory.connect())),
+    connectToShadowDb: async () => runScriptsWhole(track(await factory.connectToShadowDb())),
   };
 }
 
 /** How long a start waits for another instance's migrations (issue 17, item 4). */
 const MIGRATION_LOCK_PATIENCE_MS = 5 * 60_000;
 
+/** The advisory lock Prisma's schema engine takes while it migrates (its source: `pg_advisory_lock(72707369)`). */
+const ENGINE_LOCK_KEY = 72707369;
+/** Ours, taken first: instances of the portal take turns on it. */
+const DEPLOY_LOCK = "portail:deploy-migrations";
+
 /**
  * Applies every migration not applied yet. Returns the names applied. Several instances
- * started together (`npm start` deploys on start) take turns: the engine holds PostgreSQL's
- * advisory lock while it works and gives up after 10 s waiting for it (it did, on a loaded
- * machine, for the second of two instances started at once); the one that waits tries again.
+ * started together (`npm start` deploys on start) take turns.
+ *
+ * They wait on a connection of their own, for as long as it takes (MIGRATION_LOCK_PATIENCE_MS),
+ * not inside the engine: the engine gives up on its advisory lock after 10 s, but its
+ * `pg_advisory_lock` query stays queued on a pooled connection, which later gets the lock and
+ * keeps it, idle, for the life of the process. Every later attempt, in that process and the
+ * others, then waited for a lock nobody would release (a server and a bench started on one
+ * database did so). So: our lock first, then a wait until the engine's lock is free (taken
+ * and given back at once, in case a `prisma migrate` runs elsewhere), then the engine, which
+ * finds its lock free; closing the connection releases ours.
  */
 export async function deployMigrations(url: string, onLog?: EngineLog): Promise<string[]> {
   const giveUpAt = Date.now() + MIGRATION_LOCK_PATIENCE_MS;
-  for (;;) {
+  const turn = new pg.Client({ connectionString: url });
+  await turn.connect();
+  try {
+    await turn.query(`SET lock_timeout = ${MIGRATION_LOCK_PATIENCE_MS}`);
     try {
-      return await deployMigrationsOnce(url, onLog);
+      await turn.query("SELECT pg_advisory_lock(hashtext($1))", [DEPLOY_LOCK]);
+      await turn.query(`SELECT pg_advisory_lock(${ENGINE_LOCK_KEY}), pg_advisory_unlock(${ENGINE_LOCK_KEY})`);
     } catch (error) {
-      if (!/advisory lock/i.test(String(error instanceof Error ? error.message : error)) || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if ((error as { code?: string }).code === "55P03") {
+        throw new Error(`Les migrations d'une autre instance n'ont pas fini en ${MIGRATION_LOCK_PATIENCE_MS / 60_000} minutes : démarrage abandonné.`);
+      }
+      throw error;
     }
+    // Only a `prisma migrate` started elsewhere in between can still make the engine wait.
+    for (;;) {
+      try {
+        return await deployMigrationsOnce(url, onLog);
+      } catch (error) {
+        if (!/advisory lock/i.test(String(error instanceof Error ? error.message : error)) || Date.now() > giveUpAt) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  } finally {
+    await turn.end();
   }
 }
 
