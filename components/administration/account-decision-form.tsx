@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { decideOnAccountAction } from "@/lib/administration/actions";
 import { IDLE, type FormState } from "@/lib/forms";
 
-type Decision = "validate" | "refuse" | "invalidate" | "reactivate";
+export type Decision = "validate" | "refuse" | "invalidate" | "reactivate";
 
 const LABELS: Record<Decision, string> = {
   validate: "Valider",
@@ -43,7 +43,7 @@ export function AccountDecisionForm({ accountId, personName, decision }: { accou
   const inOutlet = useInOutlet();
   const formRef = useRef<HTMLFormElement>(null);
   const noteId = useId();
-  const messageId = useId();
+  const messageId = `${noteId}-message`;
   const needsNote = decision === "refuse" || decision === "invalidate";
   const noteError = state.status === "error" ? state.fieldErrors.note : undefined;
   // Inside a list the outlet says the answer; a missing reason is still said at its field.
@@ -77,7 +77,8 @@ export function AccountDecisionForm({ accountId, personName, decision }: { accou
       {decision === "refuse" || decision === "invalidate" ? (
         <ConfirmButton
           title={decision === "refuse" ? `Refuser l'inscription de ${personName} ?` : `Désactiver le compte de ${personName} ?`}
-          consequence={consequence(decision, personName)}
+          // A function: the text is built only when the dialog opens, not for every row of a list.
+          consequence={() => consequence(decision, personName)}
           confirmLabel={decision === "refuse" ? "Refuser l'inscription" : "Désactiver le compte"}
           pendingLabel="…"
         >
@@ -90,7 +91,8 @@ export function AccountDecisionForm({ accountId, personName, decision }: { accou
           <span className="sr-only"> {personName}</span>
         </SubmitButton>
       )}
-      {noteError ? null : (
+      {/* Inside a list the outlet above it says the answer: no empty message box per row. */}
+      {noteError || inOutlet ? null : (
         <div className="w-full empty:hidden">
           <ResultMessage id={messageId} state={shown} />
         </div>

@@ -11,7 +11,7 @@
 //   button of that form, so confirming submits exactly what the person saw, with the usual
 //   pending state. Without JavaScript the button submits directly: the action's own checks
 //   still apply.
-import { useId, useRef, type ReactNode, type RefObject } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { buttonClass, secondaryButtonClass, SubmitButton } from "./submit-button";
 
 export function ConfirmDialog({
@@ -65,7 +65,7 @@ export function ConfirmDialog({
           {consequence}
         </div>
         <div className="flex flex-wrap justify-end gap-3">
-          <button type="button" autoFocus onClick={close} className={secondaryButtonClass}>
+          <button type="button" autoFocus data-safe-choice onClick={close} className={secondaryButtonClass}>
             {cancelLabel}
           </button>
           {submit ? (
@@ -93,7 +93,13 @@ export function ConfirmDialog({
   );
 }
 
-/** A submit button that asks first. */
+/**
+ * A submit button that asks first. The dialog is rendered when it is first opened, not with
+ * the button: a list with a confirmation per row (the accounts list, 50 rows) would otherwise
+ * render, send and hydrate every row's dialog and its text although at most one is opened
+ * (issue 17 item 2). Once opened it stays mounted, so that closing it (Escape, "Annuler", or
+ * the submission) never removes the button that is submitting the form.
+ */
 export function ConfirmButton({
   children,
   title,
@@ -107,7 +113,8 @@ export function ConfirmButton({
   /** The button's visible text (and accessible name). */
   children: ReactNode;
   title: string;
-  consequence: ReactNode;
+  /** What will happen; a function is called only when the dialog opens. */
+  consequence: ReactNode | (() => ReactNode);
   confirmLabel: string;
   pendingLabel?: string;
   variant?: "primary" | "secondary";
@@ -115,6 +122,19 @@ export function ConfirmButton({
   value?: string;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState(false);
+  // Opens the dialog once it is in the page. Its safe choice takes the focus: React sets the
+  // focus of `autoFocus` elements itself when it creates them on the client (the attribute
+  // the browser's dialog would look for is not written), and the dialog was still closed then.
+  const open = useCallback(() => {
+    const dialog = dialogRef.current;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>("[data-safe-choice]")?.focus();
+  }, []);
+  useEffect(() => {
+    if (opened) open();
+  }, [opened, open]);
   return (
     <>
       <button
@@ -126,12 +146,21 @@ export function ConfirmButton({
         onClick={(event) => {
           // With JavaScript, ask first; the submission happens from the dialog.
           event.preventDefault();
-          dialogRef.current?.showModal();
+          if (opened) open();
+          else setOpened(true);
         }}
       >
         {children}
       </button>
-      <ConfirmDialog dialogRef={dialogRef} title={title} consequence={consequence} confirmLabel={confirmLabel} submit={{ name, value, pendingLabel }} />
+      {opened ? (
+        <ConfirmDialog
+          dialogRef={dialogRef}
+          title={title}
+          consequence={typeof consequence === "function" ? consequence() : consequence}
+          confirmLabel={confirmLabel}
+          submit={{ name, value, pendingLabel }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccountDecisionForm } from "@/components/administration/account-decision-form";
+import type { Decision } from "@/components/administration/account-decision-form";
+import { AccountsTable, type AccountRowView } from "@/components/administration/accounts-table";
 import { ResultOutlet } from "@/components/ui/action-result";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
-import { requireOrganisationManager } from "@/lib/auth/guards";
+import { requireOrganisationManager, type OrganisationManagerViewer } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
-import { TableRegion } from "@/components/ui/table-region";
+import type { AccountListRow } from "@/lib/accounts/search-accounts";
 import { formatDate } from "@/lib/calendar";
 
 export const metadata: Metadata = { title: "Comptes de l'organisation" };
@@ -34,6 +35,30 @@ function roleLabel(account: { role: string; deputyStatus: "PENDING" | "ACCEPTED"
   return "Utilisateur";
 }
 
+const DETAIL_HEADERS: Record<AccountStatus, string> = {
+  PENDING_VALIDATION: "Inscription",
+  ACTIVE: "Dernière connexion",
+  PENDING_ACTIVATION: "Inscription",
+  DEACTIVATED: "Motif",
+};
+
+/** The third column: last sign-in of an active account, reason of a deactivation, or registration date. */
+function detailOf(status: AccountStatus, account: AccountListRow): string {
+  if (status === "ACTIVE") return account.lastLoginAt ? formatDate(account.lastLoginAt) : "Jamais";
+  if (status === "DEACTIVATED") return `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`;
+  return formatDate(account.createdAt);
+}
+
+/** The decisions the viewer may take on another account of the tab (the service enforces the same rules). */
+function decisionsOn(viewer: OrganisationManagerViewer, status: AccountStatus, account: AccountListRow): Decision[] {
+  if (status === "PENDING_VALIDATION") return ["validate", "refuse"];
+  // DEP-1: a deputy does not deactivate the administrator or another deputy (the service refuses it too).
+  const outOfReach = viewer.role !== "ADMINISTRATOR" && (account.role === "ADMINISTRATOR" || account.deputyStatus !== null);
+  if (status === "ACTIVE") return outOfReach ? [] : ["invalidate"];
+  if (status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED") return ["reactivate"];
+  return [];
+}
+
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireOrganisationManager("/administration/comptes");
   const params = await searchParams;
@@ -41,6 +66,22 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const query = (queryText(params.q) ?? "").slice(0, 100);
   const page = Math.min(Math.max(1, Number(params.page) || 1), 10_000);
   const list = await listOrganisationAccounts(administrator, { status, query, page });
+  const tabLabel = TABS.find((tab) => tab.status === status)?.label ?? "";
+  // Plain data for the client table: texts and the decisions this viewer may take.
+  const rows: AccountRowView[] = list.rows.map((account) => {
+    const self = account.id === administrator.accountId;
+    return {
+      id: account.id,
+      name: `${account.firstName} ${account.lastName}`,
+      role: roleLabel(account),
+      jobTitle: account.jobTitle,
+      identifier: account.identifier,
+      email: account.email,
+      detail: detailOf(status, account),
+      self,
+      decisions: self ? [] : decisionsOn(administrator, status, account),
+    };
+  });
   const href = (changes: Record<string, string | number>) =>
     `/administration/comptes?${new URLSearchParams({ statut: status, ...(query ? { q: query } : {}), ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)])) })}`;
 
@@ -80,63 +121,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         {list.pageCount > 1 ? ` — page ${list.page} sur ${list.pageCount}` : ""}
       </p>
       <ResultOutlet id="decision-message">
-        {list.rows.length ? (
-          <TableRegion label={`Comptes : ${TABS.find((tab) => tab.status === status)?.label ?? ""}`}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Comptes : {TABS.find((tab) => tab.status === status)?.label}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">Nom</th>
-                <th scope="col" className="py-2 pr-3">Identifiant et adresse</th>
-                <th scope="col" className="py-2 pr-3">{status === "ACTIVE" ? "Dernière connexion" : status === "DEACTIVATED" ? "Motif" : "Inscription"}</th>
-                <th scope="col" className="py-2">Décision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((account) => {
-                const name = `${account.firstName} ${account.lastName}`;
-                const self = account.id === administrator.accountId;
-                // DEP-1: a deputy does not deactivate the administrator or another deputy (the service refuses it too).
-                const outOfReach = administrator.role !== "ADMINISTRATOR" && (account.role === "ADMINISTRATOR" || account.deputyStatus !== null);
-                return (
-                  <tr key={account.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      {name}
-                      <span className="block text-slate-600">{roleLabel(account)}</span>
-                      {account.jobTitle ? <span className="block text-slate-600">{account.jobTitle}</span> : null}
-                    </th>
-                    <td className="py-2 pr-3">
-                      <span className="block font-mono">{account.identifier}</span>
-                      <span className="block text-slate-600">{account.email}</span>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {status === "ACTIVE"
-                        ? account.lastLoginAt
-                          ? formatDate(account.lastLoginAt)
-                          : "Jamais"
-                        : status === "DEACTIVATED"
-                          ? `${REASONS[account.deactivationReason ?? ""] ?? "—"}${account.statusNote ? ` : ${account.statusNote}` : ""}`
-                          : formatDate(account.createdAt)}
-                    </td>
-                    <td className="space-y-2 py-2">
-                      {self ? <span className="text-slate-600">Votre compte</span> : null}
-                      {!self && status === "PENDING_VALIDATION" ? (
-                        <>
-                          <AccountDecisionForm accountId={account.id} personName={name} decision="validate" />
-                          <AccountDecisionForm accountId={account.id} personName={name} decision="refuse" />
-                        </>
-                      ) : null}
-                      {!self && !outOfReach && status === "ACTIVE" ? <AccountDecisionForm accountId={account.id} personName={name} decision="invalidate" /> : null}
-                      {!self && status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED" ? (
-                        <AccountDecisionForm accountId={account.id} personName={name} decision="reactivate" />
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          </TableRegion>
+        {rows.length ? (
+          <AccountsTable caption={`Comptes : ${tabLabel}`} detailHeader={DETAIL_HEADERS[status]} rows={rows} />
         ) : (
           <p>Aucun compte dans cet état{query ? " pour cette recherche" : ""}.</p>
         )}
