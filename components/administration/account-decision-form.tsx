@@ -6,8 +6,9 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { decideOnAccountAction } from "@/lib/administration/actions";
 import { IDLE, type FormState } from "@/lib/forms";
+import type { AccountDecision } from "@/lib/administration/manage-accounts";
 
-export type Decision = "validate" | "refuse" | "invalidate" | "reactivate";
+export type Decision = AccountDecision;
 
 const LABELS: Record<Decision, string> = {
   validate: "Valider",

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { createAccount, createOrganisation, mailbox, tableCounts } from "../testing/factories";
 import { listAuditEvents } from "../audit/queries";
-import { listOrganisationAccounts } from "./queries";
+import { listOrganisationAccounts, PAGE_SIZE } from "./queries";
 import { viewerOf, formData as form, session, administratorOf, operatorOf } from "../testing/actions";
 
 session.ip = "198.51.100.20";
@@ -101,6 +101,22 @@ describe("ADM-2 the administrator validates, refuses, invalidates and reactivate
     const pending = await listOrganisationAccounts(administratorOf(administrator), { status: "PENDING_VALIDATION" });
     expect(pending.rows.map((row) => row.lastName)).toEqual(["Barbier"]);
     expect(pending.counts).toMatchObject({ ACTIVE: 2, PENDING_VALIDATION: 1 });
+  });
+});
+
+describe("ADM-2 the accounts list shows 25 accounts a page (issue 17 item 2)", () => {
+  it("26 accounts waiting: 25 on page 1 of 2, the 26th on page 2, a page past the end shows the last", async () => {
+    for (let index = 0; index < 26; index += 1) {
+      await createAccount({ organisationId, status: "PENDING_VALIDATION", firstName: "Prénom", lastName: `Nom${String(index).padStart(2, "0")}` });
+    }
+    const first = await listOrganisationAccounts(administratorOf(administrator), { status: "PENDING_VALIDATION" });
+    expect(PAGE_SIZE).toBe(25);
+    expect(first).toMatchObject({ total: 26, page: 1, pageCount: 2 });
+    expect(first.rows).toHaveLength(25);
+    const second = await listOrganisationAccounts(administratorOf(administrator), { status: "PENDING_VALIDATION", page: 2 });
+    expect(second).toMatchObject({ page: 2, pageCount: 2 });
+    expect(second.rows.map((row) => row.lastName)).toEqual(["Nom25"]);
+    expect((await listOrganisationAccounts(administratorOf(administrator), { status: "PENDING_VALIDATION", page: 9 })).page).toBe(2);
   });
 });
 

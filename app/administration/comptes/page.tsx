@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { Decision } from "@/components/administration/account-decision-form";
 import { AccountsTable, type AccountRowView } from "@/components/administration/accounts-table";
 import { ResultOutlet } from "@/components/ui/action-result";
 import { listOrganisationAccounts } from "@/lib/administration/queries";
-import { requireOrganisationManager, type OrganisationManagerViewer } from "@/lib/auth/guards";
+import { decisionsOn } from "@/lib/administration/account-decisions";
+import { requireOrganisationManager } from "@/lib/auth/guards";
 import { queryText } from "@/lib/security/input-text";
 import type { AccountStatus } from "@/lib/generated/prisma/enums";
 import type { AccountListRow } from "@/lib/accounts/search-accounts";
@@ -49,16 +49,6 @@ function detailOf(status: AccountStatus, account: AccountListRow): string {
   return formatDate(account.createdAt);
 }
 
-/** The decisions the viewer may take on another account of the tab (the service enforces the same rules). */
-function decisionsOn(viewer: OrganisationManagerViewer, status: AccountStatus, account: AccountListRow): Decision[] {
-  if (status === "PENDING_VALIDATION") return ["validate", "refuse"];
-  // DEP-1: a deputy does not deactivate the administrator or another deputy (the service refuses it too).
-  const outOfReach = viewer.role !== "ADMINISTRATOR" && (account.role === "ADMINISTRATOR" || account.deputyStatus !== null);
-  if (status === "ACTIVE") return outOfReach ? [] : ["invalidate"];
-  if (status === "DEACTIVATED" && account.deactivationReason === "INVALIDATED") return ["reactivate"];
-  return [];
-}
-
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const administrator = await requireOrganisationManager("/administration/comptes");
   const params = await searchParams;
@@ -68,9 +58,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const list = await listOrganisationAccounts(administrator, { status, query, page });
   const tabLabel = TABS.find((tab) => tab.status === status)?.label ?? "";
   // Plain data for the client table: texts and the decisions this viewer may take.
-  const rows: AccountRowView[] = list.rows.map((account) => {
-    const self = account.id === administrator.accountId;
-    return {
+  const rows = list.rows.map(
+    (account): AccountRowView => ({
       id: account.id,
       name: `${account.firstName} ${account.lastName}`,
       role: roleLabel(account),
@@ -78,10 +67,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       identifier: account.identifier,
       email: account.email,
       detail: detailOf(status, account),
-      self,
-      decisions: self ? [] : decisionsOn(administrator, status, account),
-    };
-  });
+      self: account.id === administrator.accountId,
+      decisions: decisionsOn(administrator, account),
+    }),
+  );
   const href = (changes: Record<string, string | number>) =>
     `/administration/comptes?${new URLSearchParams({ statut: status, ...(query ? { q: query } : {}), ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)])) })}`;
 
