@@ -6,6 +6,8 @@ import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
 import { auth } from "./auth";
+import { Prisma } from "../generated/prisma/client";
+import { secondFactorSql } from "../mfa/factors";
 import { secondFactorPolicy } from "../mfa/policy";
 import { isSessionId, SESSION_IDLE_MS, touchAuthSession } from "./auth-sessions";
 
@@ -67,8 +69,7 @@ async function readSession(claims: Required<Pick<SessionClaims, "accountId" | "s
            EXISTS (SELECT 1 FROM "organisation_deputies" d
                    WHERE d."accountId" = a."id" AND d."organisationId" = a."organisationId" AND d."status" = 'ACCEPTED'
                      AND a."role" = 'USER') AS "isDeputy",
-           (EXISTS (SELECT 1 FROM "mfa_totp_secrets" t WHERE t."accountId" = a."id" AND t."confirmedAt" IS NOT NULL)
-            OR EXISTS (SELECT 1 FROM "mfa_webauthn_credentials" w WHERE w."accountId" = a."id")) AS "hasSecondFactor"
+           ${secondFactorSql(Prisma.sql`a."id"`)} AS "hasSecondFactor"
     FROM "auth_sessions" s
     JOIN "accounts" a ON a."id" = s."accountId"
     LEFT JOIN "organisations" o ON o."id" = a."organisationId"
