@@ -13,12 +13,17 @@ type Claims = { accountId?: string; sessionVersion?: number; authSessionId?: str
 const claims = vi.hoisted(() => ({ current: null as null | Claims }));
 const authCalls = vi.hoisted(() => ({ signOut: vi.fn(), updateSession: vi.fn() }));
 vi.mock("./auth", () => ({ auth: async () => claims.current, ...authCalls }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77", "user-agent": "vitest" }) }));
+// The browser presents a session cookie (its claims are what the mocked auth() returns).
+const cookie = vi.hoisted(() => ({ header: "authjs.session-token=jeton" as string | null }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77", "user-agent": "vitest", ...(cookie.header ? { cookie: cookie.header } : {}) }),
+}));
 const { currentViewer } = await import("./viewer");
 const { signOutEverywhereAction } = await import("../accounts/actions");
 
 beforeEach(() => {
   claims.current = null;
+  cookie.header = "authjs.session-token=jeton";
   Object.values(authCalls).forEach((mock) => mock.mockReset());
 });
 
@@ -42,6 +47,16 @@ async function viewerWith(token: JWT) {
 }
 
 describe("SEC-3 ACC-10 a session is checked against the database on every request", () => {
+  it("a request without Auth.js's session cookie has no session (auth() is not run), whole or in chunks", async () => {
+    const account = await createAccount();
+    const token = await signIn(account);
+    cookie.header = "autre=1";
+    expect(await viewerWith(token)).toBeNull();
+    cookie.header = "__Secure-authjs.session-token.0=debut; __Secure-authjs.session-token.1=fin";
+    expect(await viewerWith(token)).toMatchObject({ accountId: account.id });
+  });
+
+
   it("recognises a valid session", async () => {
     const account = await createAccount();
     const token = await signIn(account);

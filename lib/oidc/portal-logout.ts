@@ -8,26 +8,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db";
 import { endAuthSession, isSessionId } from "../auth/auth-sessions";
-
-/** Auth.js's session cookie: the __Secure- form is used when the portal is served over https. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(/;\s*/)) {
-    const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index), part.slice(index + 1));
-  }
-  return cookies;
-}
-
-/** The cookie's value, reassembled when Auth.js split it into chunks (name.0, name.1…). */
-function cookieValue(cookies: Map<string, string>, name: string): string | null {
-  if (cookies.has(name)) return cookies.get(name)!;
-  const chunks: string[] = [];
-  for (let index = 0; cookies.has(`${name}.${index}`); index++) chunks.push(cookies.get(`${name}.${index}`)!);
-  return chunks.length ? chunks.join("") : null;
-}
+import { cookieValue, parseCookies, SESSION_COOKIES } from "../auth/session-cookie";
 
 export interface PortalSessionCookie {
   /** The cookie's name (and its chunks'), for clearing it. */
