@@ -14,7 +14,7 @@ import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditReader } from "./queries";
 // claims of a real sign-in row) and read the client's address from the request's headers.
 vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims } = await import("../testing/auth-stand-in");
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest", cookie: "authjs.session-token=jeton" }) }));
 const administratorRoute = await import("../../app/administration/journal/export/route");
 const operatorRoute = await import("../../app/operateur/journal/export/route");
 

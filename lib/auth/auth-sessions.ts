@@ -16,6 +16,12 @@ import { uuidv7 } from "../uuidv7";
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/**
+ * The session token's (and cookie's) lifetime: as long as a sign-in can live. The idle and
+ * absolute lifetimes are decided on the server by the sign-in's row, not by the token's
+ * expiry, which Auth.js moves forward on every refresh.
+ */
+export const SESSION_TOKEN_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 /** lastSeenAt is written at most this often per session: reading the viewer stays a read. */
 export const LAST_SEEN_REFRESH_MS = 5 * 60 * 1000;
 

@@ -29,3 +29,16 @@ export function presentsSessionCookie(header: string | null | undefined): boolea
   const cookies = parseCookies(header);
   return SESSION_COOKIES.some((name) => cookieValue(cookies, name) !== null);
 }
+
+/**
+ * The session cookie Auth.js reads on this request, hence the one a sign-in must write: the
+ * __Secure- form when the portal's URL, as Auth.js works it out, is https (AUTH_URL when set,
+ * else the X-Forwarded-Proto header, else https: @auth/core's createActionURL, then
+ * defaultCookies in its init). A test holds this to Auth.js's own functions.
+ */
+export function sessionCookieFor(requestHeaders: Headers, environment: Record<string, string | undefined> = process.env): { name: string; secure: boolean } {
+  const configured = environment.AUTH_URL ?? environment.NEXTAUTH_URL;
+  const protocol = configured ? new URL(configured).protocol : (requestHeaders.get("x-forwarded-proto") ?? "https").replace(/:?$/, ":");
+  const secure = protocol === "https:";
+  return { name: secure ? "__Secure-authjs.session-token" : "authjs.session-token", secure };
+}

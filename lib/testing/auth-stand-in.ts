@@ -1,12 +1,11 @@
 // Auth.js as the authorization tests need it outside a request: auth() answers the claims of
 // the persona's token (which lib/auth/viewer.ts then checks against the database, as on every
-// request), signIn runs the real credentials check (lib/auth/credentials.ts: password step,
-// then second step), and the cookie calls do nothing.
+// request), and the cookie calls do nothing. Signing in needs no stand-in: the login actions
+// run the real credentials check and write the token themselves (lib/auth/sign-in-with.ts;
+// the test files' next/headers mock takes the cookie).
 // A test file uses it with `vi.mock("../auth/auth", () => import("../testing/auth-stand-in"))`
 // and sets `sessionClaims.current`.
-import { redirect } from "next/navigation";
 import { vi } from "vitest";
-import { authorizeCredentials } from "../auth/credentials";
 
 const original = await vi.importActual<typeof import("../auth/auth")>("../auth/auth");
 
@@ -14,9 +13,5 @@ export const sessionClaims = { current: null as null | Record<string, unknown> }
 
 export const { LoginRefused, handlers } = original;
 export const auth = async () => sessionClaims.current;
-export const signIn = async (_provider: string, input: Record<string, string> & { redirectTo: string }) => {
-  await authorizeCredentials(input);
-  redirect(input.redirectTo);
-};
 export const signOut = vi.fn(async () => undefined);
 export const updateSession = vi.fn(async () => undefined);
