@@ -8,6 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { SESSION_TOKEN_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authorizeCredentials } from "./credentials";
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 export { LoginRefused, type SignInOutcome } from "./credentials";
 
@@ -18,6 +19,8 @@ export const { handlers, auth, signOut, unstable_update: updateSession } = NextA
   trustHost: true,
   secret: process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_TOKEN_MAX_AGE_SECONDS },
+  // Auth.js's own token format, with its derived key kept (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     Credentials({

@@ -3,15 +3,15 @@
 // export is callable from a browser.
 //
 // It does what Auth.js's server-side signIn("credentials") does for us, without the rest: the
-// same authorize (lib/auth/credentials.ts), the same jwt callback, Auth.js's own token
-// encoding, the cookie Auth.js reads back (lib/auth/session-cookie.ts), then the redirect.
+// same authorize (lib/auth/credentials.ts), the same jwt callback, the same token encoding
+// (lib/auth/session-token.ts), the cookie Auth.js reads back (lib/auth/session-cookie.ts), then the redirect.
 // Auth.js's signIn builds an internal HTTP request to itself, parses it, draws and hashes a
 // CSRF token and sets CSRF and callback cookies that no page of ours uses: on a login, that
 // was about a tenth of the server's work besides argon2 (SPEC: logins within 15 % of the
 // argon2 ceiling; issue 17 item 2).
 import "server-only";
 import { CredentialsSignin, type User } from "next-auth";
-import { encode, type JWT } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SESSION_TOKEN_MAX_AGE_SECONDS } from "./auth-sessions";
@@ -19,6 +19,7 @@ import { authorizeCredentials, type SignInOutcome } from "./credentials";
 import { safeReturnPath } from "./safe-redirect";
 import { sessionCallbacks } from "./session-callbacks";
 import { sessionCookieFor } from "./session-cookie";
+import { encodeSessionToken } from "./session-token";
 
 /** Redirects (Next's thrown redirect) on success; otherwise the reason and the wait, if any. */
 export async function signInWith(fields: Record<string, string>, callbackUrl: string | undefined): Promise<{ reason: SignInOutcome; seconds?: number }> {
@@ -47,7 +48,7 @@ async function startSessionCookie(user: User & { id: string }): Promise<void> {
     trigger: "signIn",
   } as Parameters<typeof sessionCallbacks.jwt>[0])) as JWT;
   const cookie = sessionCookieFor(await headers());
-  const value = await encode({ token, secret, salt: cookie.name, maxAge: SESSION_TOKEN_MAX_AGE_SECONDS });
+  const value = await encodeSessionToken({ token, secret, salt: cookie.name, maxAge: SESSION_TOKEN_MAX_AGE_SECONDS });
   const jar = await cookies();
   // Auth.js joins every cookie whose name starts with the session cookie's: the chunks of an
   // older, larger token would spoil this one. (Auth.js's defaultCookies options, Secure with

@@ -2,13 +2,13 @@
 // "se déconnecter" on the provider's page leaves the portal, and the other e-services opened
 // from that portal session get their logout tokens (endAuthSession → endOidcLogins).
 // The provider runs in our Node server, outside Next.js and Auth.js: the portal session is read
-// from Auth.js's own cookie, decrypted with Auth.js's own decode (its key is derived from
-// AUTH_SECRET and the cookie's name), and ended on the server like "Se déconnecter" (SEC-7).
+// from Auth.js's own cookie, decrypted as Auth.js does (lib/auth/session-token.ts: its key is derived
+// from AUTH_SECRET and the cookie's name), and ended on the server like "Se déconnecter" (SEC-7).
 import "server-only";
-import { decode } from "next-auth/jwt";
 import type { Db } from "../db";
 import { endAuthSession, isSessionId } from "../auth/auth-sessions";
 import { cookieValue, parseCookies, SESSION_COOKIES } from "../auth/session-cookie";
+import { decodeSessionToken } from "../auth/session-token";
 
 export interface PortalSessionCookie {
   /** The cookie's name (and its chunks'), for clearing it. */
@@ -26,7 +26,7 @@ export async function portalSessionOf(cookieHeader: string | undefined): Promise
     const token = cookieValue(cookies, name);
     if (!token) continue;
     try {
-      const claims = await decode({ token, secret, salt: name });
+      const claims = await decodeSessionToken({ token, secret, salt: name });
       if (claims && isSessionId(claims.authSessionId) && typeof claims.accountId === "string") {
         const names = [...cookies.keys()].filter((cookie) => cookie === name || cookie.startsWith(`${name}.`));
         return { names, authSessionId: claims.authSessionId, accountId: claims.accountId };
