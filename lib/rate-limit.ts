@@ -6,6 +6,7 @@
 // (`refund`, `clear`) when it turned out not to count. Checking first and counting after let
 // 96 of 100 concurrent logins through a limit of 5.
 import "server-only";
+import { Prisma } from "./generated/prisma/client";
 import type { Client } from "./operation";
 
 export { formatWait, tooManyAttempts } from "./wait-time";
@@ -57,61 +58,113 @@ function bucketKey(rule: RateRule, subject: string): string {
   return `${rule.name}:${subject.toLowerCase().slice(0, 200)}`;
 }
 
-/**
- * Records one attempt and says whether it was within the limit, in one statement (SEC-8):
- * callers record the attempt BEFORE checking the secret, so that N concurrent tries evaluate
- * at most `limit` of them. The upsert takes the bucket's row lock, so concurrent callers see
- * each other's points; an attempt refused by the limit is not counted (the bucket stays at
- * its limit until the window ends, never extended by the refusals).
- */
-export async function hit(db: Client, rule: RateRule, subject: string): Promise<RateDecision> {
-  const key = bucketKey(rule, subject);
-  const [row] = await db.$queryRaw<{ points: number; seconds: number }[]>`
-    INSERT INTO "rate_limit_buckets" ("key", "points", "expiresAt")
-    VALUES (${key}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
-    ON CONFLICT ("key") DO UPDATE SET
-      "points" = CASE WHEN "rate_limit_buckets"."expiresAt" <= now() THEN 1 ELSE "rate_limit_buckets"."points" + 1 END,
-      "expiresAt" = CASE WHEN "rate_limit_buckets"."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE "rate_limit_buckets"."expiresAt" END
-    WHERE "rate_limit_buckets"."expiresAt" <= now() OR "rate_limit_buckets"."points" < ${rule.limit}
-    RETURNING "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"`;
-  if (row && row.points <= rule.limit) return { allowed: true, retryAfterSeconds: row.seconds, count: row.points };
-  // Refused (only the refusal path pays this second read): how long until the window ends.
-  const [full] = await db.$queryRaw<{ points: number; seconds: number }[]>`
-    SELECT "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"
-    FROM "rate_limit_buckets" WHERE "key" = ${key}`;
-  return { allowed: false, retryAfterSeconds: full?.seconds ?? rule.windowSeconds, count: full?.points ?? rule.limit };
+/** One limit to charge: the rule and who is counted (an identifier, an address, an account…). */
+export type RateCheck = [RateRule, string];
+
+/** A bucket that took the attempt, as the statement of `recordAttemptsSql` returns it (a refused one is absent). */
+export interface RecordedAttempt {
+  key: string;
+  points: number;
+  seconds: number;
 }
 
 /**
- * `hit` on several limits, all or nothing: when one refuses, the attempts recorded on the
- * others are given back, so a refused try costs nothing. The waiting time is the longest
- * among the refusing limits.
+ * The statement that records one attempt on every limit of `checks` and says which allow it
+ * (SEC-8): callers record the attempt BEFORE checking the secret, so that N concurrent tries
+ * evaluate at most `limit` of them. The upsert takes each bucket's row lock, so concurrent
+ * callers see each other's points; an attempt refused by a limit is not counted there (the
+ * bucket stays at its limit until the window ends, never extended by the refusals) and its
+ * row is not returned. Buckets are taken in key order, so that two callers charging
+ * overlapping limits never wait for each other in a cycle.
+ *
+ * Exported as SQL so that a caller on a hot path folds it, as a CTE, into the statement that
+ * also reads what the secret is checked against (lib/auth/authenticate.ts): every round trip
+ * competes with argon2 for the same cores. `settleAttempts` turns its rows into the decision.
  */
-export async function hitAll(db: Client, checks: [RateRule, string][]): Promise<RateDecision> {
-  const decisions = await Promise.all(checks.map(([rule, subject]) => hit(db, rule, subject)));
-  const refused = decisions.filter((decision) => !decision.allowed);
-  if (refused.length) {
-    await Promise.all(checks.filter((_, index) => decisions[index].allowed).map(([rule, subject]) => refund(db, rule, subject)));
+export function recordAttemptsSql(checks: RateCheck[]): Prisma.Sql {
+  const keys = checks.map(([rule, subject]) => bucketKey(rule, subject));
+  const limits = checks.map(([rule]) => rule.limit);
+  const windows = checks.map(([rule]) => rule.windowSeconds);
+  return Prisma.sql`
+    INSERT INTO "rate_limit_buckets" ("key", "points", "expiresAt")
+    SELECT c."key", 1, now() + make_interval(secs => c."window")
+    FROM unnest(${keys}::text[], ${windows}::int[]) AS c("key", "window")
+    ORDER BY c."key"
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "rate_limit_buckets"."expiresAt" <= now() THEN 1 ELSE "rate_limit_buckets"."points" + 1 END,
+      "expiresAt" = CASE WHEN "rate_limit_buckets"."expiresAt" <= now() THEN EXCLUDED."expiresAt" ELSE "rate_limit_buckets"."expiresAt" END
+    WHERE "rate_limit_buckets"."expiresAt" <= now()
+       OR "rate_limit_buckets"."points" < (SELECT l."limit" FROM unnest(${keys}::text[], ${limits}::int[]) AS l("key", "limit")
+                                           WHERE l."key" = "rate_limit_buckets"."key")
+    RETURNING "key", "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"`;
+}
+
+/**
+ * The decision on the attempts `recordAttemptsSql` recorded, all or nothing: when one limit
+ * refuses, the attempts recorded on the others are given back, so a refused try costs
+ * nothing. The waiting time is the longest among the refusing limits. Only a refusal costs a
+ * statement (giving back and reading the refusing buckets' windows, in one).
+ */
+export async function settleAttempts(db: Client, checks: RateCheck[], recorded: RecordedAttempt[]): Promise<RateDecision> {
+  const taken = new Map(recorded.map((row) => [row.key, row]));
+  const decisions = checks.map(([rule, subject]) => {
+    const key = bucketKey(rule, subject);
+    const row = taken.get(key);
+    return { key, rule, row: row && row.points <= rule.limit ? row : undefined };
+  });
+  const refused = decisions.filter((decision) => !decision.row);
+  if (!refused.length) {
+    return { allowed: true, retryAfterSeconds: Math.min(...decisions.map((decision) => decision.row!.seconds)), count: Math.max(0, ...recorded.map((row) => row.points)) };
   }
+  const givenBack = decisions.filter((decision) => decision.row).map((decision) => decision.key);
+  const full = await db.$queryRaw<RecordedAttempt[]>`
+    WITH "given_back" AS (
+      UPDATE "rate_limit_buckets" SET "points" = "points" - 1
+      WHERE "key" = ANY(${givenBack}::text[]) AND "points" > 0 AND "expiresAt" > now()
+    )
+    SELECT "key", "points", GREATEST(1, ceil(extract(epoch FROM "expiresAt" - now())))::int AS "seconds"
+    FROM "rate_limit_buckets" WHERE "key" = ANY(${refused.map((decision) => decision.key)}::text[])`;
+  const windows = new Map(full.map((row) => [row.key, row]));
   return {
-    allowed: refused.length === 0,
-    retryAfterSeconds: Math.max(0, ...refused.map((decision) => decision.retryAfterSeconds)),
-    count: Math.max(0, ...decisions.map((decision) => decision.count)),
+    allowed: false,
+    retryAfterSeconds: Math.max(...refused.map((decision) => windows.get(decision.key)?.seconds ?? decision.rule.windowSeconds)),
+    count: Math.max(...refused.map((decision) => windows.get(decision.key)?.points ?? decision.rule.limit)),
   };
 }
 
 /**
- * Gives back one attempt recorded by `hit` that turned out not to count (a right password is
- * not a failed login, a right code not a wrong one, and `hitAll` gives back what the others
- * took when one limit refuses). Never below zero; a bucket whose window has ended is left to
- * expire.
+ * Records one attempt on several limits and says whether all allow it, in one statement when
+ * they do (SEC-8, see `recordAttemptsSql`); all or nothing (see `settleAttempts`).
  */
-export async function refund(db: Client, rule: RateRule, subject: string): Promise<void> {
-  await db.$executeRaw`
+export async function hitAll(db: Client, checks: RateCheck[]): Promise<RateDecision> {
+  return settleAttempts(db, checks, await db.$queryRaw<RecordedAttempt[]>(recordAttemptsSql(checks)));
+}
+
+/** Records one attempt and says whether it was within the limit (SEC-8, see `hitAll`). */
+export async function hit(db: Client, rule: RateRule, subject: string): Promise<RateDecision> {
+  return hitAll(db, [[rule, subject]]);
+}
+
+/**
+ * Gives back one attempt recorded by `hit` that turned out not to count (a right password is
+ * not a failed login, a right code not a wrong one). Never below zero; a bucket whose window
+ * has ended is left to expire. As SQL for callers that fold it into a statement of their own.
+ */
+export function refundSql(rule: RateRule, subject: string): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "rate_limit_buckets" SET "points" = "points" - 1
     WHERE "key" = ${bucketKey(rule, subject)} AND "points" > 0 AND "expiresAt" > now()`;
 }
 
+export async function refund(db: Client, rule: RateRule, subject: string): Promise<void> {
+  await db.$executeRaw(refundSql(rule, subject));
+}
+
+/** Forgets every attempt of a bucket (a right password forgives the identifier's failures). As SQL, like `refundSql`. */
+export function clearSql(rule: RateRule, subject: string): Prisma.Sql {
+  return Prisma.sql`DELETE FROM "rate_limit_buckets" WHERE "key" = ${bucketKey(rule, subject)}`;
+}
+
 export async function clear(db: Client, rule: RateRule, subject: string): Promise<void> {
-  await db.rateLimitBucket.deleteMany({ where: { key: bucketKey(rule, subject) } });
+  await db.$executeRaw(clearSql(rule, subject));
 }

@@ -10,11 +10,16 @@ import { exportAuditEvents } from "./export-audit-events";
 import { encodeAuditCursor, parseAuditFilters } from "./parse-filters";
 import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditReader } from "./queries";
 
-// The routes reach the session through Auth.js's auth() (the shared stand-in answers the
-// claims of a real sign-in row) and read the client's address from the request's headers.
+// The routes reach the session through the session cookie (the shared stand-in presents the
+// one of a real sign-in row) and read the client's address from the request's headers.
 vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims } = await import("../testing/auth-stand-in");
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => {
+    const request = { "x-forwarded-for": session.ip as string, "user-agent": "vitest" };
+    return new Headers({ ...request, ...(await (await import("../testing/auth-stand-in")).sessionCookie(request)) });
+  },
+}));
 const administratorRoute = await import("../../app/administration/journal/export/route");
 const operatorRoute = await import("../../app/operateur/journal/export/route");
 

@@ -9,11 +9,19 @@ import "server-only";
 import { endOidcLogins } from "../oidc/logout";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { AuthSessionEndReason } from "../generated/prisma/enums";
 import type { Actor, Client, OperationContext } from "../operation";
+import { uuidv7 } from "../uuidv7";
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/**
+ * The session token's (and cookie's) lifetime: as long as a sign-in can live. The idle and
+ * absolute lifetimes are decided on the server by the sign-in's row, not by the token's
+ * expiry, which moves forward whenever the token is written again (an account switch).
+ */
+export const SESSION_TOKEN_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
 /** lastSeenAt is written at most this often per session: reading the viewer stays a read. */
 export const LAST_SEEN_REFRESH_MS = 5 * 60 * 1000;
 
@@ -28,27 +36,35 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-/** A new sign-in of `accountId`: its own row, alive for SESSION_ABSOLUTE_MS at most (or until `expiresAt` if sooner). */
-export async function startAuthSession(
-  db: Client,
-  input: { accountId: string; ipAddress?: string | null; userAgent?: string | null; expiresAt?: Date; amr?: string[] },
-  now = new Date(),
-): Promise<StartedSession> {
+export interface SessionStart {
+  accountId: string;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  expiresAt?: Date;
+  amr?: string[];
+}
+
+/**
+ * A new sign-in of `accountId` as one INSERT: its own row, alive for SESSION_ABSOLUTE_MS at
+ * most (or until `expiresAt` if sooner). The password login folds it into the statement that
+ * records the login (lib/auth/authenticate.ts); `startAuthSession` runs it alone.
+ */
+export function authSessionInsert(input: SessionStart, now = new Date()): StartedSession & { sql: Prisma.Sql } {
   const absolute = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   const expiresAt = input.expiresAt && input.expiresAt < absolute ? input.expiresAt : absolute;
-  return db.authSession.create({
-    data: {
-      accountId: input.accountId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      ipAddress: input.ipAddress ?? null,
-      userAgent: input.userAgent?.slice(0, 500) ?? null,
-      // How the person authenticated (MFA-2), for the identity provider's amr/acr.
-      amr: input.amr ?? [],
-    },
-    select: { id: true, expiresAt: true },
-  });
+  const id = uuidv7(now);
+  const sql = Prisma.sql`
+    INSERT INTO "auth_sessions" ("id", "accountId", "createdAt", "lastSeenAt", "expiresAt", "ipAddress", "userAgent", "amr")
+    VALUES (${id}::uuid, ${input.accountId}::uuid, ${now}, ${now}, ${expiresAt}, ${input.ipAddress ?? null}, ${input.userAgent?.slice(0, 500) ?? null},
+            ${input.amr ?? []}::text[])`;
+  // How the person authenticated (MFA-2) is kept in amr, for the identity provider's amr/acr.
+  return { id, expiresAt, sql };
+}
+
+export async function startAuthSession(db: Client, input: SessionStart, now = new Date()): Promise<StartedSession> {
+  const { sql, ...session } = authSessionInsert(input, now);
+  await db.$executeRaw(sql);
+  return session;
 }
 
 /** Logging out (or leaving the session for another account): the row ends, the token with it. */

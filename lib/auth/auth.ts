@@ -5,19 +5,22 @@
 // change ends sessions at once (SEC-3, ACC-10).
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { SESSION_ABSOLUTE_MS } from "./auth-sessions";
+import { SESSION_TOKEN_MAX_AGE_SECONDS } from "./auth-sessions";
 import { authorizeCredentials } from "./credentials";
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 export { LoginRefused, type SignInOutcome } from "./credentials";
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
+// Signing in from the login form writes the token itself (lib/auth/sign-in-with.ts), with the
+// same authorize and jwt callback; Auth.js's own endpoint (/api/auth/callback/credentials)
+// runs them too.
+export const { handlers, auth, signOut, unstable_update: updateSession } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  // The cookie may live as long as a sign-in can; the idle and absolute lifetimes are decided
-  // on the server by the sign-in's row (lib/auth/auth-sessions.ts), not by the token's expiry,
-  // which Auth.js moves forward on every refresh.
-  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
+  session: { strategy: "jwt", maxAge: SESSION_TOKEN_MAX_AGE_SECONDS },
+  // Auth.js's own token format, with its derived key kept (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     Credentials({

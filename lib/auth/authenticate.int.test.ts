@@ -17,7 +17,7 @@ describe("ACC-5 login with identifier and password", () => {
   it("signs in an active account, trims the identifier, records the login", async () => {
     const account = await createAccount({ organisationId });
     const result = await login(`  ${account.identifier.toUpperCase()}  `);
-    expect(result).toEqual({ ok: true, accountId: account.id, sessionVersion: 0 });
+    expect(result).toEqual({ ok: true, accountId: account.id, sessionVersion: 0, secondFactor: false });
     const events = await db.loginEvent.findMany({ where: { accountId: account.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ ipAddress: ip, userAgent: "Vitest", organisationId });
@@ -137,5 +137,53 @@ describe("SEC-8 login limits are counted before the password is checked: 50 conc
     for (let attempt = 0; attempt < 3; attempt += 1) expect(await login(account.identifier, TEST_PASSWORD, address)).toMatchObject({ ok: true });
     expect(await login("inconnu-succes-final", "x", address)).toEqual({ ok: false, reason: "invalid" });
     expect(await login("inconnu-succes-final", "x", address)).toMatchObject({ ok: false, reason: "rate_limited" });
+  });
+});
+
+describe("SEC-7 / MFA-2 the login statement starts the session row only when the password is enough", () => {
+  const open = (identifier: string, address = ip) =>
+    authenticate(db, { identifier, password: TEST_PASSWORD }, { ipAddress: address, userAgent: "Vitest", openSession: true });
+
+  it("an account without a second factor gets its sign-in row (pwd), with the login recorded", async () => {
+    const account = await createAccount({ organisationId });
+    const result = await open(account.identifier);
+    expect(result).toMatchObject({ ok: true, accountId: account.id, secondFactor: false });
+    const id = result.ok ? result.session?.id : undefined;
+    expect(id).toBeDefined();
+    const row = await db.authSession.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ accountId: account.id, amr: ["pwd"], ipAddress: ip, userAgent: "Vitest", endedAt: null });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(12 * 60 * 60 * 1000);
+    expect(await db.loginEvent.count({ where: { accountId: account.id } })).toBe(1);
+  });
+
+  it("an account with an authenticator app or a passkey gets no session row on its password alone", async () => {
+    const withApp = await createAccount({ organisationId });
+    await db.totpSecret.create({ data: { accountId: withApp.id, ciphertext: "test", keyId: "test", confirmedAt: new Date() } });
+    const withPasskey = await createAccount({ organisationId });
+    await db.webAuthnCredential.create({ data: { accountId: withPasskey.id, credentialId: `cred-${withPasskey.id}`, publicKey: Buffer.from("key"), name: "Clé" } });
+    for (const account of [withApp, withPasskey]) {
+      expect(await open(account.identifier)).toEqual({ ok: true, accountId: account.id, sessionVersion: 0, secondFactor: true });
+      expect(await db.authSession.count({ where: { accountId: account.id } })).toBe(0);
+    }
+  });
+
+  it("an authenticator app still waiting for its first code is no second factor", async () => {
+    const account = await createAccount({ organisationId });
+    await db.totpSecret.create({ data: { accountId: account.id, ciphertext: "test", keyId: "test" } });
+    expect(await open(account.identifier)).toMatchObject({ ok: true, secondFactor: false, session: { id: expect.any(String) } });
+  });
+
+  it("a wrong password, or an account that cannot log in, starts no row", async () => {
+    const active = await createAccount({ organisationId });
+    const pending = await createAccount({ organisationId, status: "PENDING_ACTIVATION" });
+    expect(await authenticate(db, { identifier: active.identifier, password: "Mauvais-Mot-2026" }, { ipAddress: ip, openSession: true })).toEqual({ ok: false, reason: "invalid" });
+    expect(await open(pending.identifier)).toEqual({ ok: false, reason: "pending_activation" });
+    expect(await db.authSession.count({ where: { accountId: { in: [active.id, pending.id] } } })).toBe(0);
+  });
+
+  it("without openSession (a password confirmed for another purpose) no row is started", async () => {
+    const account = await createAccount({ organisationId });
+    expect(await login(account.identifier)).toEqual({ ok: true, accountId: account.id, sessionVersion: 0, secondFactor: false });
+    expect(await db.authSession.count({ where: { accountId: account.id } })).toBe(0);
   });
 });

@@ -5,7 +5,6 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { db } from "../db";
-import { hasSecondFactor } from "../mfa/factors";
 import { startSignInStep, verifySignInStep } from "../mfa/sign-in-step";
 import { clearStepCookie, readStepCookie, setStepCookie } from "../mfa/step-cookie";
 import { clientAddress, userAgent } from "../request-context";
@@ -44,14 +43,16 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
   }
   const identifier = typeof credentials?.identifier === "string" ? credentials.identifier.slice(0, 100) : "";
   const password = typeof credentials?.password === "string" ? credentials.password.slice(0, 1_024) : "";
-  const result = await authenticate(db, { identifier, password }, context);
+  // The session row (SEC-7) is started by the statement that records the login, and only
+  // when the password is enough: an account with a second factor gets none (MFA-2).
+  const result = await authenticate(db, { identifier, password }, { ...context, openSession: true });
   if (!result.ok) throw new LoginRefused(result.reason, result.retryAfterSeconds);
   // MFA-2: the right password of an account with a second factor opens no session yet.
-  if (await hasSecondFactor(db, result.accountId)) {
+  if (result.secondFactor) {
     const step = await startSignInStep(db, result.accountId);
     await setStepCookie(step.token);
     throw new LoginRefused("second_factor");
   }
-  const session = await startAuthSession(db, { accountId: result.accountId, amr: ["pwd"], ...context });
-  return { id: result.accountId, sessionVersion: result.sessionVersion, authSessionId: session.id };
+  if (!result.session) throw new Error("authenticate started no session for an active account without a second factor");
+  return { id: result.accountId, sessionVersion: result.sessionVersion, authSessionId: result.session.id };
 }

@@ -1,20 +1,55 @@
-// The portal session a browser presents: Auth.js's own cookie, decrypted with Auth.js's own
-// `decode` (its key is derived from AUTH_SECRET and the cookie's name). One reader for every
-// place that needs it: each page's viewer (lib/auth/viewer.ts) and the OpenID provider, which
-// runs in our Node server outside Next.js (lib/oidc/portal-logout.ts).
+// Auth.js's session cookie as a browser presents it, read by the portal's own code: every
+// page's viewer (lib/auth/viewer.ts) and the identity provider's logout, which runs in our Node
+// server outside Next.js (lib/oidc/portal-logout.ts). The login form writes it
+// (lib/auth/sign-in-with.ts), in Auth.js's format (lib/auth/session-token.ts).
 //
-// Pages read the cookie here rather than through Auth.js's `auth()`: for a JWT session,
-// `auth()` also derives keys, makes a CSRF token and encrypts a fresh cookie on every call,
-// which a server component cannot even send, and which would only move the cookie's expiry
-// (the session's absolute end is the auth_sessions row's anyway, SEC-7). That was about 2 ms
-// of CPU per signed-in page (issue 17 item 2). Auth.js still writes the cookie: at sign-in,
-// at sign-out, and when an account switch updates it.
+// Pages read it here rather than through Auth.js's `auth()`: for a JWT session, `auth()` also
+// makes a CSRF token and encrypts a fresh cookie on every call, which a server component cannot
+// even send, and which would only move the cookie's expiry (the session's absolute end is the
+// auth_sessions row's anyway, SEC-7): about 2 ms of CPU per signed-in page (issue 17 item 2).
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { isSessionId } from "./auth-sessions";
+import { decodeSessionToken } from "./session-token";
 
 /** Auth.js's session cookie: the __Secure- form is used when the portal is served over https. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+export function parseCookies(header: string | null | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(/;\s*/)) {
+    const index = part.indexOf("=");
+    if (index > 0) cookies.set(part.slice(0, index), part.slice(index + 1));
+  }
+  return cookies;
+}
+
+/** The cookie's value, reassembled when Auth.js split it into chunks (name.0, name.1…). */
+export function cookieValue(cookies: Map<string, string>, name: string): string | null {
+  if (cookies.has(name)) return cookies.get(name)!;
+  const chunks: string[] = [];
+  for (let index = 0; cookies.has(`${name}.${index}`); index++) chunks.push(cookies.get(`${name}.${index}`)!);
+  return chunks.length ? chunks.join("") : null;
+}
+
+/** Whether the request carries a session cookie at all (whole or in chunks), valid or not. */
+export function presentsSessionCookie(header: string | null | undefined): boolean {
+  if (!header?.includes("authjs.session-token")) return false;
+  const cookies = parseCookies(header);
+  return SESSION_COOKIES.some((name) => cookieValue(cookies, name) !== null);
+}
+
+/**
+ * The session cookie Auth.js reads on this request, hence the one a sign-in must write: the
+ * __Secure- form when the portal's URL, as Auth.js works it out, is https (AUTH_URL when set,
+ * else the X-Forwarded-Proto header, else https: @auth/core's createActionURL, then
+ * defaultCookies in its init). A test holds this to Auth.js's own functions.
+ */
+export function sessionCookieFor(requestHeaders: Headers, environment: Record<string, string | undefined> = process.env): { name: string; secure: boolean } {
+  const configured = environment.AUTH_URL ?? environment.NEXTAUTH_URL;
+  const protocol = configured ? new URL(configured).protocol : (requestHeaders.get("x-forwarded-proto") ?? "https").replace(/:?$/, ":");
+  const secure = protocol === "https:";
+  return { name: secure ? "__Secure-authjs.session-token" : "authjs.session-token", secure };
+}
 
 export interface SessionClaims {
   accountId: string;
@@ -30,28 +65,10 @@ export interface SessionCookie {
   claims: SessionClaims;
 }
 
-function parseCookies(header: string | null | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(/;\s*/)) {
-    const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index), part.slice(index + 1));
-  }
-  return cookies;
-}
-
-/** The cookie's value, reassembled when Auth.js split it into chunks (name.0, name.1…). */
-function cookieValue(cookies: Map<string, string>, name: string): string | null {
-  if (cookies.has(name)) return cookies.get(name)!;
-  const chunks: string[] = [];
-  for (let index = 0; cookies.has(`${name}.${index}`); index++) chunks.push(cookies.get(`${name}.${index}`)!);
-  return chunks.length ? chunks.join("") : null;
-}
-
 /**
  * Tokens already decrypted, by their exact text: a browser presents the same cookie on every
- * request, and decrypting it (key derivation, AES-CBC, HMAC) was most of a session's cost.
- * Only tokens that decrypted with this server's secret are kept; their expiry is checked on
- * every use, and the database still decides whether the session lives (viewer.ts).
+ * request. Only tokens that decrypted with this server's secret are kept; their expiry is
+ * checked on every use, and the database still decides whether the session lives (viewer.ts).
  */
 const decoded = new Map<string, { claims: SessionClaims; expiresAtMs: number }>();
 const DECODED_KEPT = 10_000;
@@ -62,9 +79,9 @@ async function claimsOf(token: string, salt: string, secret: string, nowMs: numb
   if (known) return known.expiresAtMs > nowMs ? known.claims : null;
   let payload: Record<string, unknown> | null;
   try {
-    payload = await decode({ token, secret, salt });
+    payload = await decodeSessionToken({ token, secret, salt });
   } catch {
-    // Not a cookie of this portal (another secret, or tampered with): no session.
+    // Not a cookie of this portal (another secret, or tampered with), or expired: no session.
     return null;
   }
   if (!payload || !isSessionId(payload.authSessionId) || typeof payload.accountId !== "string" || typeof payload.exp !== "number") return null;
@@ -79,15 +96,22 @@ async function claimsOf(token: string, salt: string, secret: string, nowMs: numb
   return claims;
 }
 
-/** The portal session this browser presents, or null (no cookie, or one that does not decrypt). */
-export async function readSessionCookie(cookieHeader: string | null | undefined, now: Date = new Date()): Promise<SessionCookie | null> {
+/**
+ * The portal session this browser presents, or null (no cookie, or one that does not decrypt
+ * or has expired). `names`: the cookies to look at, by default both forms; a page reads the
+ * one Auth.js would read on its request (`sessionCookieFor`).
+ */
+export async function readSessionCookie(
+  cookieHeader: string | null | undefined,
+  options: { now?: Date; names?: readonly string[] } = {},
+): Promise<SessionCookie | null> {
   const secret = process.env.AUTH_SECRET;
-  if (!secret || !cookieHeader) return null;
+  if (!secret || !cookieHeader?.includes("authjs.session-token")) return null;
   const cookies = parseCookies(cookieHeader);
-  for (const name of SESSION_COOKIES) {
+  for (const name of options.names ?? SESSION_COOKIES) {
     const token = cookieValue(cookies, name);
     if (!token) continue;
-    const claims = await claimsOf(token, name, secret, now.getTime());
+    const claims = await claimsOf(token, name, secret, (options.now ?? new Date()).getTime());
     if (claims) return { names: [...cookies.keys()].filter((cookie) => cookie === name || cookie.startsWith(`${name}.`)), claims };
   }
   return null;

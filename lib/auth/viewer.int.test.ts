@@ -7,14 +7,16 @@ import { session } from "../testing/actions";
 import { createAccount, TEST_PASSWORD } from "../testing/factories";
 import { LAST_SEEN_REFRESH_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, startAuthSession } from "./auth-sessions";
 import { sessionCallbacks, sessionEvents } from "./session-callbacks";
+import { sessionCookieFor } from "./session-cookie";
 import { signSessionTicket } from "./session-ticket";
 
 // The browser's cookie: what every request of that browser presents (read by the viewer as Auth.js wrote it).
 const browser = vi.hoisted(() => ({ cookie: "" }));
 const authCalls = vi.hoisted(() => ({ signOut: vi.fn(), updateSession: vi.fn() }));
 vi.mock("./auth", () => ({ ...authCalls }));
+const REQUEST_HEADERS = { "x-forwarded-for": "192.0.2.77", "user-agent": "vitest" };
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.77", "user-agent": "vitest", ...(browser.cookie ? { cookie: browser.cookie } : {}) }),
+  headers: async () => new Headers({ ...REQUEST_HEADERS, ...(browser.cookie ? { cookie: browser.cookie } : {}) }),
 }));
 const { currentViewer } = await import("./viewer");
 const { signOutEverywhereAction } = await import("../accounts/actions");
@@ -35,8 +37,12 @@ async function signIn(account: Account, now?: Date): Promise<JWT> {
 
 /** The session cookie Auth.js writes for a token: what every request of that browser presents. */
 async function present(token: JWT): Promise<void> {
-  const salt = "authjs.session-token";
-  browser.cookie = `${salt}=${await encode({ token, secret: process.env.AUTH_SECRET!, salt, maxAge: 3_600 })}`;
+  browser.cookie = await cookieOf(token);
+}
+
+/** The cookie, named as Auth.js names it for this request, encrypted by Auth.js's own encode. */
+async function cookieOf(token: JWT, name = sessionCookieFor(new Headers(REQUEST_HEADERS)).name): Promise<string> {
+  return `${name}=${await encode({ token, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3_600 })}`;
 }
 
 async function viewerWith(token: JWT) {
@@ -45,6 +51,21 @@ async function viewerWith(token: JWT) {
 }
 
 describe("SEC-3 ACC-10 a session is checked against the database on every request", () => {
+  it("reads the cookie Auth.js would read on this request, whole or in chunks, and nothing else", async () => {
+    const account = await createAccount();
+    const token = await signIn(account);
+    browser.cookie = "autre=1; authjs.csrf-token=x";
+    expect(await currentViewer()).toBeNull();
+    const cookie = await cookieOf(token);
+    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+    browser.cookie = `${name}.0=${value.slice(0, 150)}; ${name}.1=${value.slice(150)}`;
+    expect(await currentViewer()).toMatchObject({ accountId: account.id });
+    // The other form's name (http vs https) is not the one Auth.js reads here.
+    const other = name.startsWith("__Secure-") ? name.slice("__Secure-".length) : `__Secure-${name}`;
+    browser.cookie = await cookieOf(token, other);
+    expect(await currentViewer()).toBeNull();
+  });
+
   it("recognises a valid session", async () => {
     const account = await createAccount();
     const token = await signIn(account);

@@ -6,9 +6,11 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { db } from "../db";
 import type { AccountRole } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import { secondFactorSql } from "../mfa/factors";
 import { secondFactorPolicy } from "../mfa/policy";
 import { isSessionId, SESSION_IDLE_MS, touchAuthSession } from "./auth-sessions";
-import { readSessionCookie, type SessionClaims } from "./session-cookie";
+import { readSessionCookie, sessionCookieFor, type SessionClaims } from "./session-cookie";
 
 export interface Viewer {
   accountId: string;
@@ -61,8 +63,7 @@ async function readSession(claims: { accountId: string; sessionVersion: number; 
            EXISTS (SELECT 1 FROM "organisation_deputies" d
                    WHERE d."accountId" = a."id" AND d."organisationId" = a."organisationId" AND d."status" = 'ACCEPTED'
                      AND a."role" = 'USER') AS "isDeputy",
-           (EXISTS (SELECT 1 FROM "mfa_totp_secrets" t WHERE t."accountId" = a."id" AND t."confirmedAt" IS NOT NULL)
-            OR EXISTS (SELECT 1 FROM "mfa_webauthn_credentials" w WHERE w."accountId" = a."id")) AS "hasSecondFactor"
+           ${secondFactorSql(Prisma.sql`a."id"`)} AS "hasSecondFactor"
     FROM "auth_sessions" s
     JOIN "accounts" a ON a."id" = s."accountId"
     LEFT JOIN "organisations" o ON o."id" = a."organisationId"
@@ -90,10 +91,12 @@ function secondFactorState(account: ViewerRow, now: Date): Viewer["secondFactor"
 
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const now = new Date();
-  // Auth.js's session cookie, decrypted as Auth.js does (lib/auth/session-cookie.ts explains
-  // why not through `auth()`). Tokens issued before sign-in rows existed carry no
-  // authSessionId: they sign in again.
-  const session: SessionClaims | undefined = (await readSessionCookie((await headers()).get("cookie"), now))?.claims;
+  // The session cookie Auth.js would read on this request, decrypted as Auth.js does
+  // (lib/auth/session-cookie.ts says why not through `auth()`). Tokens issued before sign-in
+  // rows existed carry no authSessionId: they sign in again.
+  const requestHeaders = await headers();
+  const session: SessionClaims | undefined = (await readSessionCookie(requestHeaders.get("cookie"), { now, names: [sessionCookieFor(requestHeaders).name] }))
+    ?.claims;
   if (!session || !isSessionId(session.accountId) || !Number.isInteger(session.sessionVersion)) return null;
   const account = await readSession(
     { accountId: session.accountId, sessionVersion: session.sessionVersion as number, authSessionId: session.authSessionId },

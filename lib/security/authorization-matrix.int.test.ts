@@ -27,17 +27,21 @@ import {
 
 session.ip = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
 
-// Route handlers reach the session through Auth.js's auth() (lib/auth/viewer.ts): it answers
-// the claims of the persona's token, which lib/auth/viewer.ts checks against the database as
-// on every request. Signing in runs the real credentials check, as lib/auth/auth.ts does.
+// Route handlers reach the session through the session cookie (lib/auth/viewer.ts): the
+// request presents the persona's (auth-stand-in), which lib/auth/viewer.ts checks against the
+// database as on every request. Signing in runs the real credentials check (lib/auth/sign-in-with.ts).
 vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims: claims } = await import("../testing/auth-stand-in");
 
 // Route handlers read the client's address and user agent from the request's headers.
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }),
-  // No cookie arrives with these calls (the sign-in step's cookie, MFA-2).
-  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+  headers: async () => {
+    const request = { "x-forwarded-for": session.ip as string, "user-agent": "vitest" };
+    return new Headers({ ...request, ...(await (await import("../testing/auth-stand-in")).sessionCookie(request)) });
+  },
+  // The browser presents the persona's session cookie (auth-stand-in); the cookie jar neither
+  // holds nor keeps anything (the sign-in step's cookie, MFA-2, the token).
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined }),
 }));
 
 let actions: DiscoveredAction[];

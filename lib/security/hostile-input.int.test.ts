@@ -28,13 +28,17 @@ import {
 
 session.ip = () => `203.0.113.${Math.floor(Math.random() * 250)}`;
 
-// Signing in runs the real credentials check, as lib/auth/auth.ts does; the session cookie
+// Signing in runs the real credentials check (lib/auth/sign-in-with.ts); the session cookie
 // calls (signOut, session update) mean nothing outside a request. Route handlers reach the
-// session through auth(): it answers the claims of the persona's token.
+// session through the persona's session cookie (auth-stand-in).
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": session.ip, "user-agent": "vitest" }),
-  // No cookie arrives with these calls (the sign-in step's cookie, MFA-2).
-  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+  headers: async () => {
+    const request = { "x-forwarded-for": session.ip as string, "user-agent": "vitest" };
+    return new Headers({ ...request, ...(await (await import("../testing/auth-stand-in")).sessionCookie(request)) });
+  },
+  // The browser presents the persona's session cookie (auth-stand-in); the cookie jar neither
+  // holds nor keeps anything (the sign-in step's cookie, MFA-2, the token).
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined }),
 }));
 vi.mock("../auth/auth", () => import("../testing/auth-stand-in"));
 const { sessionClaims: claims } = await import("../testing/auth-stand-in");

@@ -11,6 +11,8 @@ session.ip = () => `192.0.2.${Math.floor(Math.random() * 250)}`;
 
 const authCalls = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn(), updateSession: vi.fn(), auth: vi.fn() }));
 vi.mock("../auth/auth", () => authCalls);
+// The login form signs in through lib/auth/sign-in-with.ts (the credentials check, then the token).
+vi.mock("../auth/sign-in-with", () => ({ signInWith: authCalls.signIn }));
 vi.mock("next-auth", () => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
 
 const accountActions = await import("../accounts/actions");
