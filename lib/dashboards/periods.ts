@@ -65,12 +65,14 @@ function dayCount(from: DayKey, to: DayKey): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
+const PERCENT_FORMAT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+
 /** "+3", "−12 %", "stable": how a summary figure changed against the previous period. */
 export function describeChange(value: number | null, previous: number | null, format: (value: number) => string): string | null {
   if (value === null || previous === null) return null;
   const difference = value - previous;
   if (difference === 0) return "stable";
   const sign = difference > 0 ? "+" : "−";
-  const percent = previous !== 0 ? ` (${sign}${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(Math.abs((difference / previous) * 100))} %)` : "";
+  const percent = previous !== 0 ? ` (${sign}${PERCENT_FORMAT.format(Math.abs((difference / previous) * 100))} %)` : "";
   return `${sign}${format(Math.abs(difference))}${percent}`;
 }
