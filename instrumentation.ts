@@ -21,6 +21,18 @@ export async function register() {
       () => logger.info({ ms: Math.round(performance.now() - started) }, "PDF rendering prepared"),
       (error: unknown) => logger.error({ err: error }, "PDF rendering could not be prepared"),
     );
+    // The dashboards export itself (lib/dashboards/warm-up.ts): its renders before the server
+    // answers anyone (CPU only, 2 to 3 s; run in the background, they would hold up the event
+    // loop anyway), its reads in the background, as the database may not answer yet. The
+    // route's own modules are loaded by a request that scripts/next-server.mjs makes once it
+    // listens.
+    const { warmDashboardsPdf, warmDashboardsQueries } = await import("./lib/dashboards/warm-up");
+    const warming = performance.now();
+    await warmDashboardsPdf().then(
+      () => logger.info({ ms: Math.round(performance.now() - warming) }, "Dashboards PDF prepared"),
+      (error: unknown) => logger.error({ err: error }, "Dashboards PDF could not be prepared"),
+    );
+    void warmDashboardsQueries().catch((error: unknown) => logger.warn({ err: error }, "Dashboards queries could not be prepared"));
   }
   if (config.JOBS_IN_PROCESS === "0") return;
   const { startJobRunner } = await import("./lib/jobs/start");

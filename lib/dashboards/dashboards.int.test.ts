@@ -9,6 +9,7 @@ import { exportDashboardsPdf, fileSlug } from "./export";
 import { dayKeyToDate } from "../calendar";
 import { refreshPortalMonthlyFigures } from "./monthly-figures";
 import { loadDashboards, visibleEServices } from "./queries";
+import { warmDashboardsQueries } from "./warm-up";
 
 session.ip = "198.51.100.30";
 
@@ -246,6 +247,12 @@ describe("DASH-4 PDF export", () => {
   it("an unknown period is the default one", async () => {
     const result = await exportDashboardsPdf(viewerOf(user, ORGANISATION), "../../etc", NOW);
     expect(result.ok && result.filename).toMatch(/-30j-2026-11-22\.pdf$/);
+  });
+
+  it("the start-up warm-up runs the export's reads for an organisation that does not exist, without failing", async () => {
+    // instrumentation.ts runs it in every production process: a read that threw on an unknown
+    // organisation would leave the first export cold and log an error at each start.
+    await expect(warmDashboardsQueries(NOW)).resolves.toBeUndefined();
   });
 });
 
