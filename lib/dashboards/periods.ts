@@ -65,7 +65,6 @@ function dayCount(from: DayKey, to: DayKey): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-
 /** Made once: building an Intl formatter costs more than many calls to it. */
 const PERCENT = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
