@@ -12,6 +12,7 @@ import { countAccountsByStatus, type AccountCounts } from "../accounts/account-c
 import type { Viewer } from "../auth/viewer";
 import { parisToday } from "../calendar";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { accessibleEServices } from "../e-services/access/queries";
 import type { OperatorActor } from "../operation";
 import { validOn } from "../subscriptions/validity";
@@ -88,18 +89,23 @@ function portalBuckets(organisationId: string, range: PeriodRange) {
     WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date`;
 }
 
-/** Every e-service's figures of the organisation: the caller keeps those the viewer may see. */
-function eServiceBuckets(organisationId: string, range: PeriodRange) {
+/**
+ * Every e-service's figures of the organisation, one row per e-service, metric and bucket (day
+ * or month) or, with `totals`, one per e-service and metric over the whole period (see
+ * portalTotals): the caller keeps those the viewer may see.
+ */
+function eServiceBuckets(organisationId: string, range: PeriodRange, { totals = false } = {}) {
   const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
+  const bucket = totals ? Prisma.sql`to_char(max("day"), ${format})` : Prisma.sql`to_char("day", ${format})`;
   return db.$queryRaw<(BucketRow & { eServiceId: string; label: string | null })[]>`
-    SELECT "eServiceId"::text AS "eServiceId", to_char("day", ${format}) AS bucket, "metric",
+    SELECT "eServiceId"::text AS "eServiceId", ${bucket} AS bucket, "metric",
            sum("value")::float8 AS sum,
            (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
            (array_agg("label" ORDER BY "day" DESC) FILTER (WHERE "label" IS NOT NULL))[1] AS label,
            max("receivedAt") AS updated
     FROM "e_service_daily_figures"
     WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
-    GROUP BY 1, 2, 3`;
+    GROUP BY "eServiceId", "metric"${totals ? Prisma.empty : Prisma.sql`, 2`}`;
 }
 
 /**
@@ -125,20 +131,6 @@ function portalTotals(organisationId: string, range: PeriodRange) {
   return rows;
 }
 
-/** Every e-service's previous-period figures, one row per e-service and metric (see portalTotals). */
-function eServiceTotals(organisationId: string, range: PeriodRange) {
-  const format = range.grouping === "month" ? "YYYY-MM" : "YYYY-MM-DD";
-  return db.$queryRaw<(BucketRow & { eServiceId: string; label: string | null })[]>`
-    SELECT "eServiceId"::text AS "eServiceId", to_char(max("day"), ${format}) AS bucket, "metric",
-           sum("value")::float8 AS sum,
-           (array_agg("value" ORDER BY "day" DESC))[1]::float8 AS last,
-           (array_agg("label" ORDER BY "day" DESC) FILTER (WHERE "label" IS NOT NULL))[1] AS label,
-           max("receivedAt") AS updated
-    FROM "e_service_daily_figures"
-    WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
-    GROUP BY 1, 3`;
-}
-
 function newest(rows: { updated: Date }[]): Date | null {
   let found: Date | null = null;
   for (const row of rows) if (!found || row.updated > found) found = row.updated;
@@ -159,7 +151,7 @@ export async function loadDashboards(viewer: DashboardViewer, period: PeriodKey,
     portalBuckets(organisationId, range),
     eServiceBuckets(organisationId, range),
     portalTotals(organisationId, previous),
-    eServiceTotals(organisationId, previous),
+    eServiceBuckets(organisationId, previous, { totals: true }),
     countAccountsByStatus(db, organisationId),
   ]);
   const organisation = { id: organisationId, name: viewer.organisationName ?? "", typeLiaison: viewer.organisationTypeLiaison ?? 0 };
