@@ -49,15 +49,18 @@ export async function requestAdministratorRole(
     data: { status: "CANCELLED" },
   });
 
-  const [organisation, requester, currentAdministrator, deputyship] = await Promise.all([
-    tx.organisation.findUniqueOrThrow({ where: { id: input.account.organisationId } }),
-    tx.account.findUniqueOrThrow({ where: { id: input.account.id } }),
-    tx.account.findFirst({
-      where: { organisationId: input.account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE", id: { not: input.account.id } },
-      select: { firstName: true, lastName: true },
-    }),
-    tx.deputy.findFirst({ where: { accountId: input.account.id, organisationId: input.account.organisationId, status: "ACCEPTED" }, select: { id: true } }),
-  ]);
+  // One after the other: a transaction is one connection, which pg runs one query at a time
+  // (queuing concurrent ones is deprecated and goes in pg 9).
+  const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: input.account.organisationId } });
+  const requester = await tx.account.findUniqueOrThrow({ where: { id: input.account.id } });
+  const currentAdministrator = await tx.account.findFirst({
+    where: { organisationId: input.account.organisationId, role: "ADMINISTRATOR", status: "ACTIVE", id: { not: input.account.id } },
+    select: { firstName: true, lastName: true },
+  });
+  const deputyship = await tx.deputy.findFirst({
+    where: { accountId: input.account.id, organisationId: input.account.organisationId, status: "ACCEPTED" },
+    select: { id: true },
+  });
   // DEP-2: a deputy asking for the role (the administrator gone, or leaving) is named as such.
   const requesterIsDeputy = Boolean(deputyship);
 
