@@ -19,20 +19,30 @@ function typesetChildren(children: unknown): unknown {
   const result: unknown[] = [];
   let text: string | null = null;
   let joined = false;
+  // Whether the result differs from `children`: most lists have nothing to join or typeset,
+  // and are then returned as they came (every element of every page goes through here).
+  let changed = false;
   const flush = () => {
-    if (text !== null) result.push(typeset(text));
+    if (text === null) return;
+    const written = typeset(text);
+    if (written !== text) changed = true;
+    result.push(written);
     text = null;
   };
   for (const child of children) {
     if (typeof child === "string" || typeof child === "number") {
-      if (text !== null) joined = true;
+      if (text !== null) joined = changed = true;
+      else if (typeof child === "number") changed = true;
       text = (text ?? "") + String(child);
       continue;
     }
     flush();
-    result.push(Array.isArray(child) ? typesetChildren(child) : child);
+    const nested = Array.isArray(child) ? typesetChildren(child) : child;
+    if (nested !== child) changed = true;
+    result.push(nested);
   }
   flush();
+  if (!changed) return children;
   // A single string stays a single string (an <option> or a <title> wants one).
   if (joined && result.length === 1 && typeof result[0] === "string") return result[0];
   return result;
@@ -48,5 +58,6 @@ export function typesetProps<P>(type: unknown, props: P): P {
   if ((typeof type === "string" && VERBATIM.has(type)) || props === null || typeof props !== "object") return props;
   const children = (props as { children?: unknown }).children;
   if (typeof children !== "string" && !Array.isArray(children)) return props;
-  return { ...props, children: typesetChildren(children) };
+  const written = typesetChildren(children);
+  return written === children ? props : { ...props, children: written };
 }
