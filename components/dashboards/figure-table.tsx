@@ -11,7 +11,8 @@ import { formatFigure, type Section } from "@/lib/dashboards/build";
 export function FigureTable({ section, caption, firstHeader }: { section: Section; caption: string; firstHeader: string }) {
   return (
     <div tabIndex={0} role="region" aria-label={`Tableau : ${caption}`} className="overflow-x-auto rounded border border-slate-200">
-      <table className="w-full border-collapse text-sm">
+      {/* The body's cells are styled from the table: hundreds of them, each without a class of its own. */}
+      <table className="w-full border-collapse text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-1.5 [&_tbody_td]:text-right [&_tbody_td]:tabular-nums [&_tbody_th]:px-3 [&_tbody_th]:py-1.5 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200">
         <caption className="px-3 py-2 text-left font-semibold text-slate-800">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
@@ -27,14 +28,12 @@ export function FigureTable({ section, caption, firstHeader }: { section: Sectio
         </thead>
         <tbody>
           {[...section.rows].reverse().map((row) => (
-            <tr key={row.key} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+            <tr key={row.key}>
+              <th scope="row">
                 {row.label}
               </th>
               {row.values.map((value, index) => (
-                <td key={section.columns[index].metric} className="px-3 py-1.5 text-right tabular-nums">
-                  {formatFigure(value)}
-                </td>
+                <td key={section.columns[index].metric}>{formatFigure(value)}</td>
               ))}
             </tr>
           ))}
