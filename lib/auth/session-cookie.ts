@@ -31,13 +31,6 @@ export function cookieValue(cookies: Map<string, string>, name: string): string 
   return chunks.length ? chunks.join("") : null;
 }
 
-/** Whether the request carries a session cookie at all (whole or in chunks), valid or not. */
-export function presentsSessionCookie(header: string | null | undefined): boolean {
-  if (!header?.includes("authjs.session-token")) return false;
-  const cookies = parseCookies(header);
-  return SESSION_COOKIES.some((name) => cookieValue(cookies, name) !== null);
-}
-
 /**
  * The session cookie Auth.js reads on this request, hence the one a sign-in must write: the
  * __Secure- form when the portal's URL, as Auth.js works it out, is https (AUTH_URL when set,
