@@ -12,9 +12,9 @@ import { isSessionId } from "./auth-sessions";
 import { decodeSessionToken } from "./session-token";
 
 /** Auth.js's session cookie: the __Secure- form is used when the portal is served over https. */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-export function parseCookies(header: string | null | undefined): Map<string, string> {
+function parseCookies(header: string | null | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(/;\s*/)) {
     const index = part.indexOf("=");
@@ -24,7 +24,7 @@ export function parseCookies(header: string | null | undefined): Map<string, str
 }
 
 /** The cookie's value, reassembled when Auth.js split it into chunks (name.0, name.1…). */
-export function cookieValue(cookies: Map<string, string>, name: string): string | null {
+function cookieValue(cookies: Map<string, string>, name: string): string | null {
   if (cookies.has(name)) return cookies.get(name)!;
   const chunks: string[] = [];
   for (let index = 0; cookies.has(`${name}.${index}`); index++) chunks.push(cookies.get(`${name}.${index}`)!);
