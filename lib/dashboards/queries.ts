@@ -114,8 +114,7 @@ function eServiceBuckets(organisationId: string, range: PeriodRange, { totals = 
  * bucket that has a figure, instead of every day's row.
  */
 function portalTotals(organisationId: string, range: PeriodRange) {
-  const rows =
-    range.grouping === "month"
+  return range.grouping === "month"
       ? db.$queryRaw<BucketRow[]>`
       SELECT to_char(max("month"), 'YYYY-MM') AS bucket, "metric", sum("sum")::float8 AS sum,
              (array_agg("last" ORDER BY "month" DESC))[1]::float8 AS last, max("computedAt") AS updated
@@ -128,7 +127,6 @@ function portalTotals(organisationId: string, range: PeriodRange) {
       FROM "portal_daily_figures"
       WHERE "organisationId" = ${organisationId}::uuid AND "day" BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY "metric"`;
-  return rows;
 }
 
 function newest(rows: { updated: Date }[]): Date | null {
